@@ -1,0 +1,56 @@
+"""What every check type shares: its function type, and typed reading of a rule's `settings`
+(one place that turns bad YAML into a clear RuleError)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from editor.findings import Finding
+from editor.rules import Rule, RuleError
+from editor.text import Analysis
+
+Check = Callable[[Analysis], Iterable[Finding]]
+
+
+def get_bool(rule: Rule, key: str, default: bool) -> bool:
+    value = rule.settings.get(key, default)
+    if not isinstance(value, bool):
+        raise RuleError(f"{rule.where(key)}: must be true or false")
+    return value
+
+
+def get_str_list(rule: Rule, key: str, required: bool = False) -> tuple[str, ...]:
+    value = rule.settings.get(key)
+    if value is None:
+        if required:
+            raise RuleError(f"{rule.where(key)}: required list of texts")
+        return ()
+    if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+        raise RuleError(f"{rule.where(key)}: must be a list of non-empty texts")
+    return tuple(value)
+
+
+def get_list(rule: Rule, key: str) -> list[Any]:
+    value = rule.settings.get(key)
+    if not isinstance(value, list) or not value:
+        raise RuleError(f"{rule.where(key)}: required non-empty list")
+    return value
+
+
+def compile_regex(rule: Rule, key: str, pattern: str, flags: int = 0) -> re.Pattern[str]:
+    try:
+        return re.compile(pattern, flags)
+    except re.error as exc:
+        raise RuleError(f"{rule.where(key)}: bad regular expression {pattern!r}: {exc}") from None
+
+
+def word_bounded(pattern: str) -> str:
+    """Match pattern only as whole words: no letter, digit or inner dot/hyphen either side."""
+    return rf"(?<![\w.\-’'])(?:{pattern})(?![\w\-]|\.\w)"
+
+
+def literal_pattern(phrase: str) -> str:
+    """A phrase as a regex, any run of white space (a line break too) matching its spaces."""
+    return r"\s+".join(re.escape(part) for part in phrase.split())

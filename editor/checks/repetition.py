@@ -1,0 +1,39 @@
+"""Doubled words: "hidden and and their" -> "hidden and their"."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from editor.checks.base import Check, get_str_list
+from editor.findings import Finding
+from editor.rules import Rule
+from editor.text import Analysis, Kind, line_starts
+
+
+def build(rule: Rule) -> Check:
+    # Some doubles are grammatical ("that that", "had had"); the pack lists them.
+    allowed = frozenset(w.lower() for w in get_str_list(rule, "allow"))
+
+    def check(analysis: Analysis) -> Iterator[Finding]:
+        tokens = analysis.tokens
+        for i, first in enumerate(tokens):
+            if not first.is_word or first.lower in allowed:
+                continue
+            # Only whitespace between the two, and at most one line break: a blank line
+            # starts a new paragraph, and punctuation means a new clause ("that. That").
+            if i + 2 >= len(tokens):
+                break
+            gap, second = tokens[i + 1], tokens[i + 2]
+            if gap.kind is not Kind.SPACE or second.kind is not Kind.WORD:
+                continue
+            breaks = len(line_starts(gap.text)) - 1
+            if second.lower != first.lower or breaks > 1:
+                continue
+            end, replacement = second.end, first.text
+            after = tokens[i + 3] if i + 3 < len(tokens) else None
+            if breaks and after is not None and after.kind is Kind.SPACE and not after.text.strip(" \t"):
+                # Keep the line break where it was: drop the second word and the space after it.
+                end, replacement = after.end, first.text + gap.text
+            yield rule.finding(first.start, end, analysis.text[first.start : end], [replacement])
+
+    return check

@@ -1,0 +1,111 @@
+"""The file side of the shell: which paths to check, reading them, writing them back atomically."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+import tempfile
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from editor.document import DecodeError, Document, looks_binary
+
+TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
+STDIN = "-"
+
+
+class InputError(Exception):
+    """A path the user gave that cannot be checked: missing, unreadable, undecodable."""
+
+
+@dataclass(frozen=True)
+class Skipped:
+    path: str
+    reason: str
+
+
+def discover(paths: Sequence[str], suffixes: Sequence[str] = TEXT_SUFFIXES) -> Iterator[str | Skipped]:
+    """Expand the command line's paths: files as given, folders recursively, hidden ones skipped.
+
+    A missing path is an InputError at once, before any work is done on the others.
+    """
+    for p in paths:
+        if p != STDIN and not os.path.lexists(p):
+            raise InputError(f"{p}: no such file or directory")
+    for p in paths:
+        if p == STDIN or not os.path.isdir(p):
+            yield p
+            continue
+        for root, dirs, files in os.walk(p):
+            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            for name in sorted(files):
+                if name.startswith("."):
+                    continue
+                full = os.path.join(root, name)
+                if name.lower().endswith(tuple(suffixes)):
+                    yield full
+                elif _is_binary_file(full):
+                    yield Skipped(full, "binary file")
+
+
+def _is_binary_file(path: str) -> bool:
+    try:
+        with open(path, "rb") as fh:
+            return looks_binary(fh.read(8192))
+    except OSError:
+        return False
+
+
+def read_document(path: str, encoding: str | None = None, *, in_folder: bool = False) -> Document | Skipped:
+    """Read and decode one file (or stdin). Binary content found inside a folder is skipped."""
+    try:
+        data = sys.stdin.buffer.read() if path == STDIN else Path(path).read_bytes()
+    except IsADirectoryError:
+        raise InputError(f"{path}: is a directory") from None
+    except PermissionError:
+        raise InputError(f"{path}: permission denied") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    if looks_binary(data):
+        if in_folder:
+            return Skipped(path, "binary file")
+        raise InputError(f"{path}: binary file, not text")
+    try:
+        return Document.from_bytes(data, path=path, encoding=encoding)
+    except DecodeError as exc:
+        raise InputError(f"{path}: {exc}") from None
+
+
+def atomic_write(path: str | Path, data: bytes) -> None:
+    """Write data so that the file is either wholly old or wholly new, even after a crash.
+
+    A temporary file in the same folder is written, fsynced and renamed over the target,
+    keeping the target's permission bits; the folder is fsynced so the rename survives.
+    """
+    target = Path(path)
+    folder = target.parent
+    try:
+        mode: int | None = target.stat().st_mode & 0o7777
+    except FileNotFoundError:
+        mode = None
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".copydesk-tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        if mode is not None:
+            os.chmod(tmp, mode)
+        os.replace(tmp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    with contextlib.suppress(OSError):
+        dir_fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(dir_fd)
+        finally:
+            os.close(dir_fd)

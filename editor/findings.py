@@ -1,0 +1,112 @@
+"""Findings and edits: immutable values, and the one place overlapping edits are resolved."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from enum import IntEnum
+
+
+class Severity(IntEnum):
+    INFO = 1
+    WARNING = 2
+    ERROR = 3
+
+    @classmethod
+    def parse(cls, name: str) -> Severity:
+        try:
+            return cls[name.upper()]
+        except KeyError:
+            raise ValueError(f"unknown severity {name!r} (use error, warning or info)") from None
+
+    @property
+    def label(self) -> str:
+        return self.name.lower()
+
+
+@dataclass(frozen=True, order=True)
+class Edit:
+    """Replace text[start:end] with replacement (an insertion when start == end)."""
+
+    start: int
+    end: int
+    replacement: str
+
+    def conflicts_with(self, other: Edit) -> bool:
+        """Overlapping ranges, or two edits at the same point (their order would be a guess)."""
+        return (self.start < other.end and other.start < self.end) or self.start == other.start
+
+
+@dataclass(frozen=True)
+class Finding:
+    """Something a copy editor would mark, with the fixes proposed for it, best first."""
+
+    rule: str
+    category: str
+    severity: Severity
+    message: str
+    start: int
+    end: int
+    text: str
+    replacements: tuple[str, ...] = ()
+    confidence: float = 0.5
+    sources: tuple[str, ...] = field(default=())
+
+    @property
+    def edit(self) -> Edit | None:
+        return Edit(self.start, self.end, self.replacements[0]) if self.replacements else None
+
+    def sort_key(self) -> tuple[int, int, str]:
+        return (self.start, self.end, self.rule)
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """Which findings' edits can be applied together, and which lost to an overlapping one."""
+
+    applied: tuple[Finding, ...]
+    conflicting: tuple[Finding, ...]
+
+    @property
+    def edits(self) -> tuple[Edit, ...]:
+        return tuple(e for f in self.applied if (e := f.edit) is not None)
+
+
+def resolve(findings: Iterable[Finding], min_confidence: float = 0.0) -> Resolution:
+    """Pick non-overlapping edits deterministically: most confident first, then leftmost.
+
+    The losers are kept so that reports still show them; the user can fix them on a second run.
+    """
+    candidates = sorted(
+        (f for f in findings if f.replacements and f.confidence >= min_confidence),
+        key=lambda f: (-f.confidence, f.start, f.end, f.rule, f.replacements[0]),
+    )
+    applied: list[Finding] = []
+    conflicting: list[Finding] = []
+    for finding in candidates:
+        edit = finding.edit
+        assert edit is not None
+        if edit.replacement == finding.text:
+            continue  # a no-op proposal changes nothing and blocks nothing
+        if any(edit.conflicts_with(e) for a in applied if (e := a.edit) is not None):
+            conflicting.append(finding)
+        else:
+            applied.append(finding)
+    return Resolution(tuple(sorted(applied, key=Finding.sort_key)), tuple(sorted(conflicting, key=Finding.sort_key)))
+
+
+def apply_edits(text: str, edits: Iterable[Edit]) -> str:
+    """Apply non-conflicting edits; raises ValueError if two conflict."""
+    ordered = sorted(edits)
+    for a, b in itertools.pairwise(ordered):
+        if a.conflicts_with(b):
+            raise ValueError(f"conflicting edits {a} and {b}")
+    parts = []
+    pos = 0
+    for e in ordered:
+        parts.append(text[pos : e.start])
+        parts.append(e.replacement)
+        pos = e.end
+    parts.append(text[pos:])
+    return "".join(parts)

@@ -1,0 +1,208 @@
+"""Rule packs: YAML data in `rules/`, loaded safely and validated, each rule with its own examples."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from editor.findings import Finding, Severity
+
+RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
+CATEGORIES = frozenset(
+    ["grammar", "spelling", "consistency", "style", "usage", "punctuation", "typography", "readability"]
+)
+
+
+class RuleError(ValueError):
+    """A rule pack that cannot be used; the message names the file, the rule and the field."""
+
+
+@dataclass(frozen=True)
+class Example:
+    text: str
+    fixed: str | None = None  # for bad examples: the text after applying the rule's fixes
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    check: str
+    category: str
+    severity: Severity
+    message: str
+    description: str = ""
+    confidence: float = 0.9
+    settings: Mapping[str, Any] = field(default_factory=dict)
+    bad: tuple[Example, ...] = ()
+    good: tuple[Example, ...] = ()
+    source: str = ""
+
+    def where(self, key: str | None = None) -> str:
+        return f"{self.source}: rule {self.id}" + (f", field '{key}'" if key else "")
+
+    def finding(
+        self,
+        start: int,
+        end: int,
+        text: str,
+        replacements: Sequence[str] = (),
+        confidence: float | None = None,
+        message: str | None = None,
+        **values: object,
+    ) -> Finding:
+        """A finding of this rule; the message template may use {text}, {replacement} and values."""
+        template = message if message is not None else self.message
+        fields = _Blank(text=text, replacement=replacements[0] if replacements else "", **values)
+        return Finding(
+            rule=self.id,
+            category=self.category,
+            severity=self.severity,
+            message=template.format_map(fields),
+            start=start,
+            end=end,
+            text=text,
+            replacements=tuple(replacements),
+            confidence=self.confidence if confidence is None else confidence,
+            sources=("copydesk",),
+        )
+
+
+class _Blank(dict[str, object]):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def rule_matches(rule_id: str, patterns: Iterable[str]) -> bool:
+    """A pattern selects a rule by its whole id or by a dotted prefix ('repetition')."""
+    return any(rule_id == p or rule_id.startswith(p.rstrip(".") + ".") for p in patterns)
+
+
+def _examples(raw: Any, rule_where: str, bad: bool) -> tuple[Example, ...]:
+    if raw is None:
+        return ()
+    if not isinstance(raw, list):
+        raise RuleError(f"{rule_where}: examples must be a list")
+    out = []
+    for item in raw:
+        if isinstance(item, str) and not bad:
+            out.append(Example(item))
+        elif isinstance(item, dict) and isinstance(item.get("text"), str):
+            fixed = item.get("fixed")
+            if fixed is not None and not isinstance(fixed, str):
+                raise RuleError(f"{rule_where}: example 'fixed' must be text")
+            out.append(Example(item["text"], fixed))
+        else:
+            kind = "bad examples need 'text' (and 'fixed')" if bad else "good examples are texts"
+            raise RuleError(f"{rule_where}: {kind}, got {item!r}")
+    return tuple(out)
+
+
+def parse_rule(raw: Any, source: str, defaults: Mapping[str, Any]) -> Rule:
+    if not isinstance(raw, dict):
+        raise RuleError(f"{source}: each rule must be a mapping, got {raw!r}")
+    data = {**defaults, **raw}
+    rid = data.get("id")
+    if not isinstance(rid, str) or not rid or " " in rid:
+        raise RuleError(f"{source}: rule without a valid 'id'")
+    where = f"{source}: rule {rid}"
+    for key in ("check", "message"):
+        if not isinstance(data.get(key), str):
+            raise RuleError(f"{where}, field '{key}': required text")
+    category = data.get("category", "style")
+    if category not in CATEGORIES:
+        raise RuleError(f"{where}, field 'category': {category!r} is not one of {', '.join(sorted(CATEGORIES))}")
+    try:
+        severity = Severity.parse(str(data.get("severity", "warning")))
+    except ValueError as exc:
+        raise RuleError(f"{where}, field 'severity': {exc}") from None
+    confidence = data.get("confidence", 0.9)
+    if not isinstance(confidence, int | float) or not 0 <= confidence <= 1:
+        raise RuleError(f"{where}, field 'confidence': a number from 0 to 1")
+    settings = data.get("settings") or {}
+    if not isinstance(settings, dict):
+        raise RuleError(f"{where}, field 'settings': must be a mapping")
+    examples = data.get("examples") or {}
+    if not isinstance(examples, dict):
+        raise RuleError(f"{where}, field 'examples': must be a mapping with 'bad' and 'good'")
+    unknown = set(raw) - {
+        "id",
+        "check",
+        "category",
+        "severity",
+        "message",
+        "description",
+        "confidence",
+        "settings",
+        "examples",
+    }
+    if unknown:
+        raise RuleError(f"{where}: unknown field(s) {', '.join(sorted(unknown))}")
+    return Rule(
+        id=rid,
+        check=data["check"],
+        category=category,
+        severity=severity,
+        message=data["message"],
+        description=str(data.get("description", "")).strip(),
+        confidence=float(confidence),
+        settings=settings,
+        bad=_examples(examples.get("bad"), where, bad=True),
+        good=_examples(examples.get("good"), where, bad=False),
+        source=source,
+    )
+
+
+def load_pack(path: Path) -> tuple[Rule, ...]:
+    """Load one YAML pack: a mapping with optional `defaults` and a list of `rules`."""
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RuleError(f"{path}: cannot read: {exc}") from None
+    except yaml.YAMLError as exc:
+        raise RuleError(f"{path}: not valid YAML: {exc}") from None
+    if not isinstance(data, dict) or not isinstance(data.get("rules"), list):
+        raise RuleError(f"{path}: a rule pack is a mapping with a 'rules' list")
+    defaults = data.get("defaults") or {}
+    if not isinstance(defaults, dict):
+        raise RuleError(f"{path}: 'defaults' must be a mapping")
+    return tuple(parse_rule(r, str(path), defaults) for r in data["rules"])
+
+
+def pack_files(directory: Path) -> list[Path]:
+    """Every pack below a rules directory, in a stable order; `dictionary/` holds word lists."""
+    return sorted(p for p in directory.rglob("*.y*ml") if p.suffix in (".yaml", ".yml") and "dictionary" not in p.parts)
+
+
+def load_rules(directories: Sequence[Path] = (RULES_DIR,)) -> tuple[Rule, ...]:
+    rules: list[Rule] = []
+    seen: dict[str, str] = {}
+    for directory in directories:
+        for path in pack_files(directory):
+            for rule in load_pack(path):
+                if rule.id in seen:
+                    raise RuleError(f"{path}: rule id {rule.id} is already defined in {seen[rule.id]}")
+                seen[rule.id] = str(path)
+                rules.append(rule)
+    return tuple(rules)
+
+
+def load_dictionary(directories: Sequence[Path] = (RULES_DIR,)) -> frozenset[str]:
+    """Words every engine accepts: one per line in `dictionary/*.txt`, '#' starts a comment."""
+    words: set[str] = set()
+    for directory in directories:
+        for path in sorted((directory / "dictionary").glob("*.txt")):
+            for line in path.read_text(encoding="utf-8").splitlines():
+                word = line.split("#", 1)[0].strip()
+                if word:
+                    words.add(word)
+    return frozenset(words)
+
+
+def rules_dirs_from_env() -> tuple[Path, ...]:
+    extra = os.environ.get("COPYDESK_RULES")
+    return (RULES_DIR, *(Path(p) for p in extra.split(os.pathsep) if p)) if extra else (RULES_DIR,)

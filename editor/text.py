@@ -1,0 +1,257 @@
+"""The one tokenizer and sentence splitter every check shares, run once per document.
+
+Tokens keep their offsets into the document text, so a check never searches the text again
+to find where a word was.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from enum import Enum
+from functools import cached_property
+
+
+class Kind(Enum):
+    WORD = "word"
+    NUMBER = "number"
+    PUNCT = "punct"
+    SPACE = "space"
+
+
+APOSTROPHES = "'’"
+
+# Order matters: dotted abbreviations (U.N.), words with inner apostrophes or hyphens,
+# numbers with separators, then single characters.
+_TOKEN = re.compile(
+    r"""
+    (?P<abbrev>(?:[A-Za-z]\.){2,})
+  | (?P<word>[^\W\d_]+(?:['’][^\W\d_]+)*(?:-[^\W\d_]+(?:['’][^\W\d_]+)*)*)
+  | (?P<number>\d+(?:[.,:/]\d+)*(?:st|nd|rd|th|s|%)?)
+  | (?P<space>\s+)
+  | (?P<punct>.)
+    """,
+    re.VERBOSE | re.DOTALL,
+)
+
+# A full stop after these does not end a sentence.
+_NON_FINAL_ABBREVIATIONS = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "st",
+        "sr",
+        "jr",
+        "gen",
+        "col",
+        "lt",
+        "sgt",
+        "capt",
+        "gov",
+        "sen",
+        "rep",
+        "rev",
+        "hon",
+        "mt",
+        "no",
+        "vs",
+        "etc",
+        "e.g",
+        "i.e",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "approx",
+        "dept",
+        "inc",
+        "ltd",
+        "co",
+        "corp",
+    ]
+)
+_PARAGRAPH_BREAK = re.compile(r"(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)\s*")
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def line_starts(text: str) -> tuple[int, ...]:
+    return (0, *(m.end() for m in _LINE_BREAK.finditer(text)))
+
+
+def line_col(starts: tuple[int, ...], offset: int) -> tuple[int, int]:
+    """1-based line and column of a code-point offset (CRLF counts as one break)."""
+    line = bisect_right(starts, offset) - 1
+    return line + 1, offset - starts[line] + 1
+
+
+def match_case(model: str, replacement: str) -> str:
+    """Give replacement the casing of the text it replaces: ALL CAPS, Capitalised or as written."""
+    letters = [c for c in model if c.isalpha()]
+    if len(letters) > 1 and all(c.isupper() for c in letters):
+        return replacement.upper()
+    if letters and letters[0].isupper() and replacement[:1].islower():
+        return replacement[:1].upper() + replacement[1:]
+    return replacement
+
+
+@dataclass(frozen=True)
+class Token:
+    start: int
+    end: int
+    text: str
+    kind: Kind
+
+    @property
+    def is_word(self) -> bool:
+        return self.kind is Kind.WORD
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+
+
+def tokenize(text: str, offset: int = 0) -> tuple[Token, ...]:
+    tokens = []
+    for m in _TOKEN.finditer(text):
+        group = m.lastgroup
+        kind = (
+            Kind.WORD
+            if group in ("word", "abbrev")
+            else Kind.NUMBER
+            if group == "number"
+            else Kind.SPACE
+            if group == "space"
+            else Kind.PUNCT
+        )
+        tokens.append(Token(m.start() + offset, m.end() + offset, m.group(), kind))
+    return tuple(tokens)
+
+
+def split_paragraphs(text: str) -> tuple[Span, ...]:
+    """Paragraphs are separated by blank lines; a text with none is one paragraph per line.
+
+    Articles come both ways: wrapped Markdown (blank lines between paragraphs) and archive
+    text with one paragraph per line.
+    """
+    separator = _PARAGRAPH_BREAK if _PARAGRAPH_BREAK.search(text) else _LINE_BREAK
+    spans = []
+    start = 0
+    for m in separator.finditer(text):
+        if text[start : m.start()].strip():
+            spans.append(Span(start, m.start()))
+        start = m.end()
+    if text[start:].strip():
+        spans.append(Span(start, len(text)))
+    return tuple(spans)
+
+
+def _ends_sentence(tokens: tuple[Token, ...], i: int) -> bool:
+    """Whether the punctuation token at i closes a sentence."""
+    tok = tokens[i]
+    if tok.text not in ".!?…":
+        return False
+    if tok.text == "." and i > 0:
+        prev = tokens[i - 1]
+        if prev.is_word and (prev.lower in _NON_FINAL_ABBREVIATIONS or (len(prev.text) == 1 and prev.text.isupper())):
+            return False
+    # The sentence ends only if what follows starts a new one (after closing quotes/brackets).
+    j = i + 1
+    while j < len(tokens) and tokens[j].kind is Kind.PUNCT and tokens[j].text in "\"'”’)]»":
+        j += 1
+    if j >= len(tokens):
+        return True
+    if tokens[j].kind is not Kind.SPACE:
+        return False
+    j += 1
+    while j < len(tokens) and tokens[j].kind is Kind.PUNCT and tokens[j].text in "\"'“‘([«":
+        j += 1
+    return j >= len(tokens) or not tokens[j].text[:1].islower()
+
+
+def split_sentences(tokens: tuple[Token, ...], paragraphs: tuple[Span, ...]) -> tuple[Span, ...]:
+    sentences: list[Span] = []
+    starts = [t.start for t in tokens]
+    for para in paragraphs:
+        lo = bisect_right(starts, para.start - 1)
+        hi = bisect_right(starts, para.end - 1)
+        sent_start = None
+        i = lo
+        while i < hi:
+            tok = tokens[i]
+            i += 1
+            if sent_start is None:
+                if tok.kind is Kind.SPACE:
+                    continue
+                sent_start = tok.start
+            if tok.kind is Kind.PUNCT and _ends_sentence(tokens, i - 1):
+                end = tok.end
+                while i < hi and tokens[i].kind is Kind.PUNCT and tokens[i].text in "\"'”’)]»":
+                    end = tokens[i].end
+                    i += 1
+                sentences.append(Span(sent_start, end))
+                sent_start = None
+        if sent_start is not None:
+            last = hi - 1
+            while last >= lo and tokens[last].kind is Kind.SPACE:
+                last -= 1
+            sentences.append(Span(sent_start, tokens[last].end))
+    return tuple(sentences)
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """Tokens, sentences and paragraphs of one text, computed once and shared by all checks."""
+
+    text: str
+
+    @cached_property
+    def tokens(self) -> tuple[Token, ...]:
+        return tokenize(self.text)
+
+    @cached_property
+    def words(self) -> tuple[Token, ...]:
+        return tuple(t for t in self.tokens if t.kind is Kind.WORD)
+
+    @cached_property
+    def paragraphs(self) -> tuple[Span, ...]:
+        return split_paragraphs(self.text)
+
+    @cached_property
+    def sentences(self) -> tuple[Span, ...]:
+        return split_sentences(self.tokens, self.paragraphs)
+
+    @cached_property
+    def line_starts(self) -> tuple[int, ...]:
+        return line_starts(self.text)
+
+    def line_of(self, offset: int) -> int:
+        return line_col(self.line_starts, offset)[0]
+
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [s.start for s in self.sentences]
+
+    def sentence_index(self, offset: int) -> int:
+        """Index of the sentence containing offset (or the last one starting before it)."""
+        return bisect_right(self._sentence_starts, offset) - 1
+
+    def same_sentence(self, a: int, b: int) -> bool:
+        return self.sentence_index(a) == self.sentence_index(b)

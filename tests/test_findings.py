@@ -1,0 +1,102 @@
+"""Edits: deterministic resolution, and the diff of the edits applies to give the same text."""
+
+from __future__ import annotations
+
+import itertools
+import random
+import subprocess
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from editor.diff import unified_diff
+from editor.document import Document
+from editor.files import atomic_write
+from editor.findings import Edit, Finding, Severity, apply_edits, resolve
+
+TEXT = st.text(alphabet=st.sampled_from(list("ab \n\r’é")), max_size=60)
+
+
+def _finding(start: int, end: int, text: str, replacement: str, confidence: float = 0.9) -> Finding:
+    return Finding("t.rule", "grammar", Severity.WARNING, "m", start, end, text[start:end], (replacement,), confidence)
+
+
+@st.composite
+def text_and_findings(draw: st.DrawFn) -> tuple[str, list[Finding]]:
+    text = draw(TEXT)
+    findings = []
+    for _ in range(draw(st.integers(0, 6))):
+        start = draw(st.integers(0, len(text)))
+        end = draw(st.integers(start, len(text)))
+        findings.append(_finding(start, end, text, draw(TEXT), draw(st.sampled_from([0.5, 0.9, 0.95]))))
+    return text, findings
+
+
+@given(text_and_findings(), st.randoms())
+def test_resolution_is_deterministic_and_conflict_free(case: tuple[str, list[Finding]], rnd: random.Random) -> None:
+    _text, findings = case
+    first = resolve(findings)
+    shuffled = list(findings)
+    rnd.shuffle(shuffled)
+    assert resolve(shuffled) == first
+    edits = sorted(first.edits)
+    assert all(not a.conflicts_with(b) for a, b in itertools.pairwise(edits))
+    # Every finding with a real change is either applied or reported as conflicting.
+    changing = [f for f in findings if f.replacements[0] != f.text]
+    assert len(first.applied) + len(first.conflicting) == len(changing)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text_and_findings())
+def test_applying_edits_equals_applying_their_diff(tmp_path: Path, case: tuple[str, list[Finding]]) -> None:
+    text, findings = case
+    before = Document.from_text(text, "doc.txt")
+    after = before.with_text(apply_edits(text, resolve(findings).edits))
+    target = tmp_path / "doc.txt"
+    target.write_bytes(before.to_bytes())
+    patch = unified_diff(before, after, "doc.txt")
+    if patch:
+        subprocess.run(
+            ["patch", "-p1", "--quiet", "--no-backup-if-mismatch"],
+            input=patch,
+            cwd=tmp_path,
+            check=True,
+            capture_output=True,
+        )
+    assert target.read_bytes() == after.to_bytes()
+
+
+def test_overlapping_edits_most_confident_wins_losers_kept() -> None:
+    text = "hidden and and their"
+    low = _finding(7, 14, text, "and", 0.5)
+    high = _finding(11, 20, text, "their", 0.98)
+    res = resolve([low, high])
+    assert res.applied == (high,)
+    assert res.conflicting == (low,)
+    assert resolve([low, high], min_confidence=0.99).applied == ()
+
+
+def test_same_point_insertions_conflict() -> None:
+    assert Edit(3, 3, "a").conflicts_with(Edit(3, 3, "b"))
+    assert not Edit(3, 3, "a").conflicts_with(Edit(0, 3, "b"))
+
+
+def test_atomic_write_failure_leaves_original(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    target = tmp_path / "a.txt"
+    target.write_bytes(b"original")
+    target.chmod(0o640)
+
+    def boom(fd: int) -> None:
+        raise OSError("disk full")
+
+    monkeypatch.setattr("os.fsync", boom)
+    with pytest.raises(OSError, match="disk full"):
+        atomic_write(target, b"new content")
+    assert target.read_bytes() == b"original"
+    assert [p.name for p in tmp_path.iterdir()] == ["a.txt"]
+    monkeypatch.undo()
+    atomic_write(target, b"new content")
+    assert target.read_bytes() == b"new content"
+    assert target.stat().st_mode & 0o777 == 0o640
