@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
+from typing import Protocol
 
 from editor.checks import Check, build_check
+from editor.dialect import infer_dialect
 from editor.findings import Finding
 from editor.rules import Rule, rule_matches
 from editor.text import Analysis
@@ -23,21 +26,139 @@ class Selection:
             return False
         return not rule_matches(rule_id, self.ignore)
 
+    def may_allow_family(self, family: str) -> bool:
+        """Whether any rule `family.*` could pass, so that a whole engine can be skipped."""
+        if rule_matches(family, self.ignore):
+            return False
+        return not self.select or any(p.startswith(family + ".") or rule_matches(family, (p,)) for p in self.select)
+
+
+@dataclass(frozen=True)
+class EngineOptions:
+    """Which grammar engines run, and how."""
+
+    harper: bool = True
+    dialect: str | None = None  # None: inferred from each document's own spellings
+    default_dialect: str = "en-US"
+    profiles: tuple[str, ...] = ()
+    words: frozenset[str] = field(default_factory=frozenset)
+
+
+NO_ENGINES = EngineOptions(harper=False)
+
+
+class Engine(Protocol):
+    """A grammar engine: lints one paragraph of an analysed document."""
+
+    name: str
+    fingerprint: str
+
+    def lint(self, analysis: Analysis, start: int, end: int, markdown: bool = False) -> list[Finding]: ...
+
+    def finalize(self, analysis: Analysis, findings: list[Finding]) -> list[Finding]:
+        """A last look at all of the document's findings from this engine."""
+        ...
+
+
+# Where two sources flag the same span, the more specific one speaks: our own rules first,
+# then LanguageTool's, then Harper's.
+_SOURCE_RANK = {"copydesk": 0, "lt": 1, "harper": 2}
+
 
 class Checker:
-    """Rules compiled once, reused for every document of a run."""
+    """Rules and engines prepared once, reused for every document of a run.
 
-    def __init__(self, rules: Sequence[Rule], selection: Selection = Selection()) -> None:
+    Engine findings are cached per paragraph (keyed by the paragraph's text and the engine's
+    configuration), so re-checking an edited article lints only the changed paragraphs.
+    """
+
+    def __init__(
+        self,
+        rules: Sequence[Rule],
+        selection: Selection = Selection(),
+        engines: EngineOptions = EngineOptions(),
+        extra_engines: Sequence[Engine] = (),
+        cache_size: int = 20000,
+    ) -> None:
         self.selection = selection
+        self.options = engines
         self.rules = tuple(r for r in rules if selection.allows(r.id))
         self._checks: tuple[tuple[Rule, Check], ...] = tuple((r, build_check(r)) for r in self.rules)
+        self._harper: dict[str, Engine] = {}
+        self._extra = tuple(extra_engines)
+        self._cache: OrderedDict[tuple[str, bool, str], tuple[Finding, ...]] = OrderedDict()
+        self._cache_size = cache_size
+        self.cache_hits = 0
+        self.cache_misses = 0
 
-    def check(self, text: str) -> list[Finding]:
+    def dialect_of(self, analysis: Analysis) -> str:
+        if self.options.dialect:
+            return self.options.dialect
+        return infer_dialect((t.text for t in analysis.words), self.options.default_dialect)
+
+    def engines_for(self, analysis: Analysis) -> list[Engine]:
+        engines: list[Engine] = []
+        if self.options.harper and self.selection.may_allow_family("harper"):
+            dialect = self.dialect_of(analysis)
+            if dialect not in self._harper:
+                from editor.engines.harper import HarperEngine  # loaded only when Harper runs
+
+                self._harper[dialect] = HarperEngine(dialect, self.options.words, self.options.profiles)
+            engines.append(self._harper[dialect])
+        engines.extend(self._extra)
+        return engines
+
+    def check(self, text: str, markdown: bool = False) -> list[Finding]:
         analysis = Analysis(text)
         findings: list[Finding] = []
         for _rule, check in self._checks:
             findings.extend(check(analysis))
-        return sort_findings(findings)
+        for engine in self.engines_for(analysis):
+            found: list[Finding] = []
+            for para in analysis.paragraphs:
+                found.extend(self._lint_paragraph(engine, analysis, para.start, para.end, markdown))
+            findings.extend(engine.finalize(analysis, found))
+        return merge_findings(f for f in findings if self.selection.allows(f.rule))
+
+    def _lint_paragraph(
+        self, engine: Engine, analysis: Analysis, start: int, end: int, markdown: bool
+    ) -> list[Finding]:
+        key = (engine.fingerprint, markdown, analysis.text[start:end])
+        cached = self._cache.get(key)
+        if cached is None:
+            self.cache_misses += 1
+            # Lint the paragraph on its own so that the result depends on its text alone.
+            alone = Analysis(key[2])
+            cached = tuple(engine.lint(alone, 0, len(key[2]), markdown))
+            self._cache[key] = cached
+            if len(self._cache) > self._cache_size:
+                self._cache.popitem(last=False)
+        else:
+            self.cache_hits += 1
+            self._cache.move_to_end(key)
+        return [replace(f, start=f.start + start, end=f.end + start) for f in cached]
+
+
+def _rank(finding: Finding) -> tuple[int, float]:
+    source = finding.sources[0].split(":", 1)[0] if finding.sources else "copydesk"
+    return (_SOURCE_RANK.get(source, 3), -finding.confidence)
+
+
+def merge_findings(findings: Iterable[Finding]) -> list[Finding]:
+    """One finding per span: the most specific source's, with every source's fixes and names."""
+    by_span: dict[tuple[int, int], list[Finding]] = {}
+    for f in findings:
+        by_span.setdefault((f.start, f.end), []).append(f)
+    merged = []
+    for group in by_span.values():
+        group.sort(key=_rank)
+        best = group[0]
+        if len(group) > 1:
+            replacements = tuple(dict.fromkeys(r for f in group for r in f.replacements))
+            sources = tuple(dict.fromkeys(s for f in group for s in f.sources))
+            best = replace(best, replacements=replacements, sources=sources)
+        merged.append(best)
+    return sort_findings(merged)
 
 
 def sort_findings(findings: Iterable[Finding]) -> list[Finding]:

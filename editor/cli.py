@@ -15,13 +15,14 @@ from importlib.metadata import PackageNotFoundError, version
 
 from rich.console import Console
 
-from editor.checker import Checker, Selection
+from editor.checker import Checker, EngineOptions, Selection
+from editor.dialect import DIALECTS
 from editor.diff import unified_diff
 from editor.document import Document
 from editor.files import STDIN, InputError, Skipped, atomic_write, discover, read_document
 from editor.findings import Severity, apply_edits, resolve
 from editor.reports import FileReport, json_report, text_report
-from editor.rules import Rule, RuleError, load_rules, rules_dirs_from_env
+from editor.rules import Rule, RuleError, load_dictionary, load_rules, rules_dirs_from_env
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 DEFAULT_MIN_CONFIDENCE = 0.8
@@ -103,6 +104,21 @@ def _add_selection(p: argparse.ArgumentParser) -> None:
         help="skip these rules: ids or dotted prefixes, comma-separated",
     )
     p.add_argument(
+        "--dialect",
+        choices=DIALECTS,
+        help="spelling dialect for every file (default: inferred from each article's own spellings)",
+    )
+    p.add_argument(
+        "--profile",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="turn on an optional group of checks, e.g. 'readability' (long sentences)",
+    )
+    p.add_argument(
+        "--no-harper", action="store_true", help="do not run the Harper grammar and spelling engine (faster)"
+    )
+    p.add_argument(
         "--encoding", metavar="NAME", help="decode every file with this encoding instead of detecting it (e.g. cp1252)"
     )
 
@@ -180,7 +196,17 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_rules(args, out)
         if not args.paths:
             raise UsageError(f"'copydesk {args.command}' needs at least one PATH (a file, a folder, or - for stdin)")
-        checker = Checker(load_rules(rules_dirs_from_env()), Selection(tuple(args.select), tuple(args.ignore)))
+        dirs = rules_dirs_from_env()
+        checker = Checker(
+            load_rules(dirs),
+            Selection(tuple(args.select), tuple(args.ignore)),
+            EngineOptions(
+                harper=not args.no_harper,
+                dialect=args.dialect,
+                profiles=tuple(args.profile),
+                words=load_dictionary(dirs),
+            ),
+        )
         run = Run(checker, args.encoding, out, err)
         return cmd_check(args, run) if args.command == "check" else cmd_fix(args, run)
     except (InputError, RuleError, UsageError) as exc:
@@ -221,6 +247,10 @@ def documents(run: Run, paths: Sequence[str]) -> Iterator[Document | InputError]
             yield doc
 
 
+def is_markdown(path: str) -> bool:
+    return path.lower().endswith((".md", ".markdown"))
+
+
 def cmd_check(args: argparse.Namespace, run: Run) -> int:
     reports: list[FileReport] = []
     failed = False
@@ -229,7 +259,7 @@ def cmd_check(args: argparse.Namespace, run: Run) -> int:
             _error(run.err, str(doc))
             failed = True
             continue
-        reports.append(FileReport(doc, tuple(run.checker.check(doc.text))))
+        reports.append(FileReport(doc, tuple(run.checker.check(doc.text, markdown=is_markdown(doc.path)))))
     if args.format == "json":
         sys.stdout.write(json_report.render(reports))
         sys.stdout.flush()
@@ -253,7 +283,7 @@ def cmd_fix(args: argparse.Namespace, run: Run) -> int:
             _error(run.err, str(doc))
             failed = True
             continue
-        resolution = resolve(run.checker.check(doc.text), args.min_confidence)
+        resolution = resolve(run.checker.check(doc.text, markdown=is_markdown(doc.path)), args.min_confidence)
         if not resolution.applied:
             continue
         fixed = doc.with_text(apply_edits(doc.text, resolution.edits))

@@ -173,9 +173,17 @@ def load_pack(path: Path) -> tuple[Rule, ...]:
     return tuple(parse_rule(r, str(path), defaults) for r in data["rules"])
 
 
+# Folders of a rules directory that hold other data than rule packs.
+NOT_PACKS = frozenset({"dictionary", "dialect", "engines", "house"})
+
+
 def pack_files(directory: Path) -> list[Path]:
-    """Every pack below a rules directory, in a stable order; `dictionary/` holds word lists."""
-    return sorted(p for p in directory.rglob("*.y*ml") if p.suffix in (".yaml", ".yml") and "dictionary" not in p.parts)
+    """Every pack below a rules directory, in a stable order."""
+    return sorted(
+        p
+        for p in directory.rglob("*.y*ml")
+        if p.suffix in (".yaml", ".yml") and not NOT_PACKS & set(p.relative_to(directory).parts)
+    )
 
 
 def load_rules(directories: Sequence[Path] = (RULES_DIR,)) -> tuple[Rule, ...]:

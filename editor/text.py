@@ -253,5 +253,19 @@ class Analysis:
         """Index of the sentence containing offset (or the last one starting before it)."""
         return bisect_right(self._sentence_starts, offset) - 1
 
+    @cached_property
+    def _paragraph_starts(self) -> list[int]:
+        return [p.start for p in self.paragraphs]
+
+    def paragraph_index(self, offset: int) -> int:
+        return bisect_right(self._paragraph_starts, offset) - 1
+
+    def starts_sentence(self, offset: int) -> bool:
+        """Whether only punctuation (quotes, brackets) stands between a sentence's start and offset."""
+        index = self.sentence_index(offset)
+        if index < 0:
+            return True
+        return not any(c.isalnum() for c in self.text[self.sentences[index].start : offset])
+
     def same_sentence(self, a: int, b: int) -> bool:
         return self.sentence_index(a) == self.sentence_index(b)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from editor.checker import Checker
+from editor.checker import NO_ENGINES, Checker
 from editor.findings import apply_edits, resolve
 from editor.rules import Rule, load_rules
 
@@ -27,7 +27,7 @@ def test_rule_has_examples(rule: Rule) -> None:
 
 @pytest.mark.parametrize("rule", RULES, ids=lambda r: r.id)
 def test_bad_examples_are_flagged_and_fixed(rule: Rule) -> None:
-    checker = Checker([rule])
+    checker = Checker([rule], engines=NO_ENGINES)
     for example in rule.bad:
         findings = checker.check(example.text)
         assert findings, f"{rule.id}: not flagged: {example.text!r}"
@@ -39,6 +39,6 @@ def test_bad_examples_are_flagged_and_fixed(rule: Rule) -> None:
 
 @pytest.mark.parametrize("rule", RULES, ids=lambda r: r.id)
 def test_good_examples_stay_clean(rule: Rule) -> None:
-    checker = Checker([rule])
+    checker = Checker([rule], engines=NO_ENGINES)
     for example in rule.good:
         assert checker.check(example.text) == [], f"{rule.id}: false alarm on {example.text!r}"

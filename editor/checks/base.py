@@ -32,6 +32,16 @@ def get_str_list(rule: Rule, key: str, required: bool = False) -> tuple[str, ...
     return tuple(value)
 
 
+def get_str_map(rule: Rule, key: str) -> dict[str, frozenset[str]]:
+    """A mapping from a word to a list of words, compared in lower case."""
+    value = rule.settings.get(key) or {}
+    if not isinstance(value, dict) or not all(
+        isinstance(k, str) and isinstance(v, list) and all(isinstance(w, str) for w in v) for k, v in value.items()
+    ):
+        raise RuleError(f"{rule.where(key)}: must map words to lists of words")
+    return {k.lower(): frozenset(w.lower() for w in v) for k, v in value.items()}
+
+
 def get_list(rule: Rule, key: str) -> list[Any]:
     value = rule.settings.get(key)
     if not isinstance(value, list) or not value:
@@ -47,8 +57,11 @@ def compile_regex(rule: Rule, key: str, pattern: str, flags: int = 0) -> re.Patt
 
 
 def word_bounded(pattern: str) -> str:
-    """Match pattern only as whole words: no letter, digit or inner dot/hyphen either side."""
-    return rf"(?<![\w.\-’'])(?:{pattern})(?![\w\-]|\.\w)"
+    """Match pattern only as whole words: no letter, digit or word-inner dot or apostrophe either side.
+
+    Hyphens count as boundaries, so "US" is found in "non-US" and "US-led".
+    """
+    return rf"(?<![\w.’'])(?:{pattern})(?!\w|\.\w)"
 
 
 def literal_pattern(phrase: str) -> str:

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from editor.checks.base import Check, get_str_list
+from editor.checks.base import Check, get_str_list, get_str_map
 from editor.findings import Finding
 from editor.rules import Rule
-from editor.text import Analysis, Kind, line_starts
+from editor.text import Analysis, Kind, Token, line_starts
 
 
 def build(rule: Rule) -> Check:
     # Some doubles are grammatical ("that that", "had had"); the pack lists them.
     allowed = frozenset(w.lower() for w in get_str_list(rule, "allow"))
+    allowed_after = get_str_map(rule, "allow_after")
 
     def check(analysis: Analysis) -> Iterator[Finding]:
         tokens = analysis.tokens
@@ -34,6 +35,20 @@ def build(rule: Rule) -> Check:
             if breaks and after is not None and after.kind is Kind.SPACE and not after.text.strip(" \t"):
                 # Keep the line break where it was: drop the second word and the space after it.
                 end, replacement = after.end, first.text + gap.text
+            if analysis.paragraph_index(first.start) != analysis.paragraph_index(second.start):
+                continue  # a heading and the paragraph under it ("Flying through time / Time zones")
+            if first.text[:1].isupper() and second.text[:1].isupper() and not analysis.starts_sentence(first.start):
+                continue  # a name: "the Mau Mau rebellion", "Duran Duran"
+            before = _previous_word(tokens, i)
+            if before is not None and before.lower in allowed_after.get(first.lower, ()):
+                continue
             yield rule.finding(first.start, end, analysis.text[first.start : end], [replacement])
 
     return check
+
+
+def _previous_word(tokens: tuple[Token, ...], i: int) -> Token | None:
+    """The word just before token i, if only white space separates them."""
+    if i >= 2 and tokens[i - 1].kind is Kind.SPACE and tokens[i - 2].is_word:
+        return tokens[i - 2]
+    return None

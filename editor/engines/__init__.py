@@ -1,0 +1,1 @@
+"""Grammar and spelling engines beside our own rules: Harper (built in) and LanguageTool (optional)."""

@@ -1,0 +1,249 @@
+"""Harper, in-process through harper-py: grammar and spelling with no Java and no server.
+
+Harper's lints become findings `harper.<kind>`. Its spelling lints are reviewed before they
+reach an editor: names, abbreviations, numbers with units and rare-but-real words are
+dropped, and the proposed word is the most likely one (see editor.speller).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import harper
+import yaml
+
+from editor.dialect import spelling_pairs
+from editor.findings import Finding, Severity
+from editor.lexicon import zipf
+from editor.rules import RULES_DIR, Example, RuleError
+from editor.speller import corrections
+from editor.text import Analysis
+
+CONFIG_FILE = RULES_DIR / "engines" / "harper.yaml"
+DIALECTS = {
+    "en-US": harper.Dialect.AMERICAN,
+    "en-GB": harper.Dialect.BRITISH,
+    "en-AU": harper.Dialect.AUSTRALIAN,
+    "en-CA": harper.Dialect.CANADIAN,
+    "en-IN": harper.Dialect.INDIAN,
+}
+_SPELLING_KINDS = frozenset({"Spelling", "Typo"})
+_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
+
+
+@dataclass(frozen=True)
+class KindStyle:
+    category: str
+    severity: Severity
+    confidence: float
+
+
+@dataclass(frozen=True)
+class HarperConfig:
+    """What rules/engines/harper.yaml decides: rules off, profiles, spelling policy, kind styles."""
+
+    off: frozenset[str]
+    profiles: Mapping[str, frozenset[str]]
+    min_zipf_gain: float
+    skip_names: bool
+    kinds: Mapping[str, KindStyle]
+    bad: tuple[Example, ...]
+    good: tuple[Example, ...]
+
+    def disabled(self, profiles: Sequence[str]) -> frozenset[str]:
+        turned_on: set[str] = set()
+        for name in profiles:
+            if name not in self.profiles:
+                raise RuleError(f"{CONFIG_FILE}: no profile {name!r} (known: {', '.join(sorted(self.profiles))})")
+            turned_on |= self.profiles[name]
+        return self.off - turned_on
+
+    def style(self, kind: str) -> KindStyle:
+        return self.kinds.get(kind) or self.kinds["default"]
+
+
+@cache
+def load_config(path: Path = CONFIG_FILE) -> HarperConfig:
+    where = str(path)
+    try:
+        data: Any = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise RuleError(f"{where}: cannot load: {exc}") from None
+    known = set(harper.get_default_lint_config())
+    off = frozenset((data.get("disabled") or {}).keys())
+    unknown = sorted(off - known)
+    if unknown:
+        raise RuleError(f"{where}, field 'disabled': Harper has no rule(s) {', '.join(unknown)}")
+    profiles = {name: frozenset(p.get("enable") or ()) for name, p in (data.get("profiles") or {}).items()}
+    kinds = {}
+    for kind, style in (data.get("kinds") or {}).items():
+        try:
+            kinds[kind] = KindStyle(style["category"], Severity.parse(style["severity"]), float(style["confidence"]))
+        except (KeyError, TypeError, ValueError) as exc:
+            raise RuleError(f"{where}, field 'kinds.{kind}': {exc}") from None
+    if "default" not in kinds:
+        raise RuleError(f"{where}, field 'kinds': needs a 'default' entry")
+    spelling = data.get("spelling") or {}
+    examples = data.get("examples") or {}
+    return HarperConfig(
+        off=off,
+        profiles=profiles,
+        min_zipf_gain=float(spelling.get("min_zipf_gain", 2.5)),
+        skip_names=bool(spelling.get("skip_names", True)),
+        kinds=kinds,
+        bad=tuple(Example(e["text"], e.get("fixed")) for e in examples.get("bad") or ()),
+        good=tuple(Example(e) for e in examples.get("good") or ()),
+    )
+
+
+@cache
+def _linter(dialect: str, disabled: frozenset[str], words: frozenset[str]) -> harper.Linter:
+    """One Linter per process and configuration: building one takes most of a second."""
+    linter = harper.Linter(DIALECTS[dialect])
+    linter.set_lint_config({name: False for name in disabled})
+    if words:
+        linter.import_words(sorted(words))
+    return linter
+
+
+def kind_id(lint_kind: str) -> str:
+    return "harper." + _CAMEL.sub("-", lint_kind).lower()
+
+
+def _replacements(lint: harper.Lint) -> list[str]:
+    out = []
+    for s in lint.suggestions:
+        if s.kind == harper.SuggestionKind.REMOVE:
+            out.append("")
+        elif s.kind == harper.SuggestionKind.INSERT_AFTER:
+            out.append(lint.problem_text + s.replacement_text)
+        else:
+            out.append(s.replacement_text)
+    return list(dict.fromkeys(out))
+
+
+class HarperEngine:
+    """Lints one paragraph at a time; the same instance serves every document of a run."""
+
+    name = "harper"
+
+    def __init__(
+        self, dialect: str = "en-US", words: frozenset[str] = frozenset(), profiles: Sequence[str] = ()
+    ) -> None:
+        if dialect not in DIALECTS:
+            raise RuleError(f"unknown dialect {dialect!r} (use {', '.join(DIALECTS)})")
+        self.config = load_config()
+        self.dialect = dialect
+        self.disabled = self.config.disabled(profiles)
+        self.words = words
+        self.fingerprint = f"harper:{dialect}:{sorted(self.disabled)}:{sorted(words)}:{self.config.min_zipf_gain}"
+
+    def lint(self, analysis: Analysis, start: int, end: int, markdown: bool = False) -> list[Finding]:
+        """Findings for text[start:end] of the analysed document, in document offsets."""
+        text = analysis.text[start:end]
+        linter = _linter(self.dialect, self.disabled, self.words)
+        language = harper.Language.MARKDOWN if markdown else harper.Language.PLAINTEXT
+        findings = []
+        for rule_name, lints in linter.organized_lints(text, language=language).items():
+            for lint in lints:
+                finding = self._finding(analysis, start, rule_name, lint)
+                if finding is not None:
+                    findings.append(finding)
+        return findings
+
+    def finalize(self, analysis: Analysis, findings: list[Finding]) -> list[Finding]:
+        """Document-level review: a capitalised 'misspelling' that recurs is a name, not a slip."""
+        if not self.config.skip_names:
+            return findings
+        capitalised = Counter(t.text for t in analysis.words if t.text[:1].isupper())
+        pairs = spelling_pairs()
+        return [
+            f
+            for f in findings
+            if not (f.rule == "harper.spelling" and f.text[:1].isupper() and capitalised[f.text] > 1)
+            or pairs.other_form(f.text, self.dialect) is not None  # "Colour" twice is not a name
+        ]
+
+    def _finding(self, analysis: Analysis, offset: int, rule_name: str, lint: harper.Lint) -> Finding | None:
+        start, end = lint.span.start + offset, lint.span.end + offset
+        if _inside_word(analysis.text, start, end):
+            return None  # a lint on part of a token ("’s top" read as "stop" in "Amazon.co.uk’s top")
+        style = self.config.style(lint.lint_kind)
+        replacements = _replacements(lint)
+        confidence = style.confidence
+        message = lint.message
+        if lint.lint_kind in _SPELLING_KINDS:
+            reviewed = self._review_spelling(analysis, start, end, replacements)
+            if reviewed is None:
+                return None
+            replacements, confidence, message = reviewed
+        if end <= start and not replacements:
+            return None
+        return Finding(
+            rule=kind_id(lint.lint_kind),
+            category=style.category,
+            severity=style.severity,
+            message=message,
+            start=start,
+            end=end,
+            text=analysis.text[start:end],
+            replacements=tuple(replacements),
+            confidence=confidence,
+            sources=(f"harper:{rule_name}",),
+        )
+
+    def _review_spelling(
+        self, analysis: Analysis, start: int, end: int, suggestions: list[str]
+    ) -> tuple[list[str], float, str] | None:
+        """Keep a spelling lint only when it is surely a misspelling with a likely fix."""
+        text = analysis.text
+        word = text[start:end]
+        if not word.isalpha() or len(word) < 3 or word.isupper():
+            return None  # abbreviations, units ('4bn'), fragments of 'U.N.’s', hyphenated parts
+        before = text[start - 1] if start else " "
+        after = text[end] if end < len(text) else " "
+        if before.isdigit() or before in "-.’'" or (after in "-’'" and text[end + 1 : end + 2].isalpha()):
+            return None
+        other = spelling_pairs().other_form(word, self.dialect)
+        if other is not None:
+            fix = word[:1] + other[1:] if word[:1].isupper() else other
+            return [fix], 0.8, f"'{word}' is the {'American' if self.dialect != 'en-US' else 'British'} spelling"
+        if word[:1].isupper() and self.config.skip_names and _looks_like_name(analysis, start, end):
+            return None  # a name: the consistency checks compare it with its other spellings
+        candidates = corrections(word, [s for s in suggestions if " " not in s])
+        if not candidates or zipf(candidates[0]) - zipf(word) < self.config.min_zipf_gain:
+            return None
+        best = candidates[0]
+        sure = zipf(best) >= 4.0 and (len(candidates) == 1 or zipf(best) - zipf(candidates[1]) >= 1.0)
+        return candidates, 0.85 if sure else 0.6, f"Possible misspelling: did you mean '{best}'?"
+
+
+def _inside_word(text: str, start: int, end: int) -> bool:
+    """Whether a span starts or ends in the middle of a word, number or contraction."""
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    starts_inside = (before.isalnum() or before in "’'") and text[start : start + 1].isalnum()
+    ends_inside = after.isalnum() and text[end - 1 : end].isalnum()
+    return starts_inside or ends_inside
+
+
+# A capitalised word at the start of a sentence is taken for a misspelling only when it is one
+# edit from a very common word ("Thouught", "Peple"); otherwise it is a name ("Amjid", "Hawit").
+NAME_SAFE_ZIPF = 5.0
+
+
+def _looks_like_name(analysis: Analysis, start: int, end: int) -> bool:
+    if not analysis.starts_sentence(start):
+        return True
+    word = analysis.text[start:end]
+    following = analysis.text[end:].lstrip(" ")[:1]
+    if following.isupper() or zipf(word) >= 2.0:
+        return True  # "Jarid Arraes", "Gao Ping"; or a word seen often enough to be a real name
+    near = corrections(word)
+    return not near or zipf(near[0]) < NAME_SAFE_ZIPF

@@ -1,0 +1,61 @@
+"""Corrections for a misspelt word: the most common known words one or two edits away.
+
+Harper tells us a word is misspelt, but its suggestions are ranked by spelling distance alone
+("reslts" -> "resets"). News copy wants the word the writer most likely meant, which is
+usually the most frequent close word ("results"). Edit generation follows Norvig's speller;
+frequencies come from the lexicon.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+
+from editor.lexicon import zipf
+
+LETTERS = "abcdefghijklmnopqrstuvwxyz"
+# A candidate must be at least this common to be proposed: rarer words are more likely
+# to be a coincidental neighbour than what the writer meant.
+MIN_CANDIDATE_ZIPF = 3.0
+
+
+def edits1(word: str) -> set[str]:
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    deletes = [a + b[1:] for a, b in splits if b]
+    transposes = [a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1]
+    replaces = [a + c + b[1:] for a, b in splits if b for c in LETTERS]
+    inserts = [a + c + b for a, b in splits for c in LETTERS]
+    return set(deletes + transposes + replaces + inserts)
+
+
+def _best(candidates: Iterable[str]) -> list[tuple[float, str]]:
+    scored = [(zipf(c), c) for c in candidates]
+    return sorted(((z, c) for z, c in scored if z >= MIN_CANDIDATE_ZIPF), key=lambda zc: (-zc[0], zc[1]))
+
+
+def corrections(word: str, others: Sequence[str] = (), limit: int = 3) -> list[str]:
+    """Known words near `word`, best first: one edit away, most frequent first, then `others`.
+
+    `others` are another speller's suggestions (Harper's), which reach two edits away; they
+    are kept in their own order, after the one-edit words, if common enough.
+    """
+    found = [_same_case(word, c) for c in _one_edit(word.lower())]
+    for other in others:
+        if other not in found and zipf(other) >= MIN_CANDIDATE_ZIPF:
+            found.append(other)
+    return found[:limit]
+
+
+@lru_cache(maxsize=65536)
+def _one_edit(lower: str) -> tuple[str, ...]:
+    if not lower.isalpha() or len(lower) < 3:
+        return ()
+    return tuple(c for _, c in _best(edits1(lower)))
+
+
+def _same_case(model: str, word: str) -> str:
+    if model.isupper() and len(model) > 1:
+        return word.upper()
+    if model[:1].isupper():
+        return word[:1].upper() + word[1:]
+    return word
