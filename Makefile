@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: run test lint typecheck pytest bench clean
+.PHONY: run test lint typecheck pytest bench score clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -21,7 +21,7 @@ run: $(STAMP)
 test: lint typecheck pytest
 
 lint: $(STAMP)
-	$(BIN)/ruff check editor tests
+	$(BIN)/ruff check editor tests bench
 
 typecheck: $(STAMP)
 	$(BIN)/mypy
@@ -31,3 +31,13 @@ pytest: $(STAMP)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
+
+## bench: speed and false-alarm figures quoted in closing notes (not tests)
+bench: $(STAMP)
+	$(BIN)/python bench/engine_speed.py
+	$(BIN)/python bench/false_alarms.py ../shared/corpus/onestopenglish/Int
+
+## score: the dev-set score (../shared/eval)
+score: $(STAMP)
+	$(BIN)/copydesk check --format json --fail-on never ../shared/eval/dev/docs > .score-report.json
+	$(BIN)/python ../shared/eval/score.py --set ../shared/eval/dev --report .score-report.json

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Protocol
 
 from editor.checks import Check, build_check
 from editor.dialect import infer_dialect
+from editor.engines.languagetool import LanguageToolEngine, Setup
 from editor.findings import Finding
 from editor.rules import Rule, rule_matches
 from editor.text import Analysis
@@ -42,22 +43,23 @@ class EngineOptions:
     default_dialect: str = "en-US"
     profiles: tuple[str, ...] = ()
     words: frozenset[str] = field(default_factory=frozenset)
+    languagetool: Setup | None = None  # None: LanguageTool off
+    languagetool_timeout: float = 30.0
+    on_engine_error: Callable[[str], None] = field(default=lambda message: None, compare=False)
 
 
 NO_ENGINES = EngineOptions(harper=False)
 
 
 class Engine(Protocol):
-    """A grammar engine: lints one paragraph of an analysed document."""
+    """A grammar engine: lints paragraphs (each on its own), then looks once at the whole document."""
 
     name: str
-    fingerprint: str
+    fingerprint: str  # changes whenever the engine's configuration would change its findings
 
-    def lint(self, analysis: Analysis, start: int, end: int, markdown: bool = False) -> list[Finding]: ...
+    def lint_batch(self, texts: Sequence[str], markdown: bool = False) -> list[list[Finding]]: ...
 
-    def finalize(self, analysis: Analysis, findings: list[Finding]) -> list[Finding]:
-        """A last look at all of the document's findings from this engine."""
-        ...
+    def finalize(self, analysis: Analysis, findings: list[Finding]) -> list[Finding]: ...
 
 
 # Where two sources flag the same span, the more specific one speaks: our own rules first,
@@ -85,6 +87,7 @@ class Checker:
         self.rules = tuple(r for r in rules if selection.allows(r.id))
         self._checks: tuple[tuple[Rule, Check], ...] = tuple((r, build_check(r)) for r in self.rules)
         self._harper: dict[str, Engine] = {}
+        self._languagetool: dict[str, LanguageToolEngine] = {}
         self._extra = tuple(extra_engines)
         self._cache: OrderedDict[tuple[str, bool, str], tuple[Finding, ...]] = OrderedDict()
         self._cache_size = cache_size
@@ -105,8 +108,25 @@ class Checker:
 
                 self._harper[dialect] = HarperEngine(dialect, self.options.words, self.options.profiles)
             engines.append(self._harper[dialect])
+        setup = self.options.languagetool
+        if setup is not None and self.selection.may_allow_family("lt"):
+            dialect = self.dialect_of(analysis)
+            if dialect not in self._languagetool:
+                self._languagetool[dialect] = LanguageToolEngine(
+                    setup,
+                    dialect,
+                    self.options.languagetool_timeout,
+                    self.options.words,
+                    self.options.on_engine_error,
+                )
+            engines.append(self._languagetool[dialect])
         engines.extend(self._extra)
         return engines
+
+    def close(self) -> None:
+        """Stop what the engines started (a local LanguageTool server)."""
+        for engine in self._languagetool.values():
+            engine.close()
 
     def check(self, text: str, markdown: bool = False) -> list[Finding]:
         analysis = Analysis(text)
@@ -114,29 +134,26 @@ class Checker:
         for _rule, check in self._checks:
             findings.extend(check(analysis))
         for engine in self.engines_for(analysis):
-            found: list[Finding] = []
-            for para in analysis.paragraphs:
-                found.extend(self._lint_paragraph(engine, analysis, para.start, para.end, markdown))
+            found = self._lint_paragraphs(engine, analysis, markdown)
             findings.extend(engine.finalize(analysis, found))
         return merge_findings(f for f in findings if self.selection.allows(f.rule))
 
-    def _lint_paragraph(
-        self, engine: Engine, analysis: Analysis, start: int, end: int, markdown: bool
-    ) -> list[Finding]:
-        key = (engine.fingerprint, markdown, analysis.text[start:end])
-        cached = self._cache.get(key)
-        if cached is None:
-            self.cache_misses += 1
-            # Lint the paragraph on its own so that the result depends on its text alone.
-            alone = Analysis(key[2])
-            cached = tuple(engine.lint(alone, 0, len(key[2]), markdown))
-            self._cache[key] = cached
-            if len(self._cache) > self._cache_size:
-                self._cache.popitem(last=False)
-        else:
-            self.cache_hits += 1
+    def _lint_paragraphs(self, engine: Engine, analysis: Analysis, markdown: bool) -> list[Finding]:
+        """Every paragraph's findings, from the cache where the same text was linted before."""
+        keys = [(engine.fingerprint, markdown, analysis.text[p.start : p.end]) for p in analysis.paragraphs]
+        missing = list(dict.fromkeys(k for k in keys if k not in self._cache))
+        self.cache_misses += len(missing)
+        self.cache_hits += len(keys) - len(missing)
+        if missing:
+            for key, result in zip(missing, engine.lint_batch([k[2] for k in missing], markdown), strict=True):
+                self._cache[key] = tuple(result)
+        found: list[Finding] = []
+        for para, key in zip(analysis.paragraphs, keys, strict=True):
             self._cache.move_to_end(key)
-        return [replace(f, start=f.start + start, end=f.end + start) for f in cached]
+            found.extend(replace(f, start=f.start + para.start, end=f.end + para.start) for f in self._cache[key])
+        while len(self._cache) > self._cache_size:
+            self._cache.popitem(last=False)
+        return found
 
 
 def _rank(finding: Finding) -> tuple[int, float]:

@@ -12,13 +12,16 @@ import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
 
 from rich.console import Console
 
 from editor.checker import Checker, EngineOptions, Selection
+from editor.config import ConfigError, load_config
 from editor.dialect import DIALECTS
 from editor.diff import unified_diff
 from editor.document import Document
+from editor.engines.languagetool import LanguageToolUnavailable, resolve_setup
 from editor.files import STDIN, InputError, Skipped, atomic_write, discover, read_document
 from editor.findings import Severity, apply_edits, resolve
 from editor.reports import FileReport, json_report, text_report
@@ -119,6 +122,15 @@ def _add_selection(p: argparse.ArgumentParser) -> None:
         "--no-harper", action="store_true", help="do not run the Harper grammar and spelling engine (faster)"
     )
     p.add_argument(
+        "--languagetool",
+        metavar="MODE",
+        help="LanguageTool: off, auto (default: use a local install if there is one), local (require it), "
+        "or the URL of a server you run, e.g. http://localhost:8081",
+    )
+    p.add_argument(
+        "--languagetool-timeout", type=float, metavar="SECONDS", help="give up on a LanguageTool request after this"
+    )
+    p.add_argument(
         "--encoding", metavar="NAME", help="decode every file with this encoding instead of detecting it (e.g. cp1252)"
     )
 
@@ -196,20 +208,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_rules(args, out)
         if not args.paths:
             raise UsageError(f"'copydesk {args.command}' needs at least one PATH (a file, a folder, or - for stdin)")
-        dirs = rules_dirs_from_env()
-        checker = Checker(
-            load_rules(dirs),
-            Selection(tuple(args.select), tuple(args.ignore)),
-            EngineOptions(
-                harper=not args.no_harper,
-                dialect=args.dialect,
-                profiles=tuple(args.profile),
-                words=load_dictionary(dirs),
-            ),
-        )
-        run = Run(checker, args.encoding, out, err)
-        return cmd_check(args, run) if args.command == "check" else cmd_fix(args, run)
-    except (InputError, RuleError, UsageError) as exc:
+        checker = make_checker(args, err)
+        try:
+            run = Run(checker, args.encoding, out, err)
+            return cmd_check(args, run) if args.command == "check" else cmd_fix(args, run)
+        finally:
+            checker.close()
+    except (InputError, RuleError, UsageError, ConfigError, LanguageToolUnavailable) as exc:
         _error(err, str(exc))
         return EXIT_ERROR
     except KeyboardInterrupt:
@@ -219,6 +224,29 @@ def main(argv: Sequence[str] | None = None) -> int:
         # The reader went away (e.g. `| head`): not an error worth a traceback.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
+
+
+def make_checker(args: argparse.Namespace, err: Console) -> Checker:
+    """Command line over configuration file over defaults."""
+    first = next((Path(p) for p in args.paths if p != STDIN), Path.cwd())
+    config = load_config(first)
+    dirs = (*rules_dirs_from_env(), *config.rules)
+    setup = resolve_setup(args.languagetool or config.languagetool)
+    if setup is not None and setup.is_public:
+        _note(err, f"warning: the text of every article is sent to {setup.url} (LanguageTool's public server)")
+    return Checker(
+        load_rules(dirs),
+        Selection(tuple(args.select) or config.select, (*config.ignore, *args.ignore)),
+        EngineOptions(
+            harper=not args.no_harper,
+            dialect=args.dialect or config.dialect,
+            profiles=tuple(args.profile) or config.profiles,
+            words=load_dictionary(dirs) | config.words,
+            languagetool=setup,
+            languagetool_timeout=args.languagetool_timeout or config.languagetool_timeout,
+            on_engine_error=lambda message: _note(err, message),
+        ),
+    )
 
 
 def _error(err: Console, message: str) -> None:

@@ -144,6 +144,10 @@ class HarperEngine:
         self.words = words
         self.fingerprint = f"harper:{dialect}:{sorted(self.disabled)}:{sorted(words)}:{self.config.min_zipf_gain}"
 
+    def lint_batch(self, texts: Sequence[str], markdown: bool = False) -> list[list[Finding]]:
+        """Each paragraph linted on its own, so that its findings depend on its text alone."""
+        return [self.lint(Analysis(text), 0, len(text), markdown) for text in texts]
+
     def lint(self, analysis: Analysis, start: int, end: int, markdown: bool = False) -> list[Finding]:
         """Findings for text[start:end] of the analysed document, in document offsets."""
         text = analysis.text[start:end]
@@ -217,7 +221,11 @@ class HarperEngine:
         if word[:1].isupper() and self.config.skip_names and _looks_like_name(analysis, start, end):
             return None  # a name: the consistency checks compare it with its other spellings
         candidates = corrections(word, [s for s in suggestions if " " not in s])
-        if not candidates or zipf(candidates[0]) - zipf(word) < self.config.min_zipf_gain:
+        if not candidates:
+            return None
+        # A word Harper did not think of needs more evidence ('teff' is one letter from 'jeff').
+        needed = self.config.min_zipf_gain + (0 if candidates[0] in suggestions else 0.5)
+        if zipf(candidates[0]) - zipf(word) < needed:
             return None
         best = candidates[0]
         sure = zipf(best) >= 4.0 and (len(candidates) == 1 or zipf(best) - zipf(candidates[1]) >= 1.0)

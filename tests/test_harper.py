@@ -1,0 +1,103 @@
+"""Harper in-process: real harper-py, the tuned lint set, reviewed spelling, dialects, the cache."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from conftest import IRAN, run_cli
+
+from editor.checker import Checker, EngineOptions, Selection
+from editor.engines.harper import load_config
+from editor.findings import apply_edits, resolve
+from editor.rules import load_rules
+
+HARPER_ONLY = Selection(select=("harper",))
+
+
+def harper_checker(**options: object) -> Checker:
+    return Checker(load_rules(), HARPER_ONLY, EngineOptions(**options))  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("example", load_config().bad, ids=lambda e: e.text)
+def test_engine_bad_examples(example) -> None:  # type: ignore[no-untyped-def]
+    findings = harper_checker().check(example.text)
+    assert findings, example.text
+    if example.fixed is not None:
+        assert apply_edits(example.text, resolve(findings).edits) == example.fixed
+
+
+@pytest.mark.parametrize("example", load_config().good, ids=lambda e: e.text)
+def test_engine_good_examples(example) -> None:  # type: ignore[no-untyped-def]
+    assert harper_checker().check(example.text) == []
+
+
+def test_iran_focus_without_false_alarms_on_names_abbreviations_long_sentences() -> None:
+    text = IRAN.read_text(encoding="utf-8")
+    findings = harper_checker().check(text)
+    flagged = {f.text for f in findings}
+    assert not flagged & {"Rjavi", "Rajavi", "NCRI", "U.N.", "s", "Tehran’s", "Dec", "Tehran"}
+    assert not any(f.rule == "harper.readability" for f in findings)
+    # Harper's true findings stay: the dialect slip and "irrecoverable damages".
+    assert any(f.text == "offence" and f.replacements[0] == "offense" for f in findings)
+    assert any(f.text == "damages" and f.replacements[0] == "damage" for f in findings)
+
+
+def test_misspelling_gets_the_likely_word_not_the_nearest() -> None:
+    findings = harper_checker().check("The reslts were published and the goverment agreed.")
+    fixes = {f.text: f.replacements[0] for f in findings}
+    assert fixes == {"reslts": "results", "goverment": "government"}
+
+
+def test_rare_real_words_and_units_are_not_misspellings() -> None:
+    text = "Ethiopians eat 61kg of teff a year, and the deal is worth $4bn to farmers."
+    assert harper_checker(dialect="en-GB").check(text) == []
+
+
+def test_dialect_is_inferred_from_the_article() -> None:
+    british = "The colour of the centre was grey. Their behaviour was odd, and the theatre closed."
+    american = "The color of the center was gray. Their behavior was odd, and the theater closed."
+    assert harper_checker().check(british) == []
+    assert harper_checker().check(american) == []
+    mixed = british + " The neighbor agreed."
+    assert [(f.text, f.replacements[0]) for f in harper_checker().check(mixed)] == [("neighbor", "neighbour")]
+    forced = harper_checker(dialect="en-US").check(british)
+    assert {f.replacements[0] for f in forced} >= {"color", "center"}
+
+
+def test_readability_profile_turns_long_sentences_on() -> None:
+    sentence = " ".join(["The committee met again"] + ["and talked"] * 30) + "."
+    assert harper_checker().check(sentence) == []
+    assert any(f.rule == "harper.readability" for f in harper_checker(profiles=("readability",)).check(sentence))
+
+
+def test_paragraph_cache_rechecks_only_changed_paragraphs() -> None:
+    checker = harper_checker()
+    paragraphs = [f"Paragraph {i} says the goverment agreed." for i in range(5)]
+    first = checker.check("\n\n".join(paragraphs))
+    assert (checker.cache_misses, checker.cache_hits) == (5, 0)
+    paragraphs[2] = "Paragraph 2 was rewritten by the goverment."
+    second = checker.check("\n\n".join(paragraphs))
+    assert (checker.cache_misses, checker.cache_hits) == (6, 4)
+    assert len(first) == len(second) == 5
+    text = "\n\n".join(paragraphs)
+    assert all(text[f.start : f.end] == "goverment" for f in second)
+
+
+def test_user_dictionary_from_configuration(tmp_path: Path) -> None:
+    (tmp_path / "copydesk.toml").write_text('words = ["goverment"]\n', encoding="utf-8")
+    target = tmp_path / "a.txt"
+    target.write_text("The goverment agreed.\n", encoding="utf-8")
+    result = run_cli("check", "--format", "json", str(target))
+    assert result.returncode == 0, result.stdout
+    assert json.loads(result.stdout)["files"][0]["findings"] == []
+    (tmp_path / "copydesk.toml").write_text('dialect = "en-XX"\n', encoding="utf-8")
+    bad = run_cli("check", str(target))
+    assert bad.returncode == 2 and "copydesk.toml: key 'dialect'" in bad.stderr
+
+
+def test_no_harper_and_ignore_skip_the_engine() -> None:
+    for args in (["--no-harper"], ["--ignore", "harper"]):
+        result = run_cli("check", "--format", "json", *args, "-", stdin=b"The goverment agreed.\n")
+        assert json.loads(result.stdout)["files"][0]["findings"] == []
