@@ -129,7 +129,7 @@ class Checker:
             engine.close()
 
     def check(self, text: str, markdown: bool = False) -> list[Finding]:
-        analysis = Analysis(text)
+        analysis = Analysis(text, self.options.dialect)
         findings: list[Finding] = []
         for _rule, check in self._checks:
             findings.extend(check(analysis))

@@ -2,7 +2,8 @@
 
 The US/UK word pairs come from breame's lists (about 1,700 pairs with their inflections),
 less the pairs in `rules/dialect/ambiguous.txt`, where both forms are words in both dialects
-("program", "check", "story"), and less -ize/-ise pairs, since British English takes both.
+("program", "check", "story"), less -ize/-ise pairs, since British English takes both, and less
+pairs where one form is rare ("mediaeval").
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from pathlib import Path
 
 from breame.data.spelling_constants import AMERICAN_ENGLISH_SPELLINGS
 
+from editor.lexicon import frequencies, zipf
 from editor.rules import RULES_DIR
 
 DIALECTS = ("en-US", "en-GB", "en-AU", "en-CA", "en-IN")
@@ -27,6 +29,9 @@ BRITISH_FAMILY = frozenset({"en-GB", "en-AU", "en-IN", "en-CA"})
 class SpellingPairs:
     us_to_uk: dict[str, str]
     uk_to_us: dict[str, str]
+    # British -ise forms ("realised"): never wrong in British copy, never used in American, so a
+    # tie-breaker between the two dialects (the -ize forms are fine in both and say nothing).
+    british_ise: frozenset[str] = frozenset()
 
     def other_form(self, word: str, dialect: str) -> str | None:
         """The spelling `dialect` wants for `word`, or None when the word is already right."""
@@ -47,9 +52,37 @@ def spelling_pairs(rules_dir: Path = RULES_DIR) -> SpellingPairs:
         and uk.isalpha()
         and us != uk
         and not _oxford_pair(us, uk)
+        and _both_current(us, uk)
     }
+    us_to_uk |= {us: uk for us, uk in _doubled_l_pairs().items() if us not in ambiguous and us not in us_to_uk}
     uk_to_us = {uk: us for us, uk in us_to_uk.items()}
-    return SpellingPairs(us_to_uk, uk_to_us)
+    ise = frozenset(uk for us, uk in AMERICAN_ENGLISH_SPELLINGS.items() if _oxford_pair(us, uk) and uk.isalpha())
+    return SpellingPairs(us_to_uk, uk_to_us, ise)
+
+
+# A pair counts only when both spellings are current: breame also lists archaic or rare British
+# forms ("mediaeval", "homoeopathy") and noun/verb pairs ("practices"/"practises").
+MIN_ZIPF = 2.0
+MAX_ZIPF_GAP = 1.2
+
+
+def _both_current(us: str, uk: str) -> bool:
+    a, b = zipf(us), zipf(uk)
+    return min(a, b) >= MIN_ZIPF and abs(a - b) <= MAX_ZIPF_GAP
+
+
+def _doubled_l_pairs() -> dict[str, str]:
+    """ "fueled"/"fuelled", "traveling"/"travelling": British doubles a final l before -ed, -ing, -er."""
+    pairs = {}
+    for uk in frequencies():
+        for ending in ("lled", "lling", "ller", "llers"):
+            stem = uk[: -len(ending)]
+            # The stem must be a word ending in a vowel and l ("travel", "fuel"): "filled" is not "filed".
+            if uk.endswith(ending) and len(stem) >= 3 and stem[-1:] in "aeiou" and zipf(stem + "l") >= 3.0:
+                us = stem + ending[1:]
+                if _both_current(us, uk):
+                    pairs[us] = uk
+    return pairs
 
 
 def _oxford_pair(us: str, uk: str) -> bool:

@@ -10,19 +10,28 @@ import math
 from functools import cache
 
 import wordfreq
+from lemminflect import getAllLemmas
 
 
 @cache
-def _frequencies() -> dict[str, float]:
+def frequencies() -> dict[str, float]:
+    """Every word wordfreq knows, lower case, with its frequency (a fraction of all words)."""
     frequencies: dict[str, float] = wordfreq.get_frequency_dict("en", "large")
     return frequencies
 
 
 def zipf(word: str) -> float:
     """Zipf frequency of a word, case-insensitive; curly apostrophes count as straight ones."""
-    freq = _frequencies().get(word.lower().replace("’", "'"), 0.0)
+    freq = frequencies().get(word.lower().replace("’", "'"), 0.0)
     return math.log10(freq) + 9 if freq > 0 else 0.0
 
 
 def is_known(word: str, min_zipf: float = 1.0) -> bool:
     return zipf(word) >= min_zipf
+
+
+@cache
+def can_be_noun(word: str) -> bool:
+    """Whether lemminflect's lexicon knows the word as a noun (unknown words are taken as nouns)."""
+    lemmas = getAllLemmas(word.lower())
+    return not lemmas or "NOUN" in lemmas or "PROPN" in lemmas

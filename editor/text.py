@@ -218,9 +218,13 @@ def split_sentences(tokens: tuple[Token, ...], paragraphs: tuple[Span, ...]) -> 
 
 @dataclass(frozen=True)
 class Analysis:
-    """Tokens, sentences and paragraphs of one text, computed once and shared by all checks."""
+    """Tokens, sentences and paragraphs of one text, computed once and shared by all checks.
+
+    `dialect` is the configured spelling dialect (en-US, en-GB, ...), None when the article decides.
+    """
 
     text: str
+    dialect: str | None = None
 
     @cached_property
     def tokens(self) -> tuple[Token, ...]:

@@ -9,7 +9,19 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from editor.checks import consistency, existence, repetition, substitution
+from editor.checks import (
+    abbreviations,
+    capitalization,
+    consistency,
+    dialect,
+    existence,
+    hyphenation,
+    names,
+    numbers,
+    quotes,
+    repetition,
+    substitution,
+)
 from editor.checks.base import Check
 from editor.rules import Rule, RuleError
 
@@ -20,6 +32,15 @@ CHECK_TYPES: dict[str, Callable[[Rule], Check]] = {
     "substitution": substitution.build,
     "existence": existence.build,
     "consistency": consistency.build,
+    "abbreviations": abbreviations.build,
+    "names": names.build,
+    "honorifics": names.build_honorifics,
+    "quotes": quotes.build,
+    "quote-balance": quotes.build_balance,
+    "dialect": dialect.build,
+    "hyphenation": hyphenation.build,
+    "capitalization": capitalization.build,
+    "numbers": numbers.build,
 }
 
 

@@ -166,12 +166,10 @@ class HarperEngine:
         if not self.config.skip_names:
             return findings
         capitalised = Counter(t.text for t in analysis.words if t.text[:1].isupper())
-        pairs = spelling_pairs()
         return [
             f
             for f in findings
             if not (f.rule == "harper.spelling" and f.text[:1].isupper() and capitalised[f.text] > 1)
-            or pairs.other_form(f.text, self.dialect) is not None  # "Colour" twice is not a name
         ]
 
     def _finding(self, analysis: Analysis, offset: int, rule_name: str, lint: harper.Lint) -> Finding | None:
@@ -214,10 +212,8 @@ class HarperEngine:
         after = text[end] if end < len(text) else " "
         if before.isdigit() or before in "-.’'" or (after in "-’'" and text[end + 1 : end + 2].isalpha()):
             return None
-        other = spelling_pairs().other_form(word, self.dialect)
-        if other is not None:
-            fix = word[:1] + other[1:] if word[:1].isupper() else other
-            return [fix], 0.8, f"'{word}' is the {'American' if self.dialect != 'en-US' else 'British'} spelling"
+        if spelling_pairs().other_form(word, self.dialect) is not None:
+            return None  # an American or British spelling: the dialect check weighs the whole article
         if word[:1].isupper() and self.config.skip_names and _looks_like_name(analysis, start, end):
             return None  # a name: the consistency checks compare it with its other spellings
         candidates = corrections(word, [s for s in suggestions if " " not in s])

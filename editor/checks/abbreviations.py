@@ -1,0 +1,60 @@
+"""Abbreviation style: "U.N." beside "UN", "U.S." beside "US", possessives included ("U.N.’s").
+
+Inferred, not listed: every dotted abbreviation in the article is compared with its undotted
+form. The article's majority wins; a tie goes to the style the rule prefers.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterator
+
+from editor.checks.base import Check
+from editor.checks.consistency import describe_variants
+from editor.findings import Finding
+from editor.rules import Rule, RuleError
+from editor.text import Analysis
+
+# "U.N." or "UN", alone, possessive ("U.N.’s") or in a compound ("non-U.S.", "US-led").
+_ABBREVIATION = re.compile(r"(?<![\w.])(?:(?:[A-Z]\.){2,}|[A-Z]{2,}(?!\w|\.\w))")
+
+
+def _shouting(text: str, start: int, end: int) -> bool:
+    """Inside an all-capitals line ("LET US GO") 'US' is a pronoun, not an abbreviation."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) > end - start + 3 and all(c.isupper() for c in letters)
+
+
+def build(rule: Rule) -> Check:
+    prefer = rule.settings.get("prefer", "undotted")
+    if prefer not in ("dotted", "undotted"):
+        raise RuleError(f"{rule.where('prefer')}: dotted or undotted")
+
+    def check(analysis: Analysis) -> Iterator[Finding]:
+        uses: dict[str, dict[bool, list[tuple[int, int, str]]]] = defaultdict(lambda: {True: [], False: []})
+        for m in _ABBREVIATION.finditer(analysis.text):
+            text = m.group()
+            dotted = "." in text
+            if not dotted and _shouting(analysis.text, m.start(), m.end()):
+                continue
+            uses[text.replace(".", "")][dotted].append((m.start(), m.end(), text))
+        for key, by_style in sorted(uses.items()):
+            dotted_uses, plain_uses = by_style[True], by_style[False]
+            if not dotted_uses or not plain_uses:
+                continue
+            dotted_wins = (len(dotted_uses), prefer == "dotted") > (len(plain_uses), prefer != "dotted")
+            winner = ".".join(key) + "." if dotted_wins else key
+            summary = describe_variants(
+                {
+                    ".".join(key) + ".": [analysis.line_of(s) for s, _, _ in dotted_uses],
+                    key: [analysis.line_of(s) for s, _, _ in plain_uses],
+                }
+            )
+            for start, end, text in plain_uses if dotted_wins else dotted_uses:
+                yield rule.finding(start, end, text, [winner], variants=summary, preferred=winner)
+
+    return check
