@@ -14,15 +14,18 @@ from pathlib import Path
 from conftest import run_cli
 from lt_standin import languagetool_standin
 
-from editor.checker import Checker, EngineOptions
+from editor.checker import Checker, EngineOptions, Selection
 from editor.engines.languagetool import Setup, resolve_setup, utf16_end
 from editor.rules import load_rules
 
 
-def _checker(url: str, timeout: float = 30.0, errors: list[str] | None = None, harper: bool = True) -> Checker:
+def _checker(
+    url: str, timeout: float = 30.0, errors: list[str] | None = None, harper: bool = True, only_lt: bool = False
+) -> Checker:
     sink = errors if errors is not None else []
     return Checker(
         load_rules(),
+        Selection(select=("lt",)) if only_lt else Selection(),
         engines=EngineOptions(
             harper=harper,
             dialect="en-US",
@@ -35,7 +38,7 @@ def _checker(url: str, timeout: float = 30.0, errors: list[str] | None = None, h
 
 def test_matches_become_findings_with_languagetool_categories() -> None:
     with languagetool_standin() as lt:
-        checker = _checker(lt.url, harper=False)
+        checker = _checker(lt.url, only_lt=True)
         text = "I saw teh cat.\n\nShe ate a apple."
         findings = checker.check(text)
     by_rule = {f.rule: f for f in findings}
@@ -49,7 +52,7 @@ def test_matches_become_findings_with_languagetool_categories() -> None:
 def test_utf16_offsets_with_emoji_before_and_inside() -> None:
     text = "Party 🎉 time: teh end.\n\nA bad🎉word here, and 𝒳 teh again."
     with languagetool_standin() as lt:
-        findings = _checker(lt.url, harper=False).check(text)
+        findings = _checker(lt.url, only_lt=True).check(text)
     flagged = sorted((f.text, text[f.start : f.end]) for f in findings)
     assert flagged == [("bad🎉word", "bad🎉word"), ("teh", "teh"), ("teh", "teh")]
 
@@ -64,15 +67,16 @@ def test_same_span_from_two_engines_merges_with_both_sources() -> None:
         findings = _checker(lt.url).check("He ate a apple yesterday.")
     article = [f for f in findings if f.text == "a"]
     assert len(article) == 1
-    assert article[0].rule == "lt.EN_A_VS_AN"  # LanguageTool's specific rule speaks before Harper's
-    assert "an" in article[0].replacements
-    assert any(s.startswith("harper:") for s in article[0].sources)
+    # Our own rule speaks first; LanguageTool's match on the same span is merged into it.
+    assert article[0].rule == "grammar.a-an"
+    assert article[0].replacements == ("an",)
+    assert set(article[0].sources) == {"copydesk", "lt:EN_A_VS_AN"}
 
 
 def test_paragraphs_are_sent_in_one_batch_and_cached() -> None:
     paragraphs = [f"Paragraph {i} has teh word." for i in range(6)]
     with languagetool_standin() as lt:
-        checker = _checker(lt.url, harper=False)
+        checker = _checker(lt.url, only_lt=True)
         first = checker.check("\n\n".join(paragraphs))
         assert len(lt.checks) == 1
         assert len([f for f in first if f.rule.startswith("lt.")]) == 6

@@ -11,13 +11,16 @@ from collections.abc import Callable
 
 from editor.checks import (
     abbreviations,
+    article,
     capitalization,
     consistency,
     dialect,
     existence,
     hyphenation,
+    insertion,
     names,
     numbers,
+    pattern,
     quotes,
     repetition,
     substitution,
@@ -41,6 +44,9 @@ CHECK_TYPES: dict[str, Callable[[Rule], Check]] = {
     "hyphenation": hyphenation.build,
     "capitalization": capitalization.build,
     "numbers": numbers.build,
+    "pattern": pattern.build,
+    "article": article.build,
+    "insertion": insertion.build,
 }
 
 

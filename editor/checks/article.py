@@ -1,0 +1,71 @@
+"""a or an, by the sound of the next word: "an hour", "a European", "a one-off", "an MP", "a US official".
+
+Spelling is not sound, so the letter rule has exceptions, listed in the rule's settings:
+words that start with a vowel letter and a consonant sound ("unit", "euro", "one") and the
+reverse ("hour", "honest"). Abbreviations read letter by letter take the sound of their first
+letter's name ("an MP", "a US"); those read as words ("NATO", "UNESCO") follow the word rule.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from editor.checks.base import Check, get_str_list
+from editor.findings import Finding
+from editor.rules import Rule
+from editor.text import Analysis, Kind, match_case
+
+_VOWEL_LETTER_NAMES = set("AEFHILMNORSX")  # "an MP", "an FBI agent", "an SUV"
+_PRONOUNCEABLE = re.compile(r"[A-Z][AEIOU][A-Z]{2,}|[AEIOU][A-Z]{3,}")  # NATO, UNESCO, OPEC
+
+
+def vowel_sound(word: str, consonant_starts: tuple[str, ...], vowel_starts: tuple[str, ...]) -> bool | None:
+    """Whether the word is said with a vowel first; None when it cannot tell (symbols)."""
+    if word[:1].isdigit():
+        digits = re.sub(r"\D", "", word.split(".")[0])
+        return digits.startswith("8") or (digits[:2] in ("11", "18") and len(digits) in (2, 5, 8))
+    letters = word.split("-")[0].replace("’", "'")
+    if len(letters) >= 2 and letters.isupper() and letters.isalpha() and not _PRONOUNCEABLE.fullmatch(letters):
+        return letters[0] in _VOWEL_LETTER_NAMES
+    lower = letters.lower()
+    if not lower[:1].isalpha():
+        return None
+    if lower.startswith(vowel_starts):
+        return True
+    if lower.startswith(consonant_starts):
+        return False
+    return lower[0] in "aeiou"
+
+
+def build(rule: Rule) -> Check:
+    consonant_starts = tuple(w.lower() for w in get_str_list(rule, "consonant_sound", required=True))
+    vowel_starts = tuple(w.lower() for w in get_str_list(rule, "vowel_sound", required=True))
+
+    def check(analysis: Analysis) -> Iterator[Finding]:
+        tokens = analysis.tokens
+        for i, tok in enumerate(tokens[:-2]):
+            if tok.lower not in ("a", "an") or tokens[i + 1].text != " ":
+                continue
+            if i >= 2 and tokens[i - 1].text in ("-", "’", "'", ".") and tokens[i - 2].is_word:
+                continue  # "Plan-A", "’a", initials
+            nxt = tokens[i + 2]
+            if nxt.kind not in (Kind.WORD, Kind.NUMBER) or (
+                tok.text == "A" and not analysis.starts_sentence(tok.start)
+            ):
+                continue  # a capital A inside a sentence is a letter: "Plan A is", "vitamin A"
+            vowel = vowel_sound(nxt.text, consonant_starts, vowel_starts)
+            if vowel is None:
+                continue
+            wanted = "an" if vowel else "a"
+            if tok.lower != wanted:
+                yield rule.finding(
+                    tok.start,
+                    tok.end,
+                    tok.text,
+                    [match_case(tok.text, wanted)],
+                    message=f"Use '{wanted}' before '{nxt.text}' (it starts with a "
+                    f"{'vowel' if vowel else 'consonant'} sound)",
+                )
+
+    return check

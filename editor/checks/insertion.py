@@ -1,0 +1,45 @@
+"""An editor's words inside a direct quotation go in square brackets, not round ones.
+
+"the death penalty by the (Iranian regime)…" reads as if the speaker said the brackets;
+"[Iranian regime]" marks the editor's insertion. Only short bracketed phrases (up to five
+words, no clause punctuation) inside an open quotation are flagged: a speaker's own aside is
+usually longer.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from editor.checks.base import Check
+from editor.checks.quotes import classify
+from editor.findings import Finding
+from editor.rules import Rule
+from editor.text import Analysis
+
+_BRACKETED = re.compile(r"\(([^()\n,;:.!?]{1,60})\)")
+MAX_WORDS = 5
+
+
+def build(rule: Rule) -> Check:
+    def check(analysis: Analysis) -> Iterator[Finding]:
+        text = analysis.text
+        for para in analysis.paragraphs:
+            body = text[para.start : para.end]
+            quoted: list[tuple[int, int]] = []
+            open_at: int | None = None
+            for mark in classify(body):
+                if mark.family != "double":
+                    continue
+                if mark.opening and open_at is None:
+                    open_at = mark.offset
+                elif not mark.opening and open_at is not None:
+                    quoted.append((open_at, mark.offset))
+                    open_at = None
+            for m in _BRACKETED.finditer(body):
+                inside = any(a < m.start() and m.end() <= b for a, b in quoted)
+                if inside and len(m.group(1).split()) <= MAX_WORDS:
+                    start = para.start + m.start()
+                    yield rule.finding(start, start + len(m.group()), m.group(), [f"[{m.group(1)}]"])
+
+    return check

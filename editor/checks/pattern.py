@@ -1,0 +1,246 @@
+"""Token patterns, as in LanguageTool's pattern rules, written in YAML.
+
+A rule is a sequence of token matchers; each matcher may test the token's text (`text`, a
+word or a list), a regular expression (`regex`), its word class (`tag`, `not_tag`: Penn tags
+from editor.wordclass), its case (`case`), and may be `optional`. `skip_to` matches every
+token up to one of the listed stop words or marks (none of them with a tag in `without_tag`).
+Antipatterns are token sequences that, matching anywhere over a match, cancel it.
+
+`mark` chooses the tokens to flag (all by default); `suggest` templates rebuild the flagged
+text from them: {1}, {2} ... are the pattern's tokens (after any `to` mapping), and the
+result takes the case of the flagged text. {apostrophe} is the article's apostrophe (’ or ').
+Patterns compile once; a match is tried only where its first token can match.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from editor.checks.base import Check
+from editor.findings import Finding
+from editor.rules import Rule, RuleError
+from editor.text import Analysis, Kind, Token, match_case
+from editor.wordclass import tags
+
+Predicate = Callable[[Token], bool]
+
+
+@dataclass(frozen=True)
+class Matcher:
+    test: Predicate
+    optional: bool = False
+    mark: bool = False
+    to: tuple[tuple[str, str], ...] = ()
+    skip_to: frozenset[str] = frozenset()  # non-empty: match tokens up to one of these
+    without: frozenset[str] = frozenset()  # with skip_to: tags none of the skipped tokens may have
+    literals: frozenset[str] | None = None  # the texts it can match, when that is a fixed list
+
+
+def _norm(text: str) -> str:
+    return text.lower().replace("’", "'")
+
+
+def _as_set(value: Any, where: str) -> frozenset[str]:
+    items = [value] if isinstance(value, str) else value
+    if not isinstance(items, list) or not all(isinstance(v, str) for v in items):
+        raise RuleError(f"{where}: a text or a list of texts")
+    return frozenset(items)
+
+
+def compile_matcher(raw: Any, where: str) -> Matcher:
+    if not isinstance(raw, dict):
+        raise RuleError(f"{where}: each token is a mapping (text, regex, tag, ...)")
+    known = {"text", "regex", "tag", "not_tag", "case", "kind", "optional", "mark", "to", "skip_to", "without_tag"}
+    unknown = set(raw) - known
+    if unknown:
+        raise RuleError(f"{where}: unknown key(s) {', '.join(sorted(unknown))}")
+    tests: list[Predicate] = []
+    literals = None
+    if "text" in raw:
+        literals = frozenset(_norm(t) for t in _as_set(raw["text"], where))
+        frozen = literals
+        tests.append(lambda t: _norm(t.text) in frozen)
+    if "regex" in raw:
+        try:
+            rx = re.compile(raw["regex"], re.IGNORECASE)
+        except re.error as exc:
+            raise RuleError(f"{where}, regex: {exc}") from None
+        tests.append(lambda t: rx.fullmatch(t.text) is not None)
+    if "tag" in raw:
+        wanted = _as_set(raw["tag"], where)
+        tests.append(lambda t: t.is_word and bool(tags(t.text) & wanted))
+    if "not_tag" in raw:
+        unwanted = _as_set(raw["not_tag"], where)
+        tests.append(lambda t: not (tags(t.text) & unwanted))
+    if "case" in raw:
+        case = raw["case"]
+        checks: dict[str, Callable[[str], bool]] = {
+            "upper": str.isupper,
+            "lower": str.islower,
+            "title": lambda s: s[:1].isupper(),
+        }
+        if case not in checks:
+            raise RuleError(f"{where}, case: upper, lower or title")
+        case_test = checks[case]
+        tests.append(lambda t: case_test(t.text))
+    if "kind" in raw:
+        kind = Kind(raw["kind"])
+        tests.append(lambda t: t.kind is kind)
+    to = raw.get("to") or {}
+    if not isinstance(to, dict):
+        raise RuleError(f"{where}, to: a mapping from a word to its replacement")
+    skip_to = _as_set(raw["skip_to"], where) if "skip_to" in raw else frozenset()
+    return Matcher(
+        test=lambda t: all(test(t) for test in tests),
+        optional=bool(raw.get("optional", False)),
+        mark=bool(raw.get("mark", False)),
+        to=tuple((_norm(k), v) for k, v in to.items()),
+        skip_to=frozenset(_norm(s) for s in skip_to),
+        without=_as_set(raw["without_tag"], where) if "without_tag" in raw else frozenset(),
+        literals=None if raw.get("optional") else literals,
+    )
+
+
+def compile_sequence(raw: Any, where: str) -> tuple[Matcher, ...]:
+    if not isinstance(raw, list) or not raw:
+        raise RuleError(f"{where}: a non-empty list of tokens")
+    return tuple(compile_matcher(m, f"{where} token {i + 1}") for i, m in enumerate(raw))
+
+
+def match_at(seq: Sequence[Token], start: int, matchers: Sequence[Matcher]) -> list[tuple[int, int]] | None:
+    """Match the matchers from seq[start]; each matcher's (from, to) token range, empty if skipped."""
+
+    def go(i: int, m: int) -> list[tuple[int, int]] | None:
+        if m == len(matchers):
+            return []
+        matcher = matchers[m]
+        if matcher.skip_to:
+            j = i
+            while j < len(seq) and _norm(seq[j].text) not in matcher.skip_to:
+                if matcher.without and tags(seq[j].text) & matcher.without:
+                    return None
+                j += 1
+                if j - i > 12:
+                    return None
+            rest = go(j, m + 1)
+            return None if rest is None else [(i, j), *rest]
+        if i < len(seq) and matcher.test(seq[i]):
+            rest = go(i + 1, m + 1)
+            if rest is not None:
+                return [(i, i + 1), *rest]
+        if matcher.optional:
+            rest = go(i, m + 1)
+            if rest is not None:
+                return [(i, i), *rest]
+        return None
+
+    return go(start, 0)
+
+
+def sentence_units(analysis: Analysis) -> list[list[Token]]:
+    """Non-space tokens, split where a paragraph ends: patterns never reach across paragraphs."""
+    units: list[list[Token]] = [[] for _ in analysis.paragraphs]
+    for tok in analysis.tokens:
+        if tok.kind is Kind.SPACE:
+            continue
+        index = analysis.paragraph_index(tok.start)
+        if 0 <= index < len(units):
+            units[index].append(tok)
+    return units
+
+
+def apostrophe_of(text: str) -> str:
+    """The article's apostrophe: curly unless straight ones are in the majority."""
+    straight = len(re.findall(r"\w'\w", text))
+    curly = len(re.findall(r"\w’\w", text))
+    return "'" if straight > curly else "’"
+
+
+def build(rule: Rule) -> Check:
+    where = rule.where("tokens")
+    matchers = compile_sequence(rule.settings.get("tokens"), where)
+    antipatterns = [
+        compile_sequence(a, f"{rule.where('antipatterns')} #{i + 1}")
+        for i, a in enumerate(rule.settings.get("antipatterns") or [])
+    ]
+    templates = rule.settings.get("suggest") or []
+    if isinstance(templates, str):
+        templates = [templates]
+    if not isinstance(templates, list) or not all(isinstance(t, str) for t in templates):
+        raise RuleError(f"{rule.where('suggest')}: a template or a list of templates")
+    marked = [i for i, m in enumerate(matchers) if m.mark] or list(range(len(matchers)))
+    first_literals = matchers[0].literals
+
+    def check(analysis: Analysis) -> Iterator[Finding]:
+        apostrophe = apostrophe_of(analysis.text) if any("{apostrophe}" in t for t in templates) else "’"
+        for seq in sentence_units(analysis):
+            for start in range(len(seq)):
+                if first_literals is not None and _norm(seq[start].text) not in first_literals:
+                    continue
+                spans = match_at(seq, start, matchers)
+                if spans is None or not _adjacent(analysis.text, seq, spans):
+                    continue
+                if any(_overlaps(seq, spans, a) for a in antipatterns):
+                    continue
+                yield from _finding(analysis, seq, spans, apostrophe)
+
+    def _finding(
+        analysis: Analysis, seq: Sequence[Token], spans: list[tuple[int, int]], apostrophe: str
+    ) -> Iterator[Finding]:
+        chosen = [spans[i] for i in marked if spans[i][0] < spans[i][1]]
+        if not chosen:
+            return
+        start, end = seq[chosen[0][0]].start, seq[chosen[-1][1] - 1].end
+        flagged = analysis.text[start:end]
+        values = {"apostrophe": apostrophe}
+        for i, (a, b) in enumerate(spans):
+            words = [_mapped(seq[k].text, matchers[i]) for k in range(a, b)]
+            values[str(i + 1)] = _fill(" ".join(words), {"apostrophe": apostrophe})
+        replacements = []
+        for template in templates:
+            text = " ".join(_fill(template, values).split())
+            text = text.replace(" ,", ",").replace(f" {apostrophe}", apostrophe) if text else text
+            replacements.append(match_case(flagged, text) if flagged[:1].isupper() else text)
+        yield rule.finding(start, end, flagged, [r for r in replacements if r != flagged] if templates else [])
+
+    return check
+
+
+_FIELD = re.compile(r"\{(\w+)\}")
+
+
+def _fill(template: str, values: dict[str, str]) -> str:
+    """Put token texts ({1}, {2}...) and {apostrophe} into a suggestion template."""
+    return _FIELD.sub(lambda m: values.get(m.group(1), m.group()), template)
+
+
+def _mapped(text: str, matcher: Matcher) -> str:
+    for source, target in matcher.to:
+        if _norm(text) == source:
+            return match_case(text, target)
+    return text
+
+
+def _adjacent(text: str, seq: Sequence[Token], spans: list[tuple[int, int]]) -> bool:
+    """Matched tokens are separated by white space within one line, never a line break."""
+    first = next((a for a, b in spans if b > a), None)
+    last = next((b for a, b in reversed(spans) if b > a), None)
+    if first is None or last is None:
+        return False
+    return "\n" not in text[seq[first].start : seq[last - 1].end]
+
+
+def _overlaps(seq: Sequence[Token], spans: list[tuple[int, int]], anti: Sequence[Matcher]) -> bool:
+    lo = next(a for a, b in spans if b > a) if any(b > a for a, b in spans) else spans[0][0]
+    hi = max(b for _, b in spans)
+    for s in range(max(0, lo - len(anti)), min(len(seq), hi)):
+        got = match_at(seq, s, anti)
+        if got is not None:
+            a_lo = min((a for a, b in got if b > a), default=s)
+            a_hi = max(b for _, b in got)
+            if a_lo < hi and lo < a_hi:
+                return True
+    return False
