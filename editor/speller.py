@@ -48,9 +48,13 @@ def corrections(word: str, others: Sequence[str] = (), limit: int = 3) -> list[s
 
 @lru_cache(maxsize=65536)
 def _one_edit(lower: str) -> tuple[str, ...]:
+    """One-edit words, swapped neighbours first: with every letter present, a transposition
+    ("remaisn" for "remains") is likelier than a dropped letter ("remain" plus a stray n)."""
     if not lower.isalpha() or len(lower) < 3:
         return ()
-    return tuple(c for _, c in _best(edits1(lower)))
+    swaps = {lower[:i] + lower[i + 1] + lower[i] + lower[i + 2 :] for i in range(len(lower) - 1)}
+    ranked = _best(edits1(lower))
+    return tuple(c for _, c in sorted(ranked, key=lambda zc: (zc[1] not in swaps, -zc[0], zc[1])))
 
 
 def _same_case(model: str, word: str) -> str:
