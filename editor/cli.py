@@ -12,22 +12,24 @@ import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
-from pathlib import Path
 
 from rich.console import Console
 
-from editor.checker import Checker, EngineOptions, Selection
-from editor.config import ConfigError, load_config
+from editor.baseline import Baseline, BaselineError, write_baseline
+from editor.config import ConfigError
 from editor.dialect import DIALECTS
 from editor.diff import unified_diff
 from editor.document import Document
-from editor.engines.languagetool import LanguageToolUnavailable, resolve_setup
+from editor.engines.languagetool import LanguageToolUnavailable
 from editor.files import STDIN, InputError, Skipped, atomic_write, discover, read_document
-from editor.findings import Severity, apply_edits, resolve
-from editor.reports import FileReport, json_report, text_report
-from editor.rules import Rule, RuleError, load_dictionary, load_rules, rules_dirs_from_env
+from editor.findings import Finding, Severity, apply_edits, resolve
+from editor.gitdiff import GitError, changed_lines
+from editor.reports import FileReport, github, json_report, junit, sarif, text_report
+from editor.rules import Rule, RuleError, load_rules, rules_dirs_from_env
+from editor.runner import Overrides, Session, config_for
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+FORMATS = ("text", "json", "sarif", "github", "junit")
 DEFAULT_MIN_CONFIDENCE = 0.8
 
 EPILOG_CHECK = """\
@@ -60,9 +62,9 @@ class UsageError(Exception):
 
 @dataclass(frozen=True)
 class Run:
-    """What every command needs: the rules it runs and where its messages go."""
+    """What every command needs: the checking session and where its messages go."""
 
-    checker: Checker
+    session: Session
     encoding: str | None
     out: Console
     err: Console
@@ -135,11 +137,15 @@ def _add_selection(p: argparse.ArgumentParser) -> None:
     )
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _version() -> str:
     try:
-        ver = version("copydesk")
+        return version("copydesk")
     except PackageNotFoundError:
-        ver = "unknown"
+        return "unknown"
+
+
+def build_parser() -> argparse.ArgumentParser:
+    ver = _version()
     parser = argparse.ArgumentParser(
         prog="copydesk",
         description="A copy editor for English articles: it marks what a careful copy editor would mark "
@@ -157,12 +163,34 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     _add_selection(check)
-    check.add_argument("--format", choices=("text", "json"), default="text", help="report format (default: text)")
+    check.add_argument(
+        "--format",
+        choices=FORMATS,
+        default="text",
+        help="report format: text (default), json (the contract), sarif (code scanning), "
+        "github (workflow annotations), junit (test reports)",
+    )
+    check.add_argument(
+        "--output", metavar="FILE", help="write the report to FILE (atomically); the terminal still gets text"
+    )
     check.add_argument(
         "--fail-on",
         choices=("error", "warning", "info", "never"),
         default="warning",
         help="exit 1 when a finding is at or above this severity (default: warning)",
+    )
+    check.add_argument(
+        "--max-findings",
+        type=int,
+        metavar="N",
+        help="exit 1 only when more than N findings are at or above --fail-on (default: 0)",
+    )
+    check.add_argument("--baseline", metavar="FILE", help="report only findings that are not in this baseline")
+    check.add_argument(
+        "--write-baseline", metavar="FILE", help="record today's findings in FILE, to accept them, and exit 0"
+    )
+    check.add_argument(
+        "--diff-from", metavar="REV", help="report only findings on lines changed since this git revision"
     )
 
     fix = sub.add_parser(
@@ -192,6 +220,14 @@ def build_parser() -> argparse.ArgumentParser:
         "With an id: its documentation and examples.",
     )
     rules.add_argument("rule_id", nargs="?", metavar="RULE-ID")
+
+    config = sub.add_parser(
+        "config",
+        help="print the configuration that applies to a file or folder",
+        description="Print the effective settings for PATH (default: the current folder): which "
+        "copydesk.toml or [tool.copydesk] was found, and every setting, overrides applied.",
+    )
+    config.add_argument("path", nargs="?", default=".", metavar="PATH")
     return parser
 
 
@@ -206,15 +242,29 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "rules":
             return cmd_rules(args, out)
+        if args.command == "config":
+            out.print(config_for(args.path).describe(), markup=False, highlight=False)
+            return EXIT_OK
         if not args.paths:
             raise UsageError(f"'copydesk {args.command}' needs at least one PATH (a file, a folder, or - for stdin)")
-        checker = make_checker(args, err)
+        session = Session(
+            Overrides(
+                select=tuple(args.select),
+                ignore=tuple(args.ignore),
+                dialect=args.dialect,
+                profiles=tuple(args.profile),
+                harper=not args.no_harper,
+                languagetool=args.languagetool,
+                languagetool_timeout=args.languagetool_timeout,
+            ),
+            note=lambda message: _note(err, message),
+        )
         try:
-            run = Run(checker, args.encoding, out, err)
+            run = Run(session, args.encoding, out, err)
             return cmd_check(args, run) if args.command == "check" else cmd_fix(args, run)
         finally:
-            checker.close()
-    except (InputError, RuleError, UsageError, ConfigError, LanguageToolUnavailable) as exc:
+            session.close()
+    except (InputError, RuleError, UsageError, ConfigError, LanguageToolUnavailable, BaselineError, GitError) as exc:
         _error(err, str(exc))
         return EXIT_ERROR
     except KeyboardInterrupt:
@@ -224,29 +274,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         # The reader went away (e.g. `| head`): not an error worth a traceback.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
-
-
-def make_checker(args: argparse.Namespace, err: Console) -> Checker:
-    """Command line over configuration file over defaults."""
-    first = next((Path(p) for p in args.paths if p != STDIN), Path.cwd())
-    config = load_config(first)
-    dirs = (*rules_dirs_from_env(), *config.rules)
-    setup = resolve_setup(args.languagetool or config.languagetool)
-    if setup is not None and setup.is_public:
-        _note(err, f"warning: the text of every article is sent to {setup.url} (LanguageTool's public server)")
-    return Checker(
-        load_rules(dirs),
-        Selection(tuple(args.select) or config.select, (*config.ignore, *args.ignore)),
-        EngineOptions(
-            harper=not args.no_harper,
-            dialect=args.dialect or config.dialect,
-            profiles=tuple(args.profile) or config.profiles,
-            words=load_dictionary(dirs) | config.words,
-            languagetool=setup,
-            languagetool_timeout=args.languagetool_timeout or config.languagetool_timeout,
-            on_engine_error=lambda message: _note(err, message),
-        ),
-    )
 
 
 def _error(err: Console, message: str) -> None:
@@ -264,8 +291,11 @@ def documents(run: Run, paths: Sequence[str]) -> Iterator[Document | InputError]
         if isinstance(item, Skipped):
             _note(run.err, f"skipped {item.path}: {item.reason}")
             continue
+        found_in_folder = bool(folders) and item not in paths
+        if found_in_folder and config_for(item).excludes(item):
+            continue
         try:
-            doc = read_document(item, run.encoding, in_folder=bool(folders) and item not in paths)
+            doc = read_document(item, run.encoding, in_folder=found_in_folder)
         except InputError as exc:
             yield exc
             continue
@@ -275,11 +305,10 @@ def documents(run: Run, paths: Sequence[str]) -> Iterator[Document | InputError]
             yield doc
 
 
-def is_markdown(path: str) -> bool:
-    return path.lower().endswith((".md", ".markdown"))
-
-
 def cmd_check(args: argparse.Namespace, run: Run) -> int:
+    if args.max_findings is not None and args.max_findings < 0:
+        raise UsageError("--max-findings takes a number of findings, 0 or more")
+    baseline = Baseline(args.baseline) if args.baseline else None
     reports: list[FileReport] = []
     failed = False
     for doc in documents(run, args.paths):
@@ -287,18 +316,51 @@ def cmd_check(args: argparse.Namespace, run: Run) -> int:
             _error(run.err, str(doc))
             failed = True
             continue
-        reports.append(FileReport(doc, tuple(run.checker.check(doc.text, markdown=is_markdown(doc.path)))))
-    if args.format == "json":
-        sys.stdout.write(json_report.render(reports))
-        sys.stdout.flush()
-    else:
+        findings = run.session.check(doc)
+        if args.diff_from and doc.path != STDIN:
+            changed = changed_lines(doc.path, args.diff_from)
+            if changed is not None:
+                findings = [f for f in findings if _lines_of(doc, f) & changed]
+        if baseline is not None:
+            findings = baseline.new_findings(doc, findings)
+        reports.append(FileReport(doc, tuple(findings)))
+    if args.write_baseline:
+        count = write_baseline(args.write_baseline, ((r.document, r.findings) for r in reports))
+        _note(run.err, f"baseline written to {args.write_baseline}: {count} finding(s) accepted")
+        return EXIT_ERROR if failed else EXIT_OK
+    if args.output:
+        atomic_write(args.output, render_report(args.format, reports).encode("utf-8"))
         text_report.print_report(run.out, reports)
+    elif args.format == "text":
+        text_report.print_report(run.out, reports)
+    else:
+        sys.stdout.write(render_report(args.format, reports))
+        sys.stdout.flush()
     if failed:
         return EXIT_ERROR
     if args.fail_on == "never":
         return EXIT_OK
     threshold = Severity.parse(args.fail_on)
-    return EXIT_FINDINGS if any(f.severity >= threshold for r in reports for f in r.findings) else EXIT_OK
+    at_or_above = sum(1 for r in reports for f in r.findings if f.severity >= threshold)
+    return EXIT_FINDINGS if at_or_above > (args.max_findings or 0) else EXIT_OK
+
+
+def _lines_of(doc: Document, finding: Finding) -> set[int]:
+    first = doc.line_col(finding.start)[0]
+    last = doc.line_col(max(finding.start, finding.end - 1))[0]
+    return set(range(first, last + 1))
+
+
+def render_report(fmt: str, reports: Sequence[FileReport]) -> str:
+    if fmt == "json":
+        return json_report.render(reports)
+    if fmt == "sarif":
+        return sarif.render(reports, load_rules(rules_dirs_from_env()), _version())
+    if fmt == "github":
+        return github.render(reports)
+    if fmt == "junit":
+        return junit.render(reports)
+    return text_report.plain(reports)
 
 
 def cmd_fix(args: argparse.Namespace, run: Run) -> int:
@@ -311,7 +373,7 @@ def cmd_fix(args: argparse.Namespace, run: Run) -> int:
             _error(run.err, str(doc))
             failed = True
             continue
-        resolution = resolve(run.checker.check(doc.text, markdown=is_markdown(doc.path)), args.min_confidence)
+        resolution = resolve(run.session.check(doc), args.min_confidence)
         if not resolution.applied:
             continue
         fixed = doc.with_text(apply_edits(doc.text, resolution.edits))

@@ -1,20 +1,45 @@
 """Project configuration: `copydesk.toml`, or `[tool.copydesk]` in `pyproject.toml`.
 
-Found by searching upward from a starting folder, as Vale and typos do. Command-line options
-override it. An invalid file is an error naming the file, the key and what is wrong.
+Found by searching upward from each checked file, as Vale and typos do, so one run over
+several projects uses each project's own settings. Command-line options override them. An
+invalid file is an error naming the file, the key and what is wrong.
+
+    dialect = "en-GB"                    # en-US, en-GB, en-AU, en-CA, en-IN; unset: inferred
+    languagetool = "auto"                # off, auto, local, or a server URL
+    languagetool-timeout = 30
+    select = ["consistency", "grammar"]  # rule ids or dotted prefixes
+    ignore = ["style"]
+    profiles = ["readability"]
+    words = ["Rajavi", "NCRI"]           # accepted by every engine
+    rules = ["house-rules/"]             # more rule-pack folders, relative to this file
+    include = ["*.md", "*.txt"]          # which files a folder check reads
+    exclude = ["drafts/*", "archive/*"]
+    [severity]                           # per rule id or prefix
+    "consistency.quotes" = "error"
+    [[overrides]]                        # settings for some files only
+    files = ["letters/*"]
+    ignore = ["consistency.dialect"]
 """
 
 from __future__ import annotations
 
+import fnmatch
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from editor.dialect import DIALECTS
+from editor.findings import Severity
 
 CONFIG_NAMES = ("copydesk.toml", ".copydesk.toml", "pyproject.toml")
+_OVERRIDE_KEYS = {"files", "select", "ignore", "dialect", "profiles", "severity", "words"}
+_KEYS = {
+    "dialect", "languagetool", "languagetool-timeout", "select", "ignore", "profiles", "words", "rules",
+    "include", "exclude", "severity", "overrides",
+}  # fmt: skip
 
 
 class ConfigError(ValueError):
@@ -22,8 +47,14 @@ class ConfigError(ValueError):
 
 
 @dataclass(frozen=True)
+class Override:
+    files: tuple[str, ...]
+    values: Mapping[str, Any]
+
+
+@dataclass(frozen=True)
 class Config:
-    """The effective settings; `source` is the file they came from, or None for the defaults."""
+    """The settings from one file (or the defaults); `for_file` applies its overrides."""
 
     source: Path | None = None
     dialect: str | None = None
@@ -34,16 +65,72 @@ class Config:
     profiles: tuple[str, ...] = ()
     words: frozenset[str] = field(default_factory=frozenset)
     rules: tuple[Path, ...] = ()
+    include: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+    severity: tuple[tuple[str, Severity], ...] = ()
+    overrides: tuple[Override, ...] = ()
 
     @property
-    def root(self) -> Path | None:
-        return self.source.parent if self.source else None
+    def root(self) -> Path:
+        return self.source.parent if self.source else Path.cwd()
+
+    def relative(self, path: str | Path) -> str:
+        try:
+            return Path(path).resolve().relative_to(self.root.resolve()).as_posix()
+        except ValueError:
+            return Path(path).as_posix()
+
+    def excludes(self, path: str | Path) -> bool:
+        rel = self.relative(path)
+        if any(fnmatch.fnmatch(rel, g) for g in self.exclude):
+            return True
+        return bool(self.include) and not any(fnmatch.fnmatch(rel, g) for g in self.include)
+
+    def for_file(self, path: str | Path) -> Config:
+        """These settings with every override whose `files` globs match `path` applied in order."""
+        rel = self.relative(path)
+        result = self
+        for override in self.overrides:
+            if any(fnmatch.fnmatch(rel, g) for g in override.files):
+                result = replace(result, **override.values)
+        return result
+
+    def describe(self) -> str:
+        """The effective settings as TOML, for `copydesk config`."""
+        lines = [f"# from {self.source}" if self.source else "# defaults (no copydesk.toml or [tool.copydesk] found)"]
+        values: dict[str, Any] = {
+            "dialect": self.dialect or "(inferred from each article)",
+            "languagetool": self.languagetool,
+            "languagetool-timeout": self.languagetool_timeout,
+            "select": list(self.select),
+            "ignore": list(self.ignore),
+            "profiles": list(self.profiles),
+            "words": sorted(self.words),
+            "rules": [str(p) for p in self.rules],
+            "include": list(self.include),
+            "exclude": list(self.exclude),
+        }
+        for key, value in values.items():
+            lines.append(f"{key} = {_toml(value)}")
+        if self.severity:
+            lines.append("[severity]")
+            lines.extend(f"{_toml(rule)} = {_toml(sev.label)}" for rule, sev in self.severity)
+        return "\n".join(lines)
+
+
+def _toml(value: Any) -> str:
+    if isinstance(value, str):
+        return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    if isinstance(value, list):
+        return "[" + ", ".join(_toml(v) for v in value) + "]"
+    return str(value)
 
 
 def find_config_file(start: Path) -> Path | None:
-    """The nearest configuration file at or above `start` (a pyproject.toml counts only with [tool.copydesk])."""
+    """The nearest configuration file at or above `start` (pyproject.toml only with [tool.copydesk])."""
     folder = start if start.is_dir() else start.parent
-    for candidate_dir in (folder.resolve(), *folder.resolve().parents):
+    folder = folder.resolve()
+    for candidate_dir in (folder, *folder.parents):
         for name in CONFIG_NAMES:
             path = candidate_dir / name
             if path.is_file() and (name != "pyproject.toml" or _has_tool_table(path)):
@@ -58,10 +145,8 @@ def _has_tool_table(path: Path) -> bool:
         return False
 
 
-def load_config(start: Path) -> Config:
-    path = find_config_file(start)
-    if path is None:
-        return Config()
+@lru_cache(maxsize=256)
+def load_config_file(path: Path) -> Config:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as exc:
@@ -72,40 +157,80 @@ def load_config(start: Path) -> Config:
     return parse_config(table, path)
 
 
-_KEYS = {"dialect", "languagetool", "languagetool-timeout", "select", "ignore", "profiles", "words", "rules"}
+def load_config(start: Path) -> Config:
+    """The configuration that applies to a file or folder (the defaults when there is none)."""
+    path = find_config_file(start)
+    return Config() if path is None else load_config_file(path)
 
 
 def parse_config(table: Mapping[str, Any], path: Path) -> Config:
-    def fail(key: str, problem: str) -> ConfigError:
-        return ConfigError(f"{path}: key '{key}': {problem}")
-
+    if not isinstance(table, Mapping):
+        raise ConfigError(f"{path}: [tool.copydesk] must be a table")
     unknown = sorted(set(table) - _KEYS)
     if unknown:
-        raise fail(unknown[0], f"unknown setting (known: {', '.join(sorted(_KEYS))})")
-
-    def str_list(key: str) -> tuple[str, ...]:
-        value = table.get(key, [])
-        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise fail(key, "must be a list of strings")
-        return tuple(value)
-
-    dialect = table.get("dialect")
-    if dialect is not None and dialect not in DIALECTS:
-        raise fail("dialect", f"{dialect!r} is not one of {', '.join(DIALECTS)}")
+        raise ConfigError(f"{path}: key '{unknown[0]}': unknown setting (known: {', '.join(sorted(_KEYS))})")
+    values = _common_values(table, path, "")
     languagetool = table.get("languagetool", "auto")
     if not isinstance(languagetool, str):
-        raise fail("languagetool", "must be off, auto, local or a server URL")
+        raise ConfigError(f"{path}: key 'languagetool': must be off, auto, local or a server URL")
     timeout = table.get("languagetool-timeout", 30.0)
-    if not isinstance(timeout, int | float) or timeout <= 0:
-        raise fail("languagetool-timeout", "must be a positive number of seconds")
+    if isinstance(timeout, bool) or not isinstance(timeout, int | float) or timeout <= 0:
+        raise ConfigError(f"{path}: key 'languagetool-timeout': must be a positive number of seconds")
+    overrides = table.get("overrides", [])
+    if not isinstance(overrides, list) or not all(isinstance(o, dict) for o in overrides):
+        raise ConfigError(f"{path}: key 'overrides': must be an array of tables ([[overrides]])")
+    parsed_overrides = []
+    for i, o in enumerate(overrides):
+        where = f"overrides[{i}]"
+        bad = sorted(set(o) - _OVERRIDE_KEYS)
+        if bad:
+            raise ConfigError(f"{path}: key '{where}.{bad[0]}': not allowed in an override")
+        files = _str_list(o, "files", path, where + ".")
+        if not files:
+            raise ConfigError(f"{path}: key '{where}.files': required, a list of globs")
+        parsed_overrides.append(Override(files, _common_values(o, path, where + ".")))
     return Config(
         source=path,
-        dialect=dialect,
         languagetool=languagetool,
         languagetool_timeout=float(timeout),
-        select=str_list("select"),
-        ignore=str_list("ignore"),
-        profiles=str_list("profiles"),
-        words=frozenset(str_list("words")),
-        rules=tuple((path.parent / p) for p in str_list("rules")),
+        rules=tuple(path.parent / p for p in _str_list(table, "rules", path)),
+        include=_str_list(table, "include", path),
+        exclude=_str_list(table, "exclude", path),
+        overrides=tuple(parsed_overrides),
+        **values,
     )
+
+
+def _str_list(table: Mapping[str, Any], key: str, path: Path, prefix: str = "") -> tuple[str, ...]:
+    value = table.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(f"{path}: key '{prefix}{key}': must be a list of strings")
+    return tuple(value)
+
+
+def _common_values(table: Mapping[str, Any], path: Path, prefix: str) -> dict[str, Any]:
+    """The keys a whole file and an override share, validated, as Config field values."""
+    values: dict[str, Any] = {}
+    if "dialect" in table:
+        if table["dialect"] not in DIALECTS:
+            raise ConfigError(
+                f"{path}: key '{prefix}dialect': {table['dialect']!r} is not one of {', '.join(DIALECTS)}"
+            )
+        values["dialect"] = table["dialect"]
+    for key in ("select", "ignore", "profiles"):
+        if key in table:
+            values[key] = _str_list(table, key, path, prefix)
+    if "words" in table:
+        values["words"] = frozenset(_str_list(table, "words", path, prefix))
+    if "severity" in table:
+        severities = table["severity"]
+        if not isinstance(severities, dict):
+            raise ConfigError(f'{path}: key \'{prefix}severity\': a table of rule = "error"|"warning"|"info"')
+        parsed = []
+        for rule, level in severities.items():
+            try:
+                parsed.append((rule, Severity.parse(str(level))))
+            except ValueError as exc:
+                raise ConfigError(f"{path}: key '{prefix}severity.{rule}': {exc}") from None
+        values["severity"] = tuple(parsed)
+    return values

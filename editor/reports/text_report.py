@@ -44,3 +44,15 @@ def summary_line(reports: Sequence[FileReport]) -> str:
 
 def _visible(replacement: str) -> str:
     return replacement if replacement.strip() else repr(replacement)
+
+
+def plain(reports: Sequence[FileReport]) -> str:
+    """The text report without colour, for --output."""
+    lines = []
+    for r in reports:
+        for f in r.findings:
+            line, col = r.document.line_col(f.start)
+            fix = f" -> {_visible(f.replacements[0])}" if f.replacements else ""
+            lines.append(f"{r.document.path}:{line}:{col}: {f.severity.label} {f.rule} {f.message}{fix}")
+    lines.append(summary_line(reports))
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,172 @@
+"""Markdown and HTML: which parts of the source are prose.
+
+The checks see a copy of the source of the same length in which everything that is not prose
+(code, URLs, link targets, front matter, tags) is blanked out with spaces, line breaks kept.
+Offsets in that copy are offsets in the source, so findings and fixes need no mapping, and a
+finding that touches a blanked region is dropped: a fix never edits markup.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+from html.parser import HTMLParser
+
+from markdown_it import MarkdownIt
+from mdit_py_plugins.front_matter import front_matter_plugin
+
+from editor.text import line_starts
+
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+HTML_SUFFIXES = (".html", ".htm")
+
+_md = MarkdownIt("commonmark").use(front_matter_plugin)
+_NOT_PROSE_BLOCKS = {"fence", "code_block", "html_block", "front_matter"}
+# Inline markup: code spans, link and image targets, autolinks, bare URLs, inline HTML, comments.
+_MD_INLINE = re.compile(
+    r"(?P<code>(`+)[^`]*?\2)"
+    r"|(?P<target>\]\([^)\s]*(?:\s+\"[^\"]*\")?\))"
+    r"|(?P<auto><(?:https?|mailto|ftp):[^>\s]*>)"
+    r"|(?P<url>\b(?:https?://|www\.)[^\s<>()\]]*[^\s<>()\].,;:!?'\"”’])"
+    r"|(?P<comment><!--.*?-->)"
+    r"|(?P<tag></?[A-Za-z][^>\n]*>)",
+    re.DOTALL,
+)
+
+
+@dataclass(frozen=True)
+class Prose:
+    """The checkable text (same length as the source) and the blanked spans."""
+
+    text: str
+    blanked: tuple[tuple[int, int], ...]
+
+    def touches_markup(self, start: int, end: int) -> bool:
+        return any(start < b and a < max(end, start + 1) for a, b in self.blanked)
+
+
+def _blank(chars: list[str], start: int, end: int, spans: list[tuple[int, int]]) -> None:
+    for i in range(start, end):
+        if chars[i] not in "\r\n":
+            chars[i] = " "
+    if end > start:
+        spans.append((start, end))
+
+
+def markdown_prose(source: str) -> Prose:
+    chars = list(source)
+    spans: list[tuple[int, int]] = []
+    starts = line_starts(source)
+
+    def offset(line: int) -> int:
+        return starts[line] if line < len(starts) else len(source)
+
+    for token in _md.parse(source):
+        if token.type in _NOT_PROSE_BLOCKS and token.map:
+            _blank(chars, offset(token.map[0]), offset(token.map[1]), spans)
+    partial = "".join(chars)
+    for m in _MD_INLINE.finditer(partial):
+        if m.lastgroup == "target":
+            _blank(chars, m.start() + 1, m.end(), spans)  # keep the "]" of the link text
+        else:
+            _blank(chars, m.start(), m.end(), spans)
+    return Prose("".join(chars), tuple(sorted(spans)))
+
+
+class _HTMLProse(HTMLParser):
+    """Keeps text nodes and alt/title attribute values; blanks tags, scripts, styles and code."""
+
+    SKIP = frozenset({"script", "style", "code", "pre", "kbd", "samp", "var", "template"})
+
+    def __init__(self, source: str) -> None:
+        super().__init__(convert_charrefs=False)
+        self.source = source
+        self.chars = list(source)
+        self.spans: list[tuple[int, int]] = []
+        self.starts = line_starts(source)
+        self.skipping = 0
+
+    def _pos(self) -> int:
+        line, col = self.getpos()
+        return self.starts[line - 1] + col
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        start = self._pos()
+        raw = self.get_starttag_text() or ""
+        end = start + len(raw)
+        keep: list[tuple[int, int]] = []
+        for name, value in attrs:
+            if name in ("alt", "title") and value:
+                m = re.search(re.escape(name) + r"\s*=\s*([\"']?)" + re.escape(value), raw)
+                if m:
+                    keep.append((start + m.start(1) + len(m.group(1)), start + m.end()))
+        pos = start
+        for a, b in keep:
+            _blank(self.chars, pos, a, self.spans)
+            pos = b
+        _blank(self.chars, pos, end, self.spans)
+        if tag in self.SKIP:
+            self.skipping += 1
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
+        if tag in self.SKIP:
+            self.skipping -= 1
+
+    def handle_endtag(self, tag: str) -> None:
+        start = self._pos()
+        end = self.source.find(">", start) + 1 or len(self.source)
+        _blank(self.chars, start, end, self.spans)
+        if tag in self.SKIP and self.skipping:
+            self.skipping -= 1
+
+    def handle_data(self, data: str) -> None:
+        if self.skipping:
+            start = self._pos()
+            _blank(self.chars, start, start + len(data), self.spans)
+
+    def _blank_raw(self, text: str) -> None:
+        start = self._pos()
+        _blank(self.chars, start, start + len(text), self.spans)
+
+    def handle_comment(self, data: str) -> None:
+        start = self._pos()
+        _blank(self.chars, start, start + len(data) + 7, self.spans)
+
+    def handle_decl(self, decl: str) -> None:
+        self._blank_raw(f"<!{decl}>")
+
+    def handle_pi(self, data: str) -> None:
+        self._blank_raw(f"<?{data}>")
+
+    def handle_entityref(self, name: str) -> None:
+        self._entity(f"&{name};")
+
+    def handle_charref(self, name: str) -> None:
+        self._entity(f"&#{name};")
+
+    def _entity(self, raw: str) -> None:
+        """ "&amp;" reads as "&" followed by spaces: same length, so offsets stay the source's."""
+        start = self._pos()
+        if self.source.startswith(raw, start):
+            char = html.unescape(raw)
+            self.chars[start] = char if len(char) == 1 else " "
+            _blank(self.chars, start + 1, start + len(raw), self.spans)
+
+
+def html_prose(source: str) -> Prose:
+    parser = _HTMLProse(source)
+    parser.feed(source)
+    parser.close()
+    return Prose("".join(parser.chars), tuple(sorted(parser.spans)))
+
+
+def prose_of(path: str, source: str) -> Prose | None:
+    """The prose of a Markdown or HTML file; None for plain text, which is all prose."""
+    lower = path.lower()
+    if lower.endswith(MARKDOWN_SUFFIXES):
+        return markdown_prose(source)
+    if lower.endswith(HTML_SUFFIXES):
+        return html_prose(source)
+    return None

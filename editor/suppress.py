@@ -1,0 +1,93 @@
+"""Inline suppression: the writer's own word that a finding is wrong or intended.
+
+    <!-- copydesk-disable rule-id ... -->  ...  <!-- copydesk-enable -->   (Markdown, HTML)
+    <!-- copydesk-disable-next-line rule-id -->                            (Markdown, HTML)
+    copydesk: ignore rule-id                                                (any text: this line, or
+                                                                             the next if alone on its line)
+    Rajavi [sic]                                                            (no spelling or name
+                                                                             finding on the word before)
+Rule ids may be prefixes ("consistency"); with none given, every rule is off there.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from editor.findings import Finding
+from editor.rules import rule_matches
+from editor.text import line_starts
+
+_DISABLE = re.compile(r"<!--\s*copydesk-disable(?P<next>-next-line)?(?P<rules>[^>]*?)-->")
+_ENABLE = re.compile(r"<!--\s*copydesk-enable(?P<rules>[^>]*?)-->")
+_IGNORE = re.compile(r"copydesk:\s*ignore(?P<rules>[ \t][^\n\r]*)?")
+_SIC = re.compile(r"(?P<word>[^\s\[\]]+)\s*\[sic\]", re.IGNORECASE)
+_SIC_RULES = ("harper.spelling", "lt.MORFOLOGIK", "consistency.name-variant", "consistency.honorific",
+              "consistency.dialect", "consistency.abbreviation")  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Quiet:
+    """Rules (all, when empty) silenced over [start, end)."""
+
+    start: int
+    end: int
+    rules: tuple[str, ...]
+
+    def covers(self, finding: Finding) -> bool:
+        inside = self.start <= finding.start < self.end
+        return inside and (not self.rules or rule_matches(finding.rule, self.rules))
+
+
+def _rules(text: str | None) -> tuple[str, ...]:
+    return tuple(r for r in re.split(r"[\s,]+", (text or "").replace("--", "").strip()) if r)
+
+
+def quiet_regions(text: str) -> list[Quiet]:
+    starts = (*line_starts(text), len(text) + 1)
+
+    def line_span(offset: int, following: bool) -> tuple[int, int]:
+        index = max(i for i, s in enumerate(starts) if s <= offset)
+        index += 1 if following else 0
+        if index >= len(starts) - 1:
+            return len(text), len(text)
+        return starts[index], starts[index + 1]
+
+    regions: list[Quiet] = []
+    enables = [(m.start(), _rules(m.group("rules"))) for m in _ENABLE.finditer(text)]
+    for m in _DISABLE.finditer(text):
+        rules = _rules(m.group("rules"))
+        if m.group("next"):
+            regions.append(Quiet(*line_span(m.end(), following=True), rules))
+            continue
+        end = next(
+            (pos for pos, r in enables if pos > m.end() and (not r or set(r) & set(rules) or not rules)), len(text)
+        )
+        regions.append(Quiet(m.end(), end, rules))
+    for m in _IGNORE.finditer(text):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        alone = not text[line_start : m.start()].strip(" \t#/-*<!>")
+        regions.append(Quiet(*line_span(m.start(), following=alone), _rules(m.group("rules"))))
+    for m in _SIC.finditer(text):
+        regions.append(Quiet(m.start("word"), m.end("word"), _SIC_RULES))
+    return regions
+
+
+def unsuppressed(text: str, findings: Iterable[Finding]) -> list[Finding]:
+    regions = quiet_regions(text)
+    return [f for f in findings if not any(r.covers(f) for r in regions)]
+
+
+def blank_directives(text: str) -> tuple[str, list[tuple[int, int]]]:
+    """The text with every directive blanked out (same length), so no check reads the markers,
+    and the blanked spans, where any finding (say, on the spaces left) is dropped."""
+    chars = list(text)
+    spans = []
+    for pattern in (_DISABLE, _ENABLE, _IGNORE):
+        for m in pattern.finditer(text):
+            spans.append((m.start(), m.end()))
+            for i in range(m.start(), m.end()):
+                if chars[i] not in "\r\n":
+                    chars[i] = " "
+    return "".join(chars), spans
