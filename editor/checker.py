@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Protocol
 
+from editor.archive import ArchiveNames
 from editor.checks import Check, build_check
 from editor.dialect import infer_dialect
 from editor.engines.languagetool import LanguageToolEngine, Setup
@@ -81,7 +82,9 @@ class Checker:
         engines: EngineOptions = EngineOptions(),
         extra_engines: Sequence[Engine] = (),
         cache_size: int = 20000,
+        archive: ArchiveNames | None = None,
     ) -> None:
+        self.archive = archive
         self.selection = selection
         self.options = engines
         self.rules = tuple(r for r in rules if selection.allows(r.id))
@@ -129,7 +132,7 @@ class Checker:
             engine.close()
 
     def check(self, text: str, markdown: bool = False) -> list[Finding]:
-        analysis = Analysis(text, self.options.dialect)
+        analysis = Analysis(text, self.options.dialect, self.archive)
         findings: list[Finding] = []
         for _rule, check in self._checks:
             findings.extend(check(analysis))

@@ -7,15 +7,21 @@ Everything it knows about prose comes from the functional core (checker, checks,
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
-from collections.abc import Iterator, Sequence
+import time
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
 
 from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
+from editor import bulk
 from editor.baseline import Baseline, BaselineError, write_baseline
+from editor.bulk import BulkError
 from editor.config import ConfigError
 from editor.dialect import DIALECTS
 from editor.diff import unified_diff
@@ -31,6 +37,7 @@ from editor.runner import Overrides, Session, config_for
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 FORMATS = ("text", "json", "sarif", "github", "junit")
 DEFAULT_MIN_CONFIDENCE = 0.8
+BULK_MIN_CONFIDENCE = bulk.DEFAULT_MIN_CONFIDENCE
 
 EPILOG_CHECK = """\
 exit codes:
@@ -43,6 +50,17 @@ examples:
   copydesk check --format json article.txt > report.json
   copydesk check --select repetition,consistency --fail-on error drafts/
   cat article.txt | copydesk check -
+"""
+
+EPILOG_BULK = """\
+exit codes: 0 done; 1 done, but some files were skipped (listed); 2 usage error.
+
+examples:
+  copydesk bulk archive/ --out patches/            dry run: read patches/summary.txt, then
+  cd archive && cat ../patches/**/*.diff | git apply   apply them yourself, or
+  copydesk bulk archive/ --apply --backup          write the fixes in place, keeping FILE.orig
+  copydesk bulk archive/ --dask local --jobs 4     the same on a local Dask cluster
+Interrupted? Run the same command again: finished files are skipped.
 """
 
 EPILOG_FIX = """\
@@ -221,6 +239,51 @@ def build_parser() -> argparse.ArgumentParser:
     )
     rules.add_argument("rule_id", nargs="?", metavar="RULE-ID")
 
+    bulk = sub.add_parser(
+        "bulk",
+        help="clean up a whole archive: patches first (dry run), then --apply; parallel and resumable",
+        description="Fix an archive of articles. By default a dry run: one unified diff per changed file "
+        "under PATCH_DIR, mirroring the archive, plus summary.json and summary.txt. With --apply the "
+        "fixes are written in place, each file atomically. A SQLite journal records every file, so the "
+        "same command resumes an interrupted run.",
+        epilog=EPILOG_BULK,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    bulk.add_argument("archive", metavar="ARCHIVE_DIR")
+    bulk.add_argument(
+        "--out",
+        default="copydesk-patches",
+        metavar="PATCH_DIR",
+        help="where the dry run writes its patches and summary (default: copydesk-patches/)",
+    )
+    bulk.add_argument("--apply", action="store_true", help="write the fixes into the archive's files")
+    bulk.add_argument("--backup", action="store_true", help="with --apply: keep each original as FILE.orig")
+    bulk.add_argument(
+        "--jobs", type=int, default=os.cpu_count() or 1, metavar="N", help="worker processes (default: all cores)"
+    )
+    bulk.add_argument(
+        "--dask",
+        metavar="local|ADDRESS",
+        help="run on a Dask cluster: 'local' starts one here, or a scheduler address (tcp://host:8786)",
+    )
+    bulk.add_argument(
+        "--journal",
+        default="copydesk-bulk.sqlite",
+        metavar="FILE",
+        help="the resume journal (default: copydesk-bulk.sqlite in the current folder)",
+    )
+    bulk.add_argument("--select", type=_csv, action="extend", default=[], metavar="IDS", help="only these rules")
+    bulk.add_argument("--ignore", type=_csv, action="extend", default=[], metavar="IDS", help="skip these rules")
+    bulk.add_argument(
+        "--min-confidence",
+        type=_confidence,
+        default=BULK_MIN_CONFIDENCE,
+        metavar="X",
+        help=f"apply only fixes at least this confident (default: {BULK_MIN_CONFIDENCE}); the rest are "
+        "listed in the summary for review",
+    )
+    bulk.add_argument("--no-harper", action="store_true", help="do not run the Harper engine")
+
     config = sub.add_parser(
         "config",
         help="print the configuration that applies to a file or folder",
@@ -245,6 +308,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "config":
             out.print(config_for(args.path).describe(), markup=False, highlight=False)
             return EXIT_OK
+        if args.command == "bulk":
+            return cmd_bulk(args, err)
         if not args.paths:
             raise UsageError(f"'copydesk {args.command}' needs at least one PATH (a file, a folder, or - for stdin)")
         session = Session(
@@ -264,7 +329,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_check(args, run) if args.command == "check" else cmd_fix(args, run)
         finally:
             session.close()
-    except (InputError, RuleError, UsageError, ConfigError, LanguageToolUnavailable, BaselineError, GitError) as exc:
+    except (
+        InputError, RuleError, UsageError, ConfigError, LanguageToolUnavailable, BaselineError, GitError, BulkError,
+    ) as exc:  # fmt: skip
         _error(err, str(exc))
         return EXIT_ERROR
     except KeyboardInterrupt:
@@ -392,6 +459,78 @@ def cmd_fix(args: argparse.Namespace, run: Run) -> int:
     if args.write or changed == 0:
         _note(run.err, f"{changed} file{'s' if changed != 1 else ''} {'fixed' if args.write else 'with fixes'}")
     return EXIT_ERROR if failed else EXIT_OK
+
+
+def cmd_bulk(args: argparse.Namespace, err: Console) -> int:
+    if args.jobs < 1:
+        raise UsageError("--jobs takes a number of worker processes, 1 or more")
+    if args.backup and not args.apply:
+        raise UsageError("--backup goes with --apply")
+    archive = Path(args.archive)
+    options = bulk.Options(
+        archive_dir=archive,
+        out_dir=Path(args.out),
+        apply=args.apply,
+        backup=args.backup,
+        jobs=args.jobs,
+        dask=args.dask,
+        journal=Path(args.journal),
+        settings=bulk.Settings(
+            str(archive),
+            Overrides(select=tuple(args.select), ignore=tuple(args.ignore), harper=not args.no_harper),
+            args.min_confidence,
+        ),
+    )
+    if options.out_dir.resolve().is_relative_to(archive.resolve()) and not args.apply:
+        raise UsageError("--out must be outside the archive: nothing but fixed files is written there")
+    with bulk_progress(err) as progress:
+        summary = bulk.run_bulk(options, progress)
+    skipped = summary["files_skipped"]
+    where = "in place" if args.apply else f"as patches under {options.out_dir}/"
+    _note(
+        err,
+        f"{summary['files_scanned']} files scanned, {summary['files_changed']} changed {where}, "
+        f"{len(skipped)} skipped" + ("" if args.apply else f"; see {options.out_dir}/summary.txt"),
+    )
+    for item in skipped[:20]:
+        _note(err, f"skipped {item['path']}: {item['reason']}")
+    return EXIT_FINDINGS if skipped else EXIT_OK
+
+
+@contextlib.contextmanager
+def bulk_progress(err: Console) -> Iterator[Callable[[int, int, int], None]]:
+    """A progress bar (files/s, words/s, ETA) on a terminal; a plain line every few seconds otherwise."""
+    started = time.monotonic()
+    if err.is_terminal:
+        columns = (
+            TextColumn("{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("{task.fields[rate]}"),
+            TimeRemainingColumn(),
+        )
+        with Progress(*columns, console=err, transient=False) as bar:
+            task = bar.add_task("copydesk bulk", total=None, rate="")
+
+            def update(done: int, total: int, words: int) -> None:
+                spent = max(time.monotonic() - started, 1e-6)
+                bar.update(
+                    task, completed=done, total=total, rate=f"{done / spent:.1f} files/s {words / spent:,.0f} words/s"
+                )
+
+            yield update
+        return
+    last = [0.0]
+
+    def report(done: int, total: int, words: int) -> None:
+        now = time.monotonic()
+        if now - last[0] >= 5 or done == total:
+            last[0] = now
+            spent = max(now - started, 1e-6)
+            err.print(f"copydesk bulk: {done}/{total} files, {done / spent:.1f} files/s, {words / spent:,.0f} words/s",
+                      markup=False, highlight=False)  # fmt: skip
+
+    yield report
 
 
 def cmd_rules(args: argparse.Namespace, out: Console) -> int:

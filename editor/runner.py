@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from editor.archive import ArchiveNames
 from editor.checker import Checker, EngineOptions, Selection
 from editor.config import Config, load_config
 from editor.document import Document
@@ -42,8 +43,14 @@ def config_for(path: str) -> Config:
 class Session:
     """One run: Checkers are built once per distinct configuration and reused."""
 
-    def __init__(self, overrides: Overrides = Overrides(), note: Callable[[str], None] = lambda m: None) -> None:
+    def __init__(
+        self,
+        overrides: Overrides = Overrides(),
+        note: Callable[[str], None] = lambda m: None,
+        archive: ArchiveNames | None = None,
+    ) -> None:
         self.overrides = overrides
+        self.archive = archive
         self.note = note
         self._checkers: dict[tuple[object, ...], Checker] = {}
         self._warned_public = False
@@ -75,6 +82,7 @@ class Session:
                     languagetool_timeout=timeout,
                     on_engine_error=self.note,
                 ),
+                archive=self.archive,
             )
             self._checkers[key] = checker
         return checker

@@ -8,9 +8,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import Enum
 from functools import cached_property
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from editor.archive import ArchiveNames
 
 
 class Kind(Enum):
@@ -220,11 +224,13 @@ def split_sentences(tokens: tuple[Token, ...], paragraphs: tuple[Span, ...]) -> 
 class Analysis:
     """Tokens, sentences and paragraphs of one text, computed once and shared by all checks.
 
-    `dialect` is the configured spelling dialect (en-US, en-GB, ...), None when the article decides.
+    `dialect` is the configured spelling dialect (en-US, en-GB, ...), None when the article decides;
+    `archive` the name statistics of the archive the article belongs to, when checked with one.
     """
 
     text: str
     dialect: str | None = None
+    archive: ArchiveNames | None = field(default=None, compare=False)
 
     @cached_property
     def tokens(self) -> tuple[Token, ...]:

@@ -15,6 +15,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
+from typing import TYPE_CHECKING
 
 from rapidfuzz.distance import OSA
 
@@ -24,6 +25,9 @@ from editor.findings import Finding
 from editor.lexicon import frequencies, zipf
 from editor.rules import Rule
 from editor.text import Analysis, Kind, Token
+
+if TYPE_CHECKING:
+    from editor.archive import ArchiveNames
 
 HONORIFICS = ("Mr", "Mrs", "Ms", "Miss", "Dr", "Prof")
 _POSSESSIVE = re.compile(r"['’]s?$")
@@ -84,6 +88,7 @@ def name_occurrences(analysis: Analysis) -> list[Occurrence]:
     return found
 
 
+ARCHIVE_CONFIDENCE = 0.9
 # A name or word at least this frequent is established: a slip of the pen rarely makes one.
 REAL_NAME_ZIPF = 2.5
 # Two established names are asked about only if both are this rare; commoner pairs are
@@ -201,28 +206,50 @@ def find_variants(occurrences: list[Occurrence]) -> list[Variant]:
     return variants
 
 
+def archive_variants(archive: ArchiveNames, forms: set[str], local: list[Variant]) -> list[Variant]:
+    """Forms rare in the archive beside a common near-identical form: "Rjavi" (2) and "Rajavi" (300)."""
+    winners = {v.preferred for v in local}
+    found = []
+    for form in sorted(forms - winners):
+        winner = archive.dominant_variant(form, _max_distance(form, form))
+        if winner is None or _derived(form, winner) or (_is_real(form) and _is_real(winner)):
+            continue
+        found.append(Variant(form, winner, sure=True))
+    return found
+
+
 def build(rule: Rule) -> Check:
     def check(analysis: Analysis) -> Iterator[Finding]:
         occurrences = name_occurrences(analysis)
         lines: dict[str, list[int]] = defaultdict(list)
         for o in occurrences:
             lines[o.form].append(analysis.line_of(o.token.start))
-        for variant in find_variants(occurrences):
-            summary = describe_variants(
-                {variant.form: lines[variant.form], variant.preferred: lines[variant.preferred]}
-            )
+        variants = find_variants(occurrences)
+        from_archive = (
+            archive_variants(analysis.archive, {o.form for o in occurrences}, variants) if analysis.archive else []
+        )
+        local_forms = {v.form for v in variants}
+        variants += [v for v in from_archive if v.form not in local_forms]
+        backed_by_archive = {(v.form, v.preferred) for v in from_archive}
+        for variant in variants:
+            if lines.get(variant.preferred):
+                summary = describe_variants(
+                    {variant.form: lines[variant.form], variant.preferred: lines[variant.preferred]}
+                )
+            else:  # the preferred form comes from the archive
+                count = analysis.archive.articles.get(variant.preferred, 0) if analysis.archive else 0
+                summary = describe_variants({variant.form: lines[variant.form]}) + (
+                    f" vs '{variant.preferred}' in {count} articles of the archive"
+                )
+            # Hundreds of articles against a handful is stronger evidence than one article.
+            confidence = ARCHIVE_CONFIDENCE if (variant.form, variant.preferred) in backed_by_archive else None
             for o in occurrences:
                 if o.form != variant.form:
                     continue
                 end = o.token.start + len(o.form)
                 if variant.sure:
-                    yield rule.finding(
-                        o.token.start,
-                        end,
-                        o.form,
-                        [variant.preferred],
-                        message=f"Name spelled two ways: {summary}; use '{variant.preferred}'",
-                    )
+                    message = f"Name spelled two ways: {summary}; use '{variant.preferred}'"
+                    yield rule.finding(o.token.start, end, o.form, [variant.preferred], confidence, message)
                 else:
                     yield rule.finding(o.token.start, end, o.form, confidence=0.3, message=f"The same name? {summary}")
 

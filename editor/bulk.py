@@ -1,0 +1,442 @@
+"""Bulk cleanup of an archive: a dry run of patches first, parallel, resumable, never a half-written file.
+
+Two passes. The first counts name forms over the whole archive (so "Rjavi" in 2 articles is
+fixed towards "Rajavi" in 300); its result is kept in the journal, so a resumed run decides
+exactly as the first one did. The second checks each file on its own (a pure function of the
+file's bytes, the settings and those counts), in worker processes or on a Dask cluster, and
+the parent writes: a unified diff per changed file under PATCH_DIR (dry run), or the fixed file
+in place (--apply), atomically, recording each step in a SQLite journal so that an interrupted
+run resumes where it stopped and ends byte-identical to an uninterrupted one.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import shutil
+import sqlite3
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from editor.archive import ArchiveNames, names_in
+from editor.diff import unified_diff
+from editor.document import DecodeError, Document, looks_binary
+from editor.files import TEXT_SUFFIXES, atomic_write
+from editor.findings import apply_edits, resolve
+from editor.runner import Overrides, Session
+
+DEFAULT_MIN_CONFIDENCE = 0.85
+JOURNAL_VERSION = 1
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything a worker needs to fix one file; plain data, so it pickles to any worker."""
+
+    archive_dir: str
+    overrides: Overrides = field(default_factory=Overrides)
+    min_confidence: float = DEFAULT_MIN_CONFIDENCE
+
+
+@dataclass
+class FileResult:
+    """What happened to one file; the parent turns it into a patch or a write."""
+
+    rel: str
+    status: str  # "changed", "unchanged", "failed"
+    reason: str = ""
+    words: int = 0
+    hash_before: str = ""
+    fixed: bytes | None = field(default=None, repr=False)
+    diff: bytes = field(default=b"", repr=False)
+    edits: dict[str, int] = field(default_factory=dict)
+    variants: dict[str, int] = field(default_factory=dict)  # "Rjavi -> Rajavi": count
+    review: list[dict[str, Any]] = field(default_factory=list)  # less confident findings, for a person
+
+
+def discover_archive(root: Path) -> list[str]:
+    """Every article below root, as sorted relative POSIX paths (hidden folders and files skipped)."""
+    found = []
+    for folder, dirs, files in os.walk(root):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in files:
+            if not name.startswith(".") and name.lower().endswith(TEXT_SUFFIXES):
+                found.append(Path(folder, name).relative_to(root).as_posix())
+    return sorted(found)
+
+
+def digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+# --- worker side: pure functions of (file bytes, settings, archive counts) ---------------------
+
+_sessions: dict[tuple[Settings, int], Session] = {}
+
+
+def _worker_session(settings: Settings, archive: ArchiveNames | None) -> Session:
+    """One Session per worker process and run (building Harper's dictionary costs a second)."""
+    key = (settings, id(archive))
+    if key not in _sessions:
+        _sessions.clear()
+        _sessions[key] = Session(settings.overrides, archive=archive)
+    return _sessions[key]
+
+
+def _read(path: Path) -> bytes | str:
+    """The file's bytes, or why it cannot be processed."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return "vanished"
+    except PermissionError:
+        return "permission denied"
+    except OSError as exc:
+        return f"unreadable: {exc.strerror or exc}"
+    return "binary file" if looks_binary(data) else data
+
+
+def gather_names(settings: Settings, rel: str) -> set[str]:
+    data = _read(Path(settings.archive_dir, rel))
+    if isinstance(data, str):
+        return set()
+    try:
+        return names_in(Document.from_bytes(data).text)
+    except DecodeError:
+        return set()
+
+
+def process_file(settings: Settings, archive: ArchiveNames | None, rel: str) -> FileResult:
+    path = Path(settings.archive_dir, rel)
+    data = _read(path)
+    if isinstance(data, str):
+        return FileResult(rel, "failed", data)
+    try:
+        doc = Document.from_bytes(data, path=str(path))
+    except DecodeError as exc:
+        return FileResult(rel, "failed", f"undecodable: {exc}", hash_before=digest(data))
+    findings = _worker_session(settings, archive).check(doc)
+    resolution = resolve(findings, settings.min_confidence)
+    applied = {id(f) for f in resolution.applied}
+    result = FileResult(rel, "unchanged", words=doc.word_count(), hash_before=digest(data))
+    for f in resolution.applied:
+        result.edits[f.rule] = result.edits.get(f.rule, 0) + 1
+        if f.rule == "consistency.name-variant":
+            key = f"{f.text} -> {f.replacements[0]}"
+            result.variants[key] = result.variants.get(key, 0) + 1
+    for f in findings:
+        if id(f) not in applied and f.replacements:
+            line, col = doc.line_col(f.start)
+            result.review.append(
+                {"line": line, "column": col, "rule": f.rule, "text": f.text, "fix": f.replacements[0],
+                 "confidence": round(f.confidence, 3)}
+            )  # fmt: skip
+    if resolution.applied:
+        fixed = doc.with_text(apply_edits(doc.text, resolution.edits))
+        result.status = "changed"
+        result.fixed = fixed.to_bytes()
+        result.diff = unified_diff(doc, fixed, rel)
+    return result
+
+
+# --- the journal --------------------------------------------------------------------------------
+
+
+class Journal:
+    """SQLite, one row per file: its state before, and what was done, so a run can resume."""
+
+    def __init__(self, path: Path, archive_dir: str, mode: str) -> None:
+        self.db = sqlite3.connect(path, isolation_level=None)
+        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.execute("PRAGMA synchronous=FULL")
+        self.db.executescript(
+            """
+            CREATE TABLE IF NOT EXISTS run (key TEXT PRIMARY KEY, value TEXT);
+            CREATE TABLE IF NOT EXISTS files (
+                rel TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER, hash_before TEXT,
+                state TEXT, hash_after TEXT, result TEXT);
+            """
+        )
+        identity = json.dumps({"archive": str(Path(archive_dir).resolve()), "mode": mode, "v": JOURNAL_VERSION})
+        known = self.db.execute("SELECT value FROM run WHERE key='identity'").fetchone()
+        if known is None:
+            self.db.execute("INSERT INTO run VALUES ('identity', ?)", (identity,))
+        elif known[0] != identity:
+            raise BulkError(f"{path}: a journal of another run ({known[0]}); use another --journal or delete it")
+
+    def stats(self) -> dict[str, int] | None:
+        row = self.db.execute("SELECT value FROM run WHERE key='names'").fetchone()
+        return None if row is None else dict(json.loads(row[0]))
+
+    def save_stats(self, counts: dict[str, int]) -> None:
+        self.db.execute("INSERT OR REPLACE INTO run VALUES ('names', ?)", (json.dumps(sorted(counts.items())),))
+
+    def row(self, rel: str) -> tuple[Any, ...] | None:
+        row: tuple[Any, ...] | None = self.db.execute(
+            "SELECT size, mtime_ns, hash_before, state, hash_after, result FROM files WHERE rel=?", (rel,)
+        ).fetchone()
+        return row
+
+    def record(self, rel: str, size: int, mtime_ns: int, hash_before: str, state: str, hash_after: str,
+               result: dict[str, Any]) -> None:  # fmt: skip
+        self.db.execute(
+            "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (rel, size, mtime_ns, hash_before, state, hash_after, json.dumps(result, sort_keys=True)),
+        )
+
+    def results(self) -> Iterator[dict[str, Any]]:
+        for (value,) in self.db.execute("SELECT result FROM files ORDER BY rel"):
+            yield json.loads(value)
+
+    def close(self) -> None:
+        self.db.close()
+
+
+class BulkError(ValueError):
+    """A bulk run that cannot start: bad folder, a journal from another run."""
+
+
+# --- the parent: scheduling, writing, summarising ------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Options:
+    archive_dir: Path
+    out_dir: Path
+    apply: bool = False
+    backup: bool = False
+    jobs: int = 1
+    dask: str | None = None
+    journal: Path = Path("copydesk-bulk.sqlite")
+    settings: Settings = Settings("")
+
+
+# Worker processes get the per-run arguments (settings, archive counts) once, at start-up,
+# rather than with every file.
+_shared: tuple[Callable[..., Any], tuple[Any, ...]] | None = None
+
+
+def _init_worker(fn: Callable[..., Any], args: tuple[Any, ...]) -> None:
+    global _shared
+    _shared = (fn, args)
+
+
+def _run(item: Any) -> Any:
+    assert _shared is not None
+    fn, args = _shared
+    return fn(*args, item)
+
+
+def _dask_call(item: Any, fn: Callable[..., Any], shared: tuple[Any, ...]) -> Any:
+    return fn(*shared, item)
+
+
+class LocalMap:
+    """In this process (--jobs 1) or a pool of worker processes; results in input order."""
+
+    def __init__(self, jobs: int) -> None:
+        self.jobs = jobs
+
+    def map(self, fn: Callable[..., Any], args: tuple[Any, ...], items: Sequence[Any]) -> Iterator[Any]:
+        if self.jobs <= 1:
+            _init_worker(fn, args)
+            yield from (_run(item) for item in items)
+            return
+        pool = ProcessPoolExecutor(max_workers=self.jobs, initializer=_init_worker, initargs=(fn, args))
+        try:
+            yield from pool.map(_run, items, chunksize=max(1, min(32, len(items) // (self.jobs * 8))))
+        finally:
+            pool.shutdown(cancel_futures=True)
+
+    def close(self) -> None:
+        pass
+
+
+class DaskMap:
+    """The same work on a dask.distributed cluster; --dask local starts a LocalCluster."""
+
+    def __init__(self, address: str, jobs: int) -> None:
+        try:
+            from dask.distributed import Client, LocalCluster
+        except ImportError:
+            raise BulkError("--dask needs the dask extra: pip install 'copydesk[dask]'") from None
+        self.cluster = (
+            LocalCluster(n_workers=max(1, jobs), threads_per_worker=1, processes=True, dashboard_address=None)
+            if address == "local"
+            else None
+        )
+        try:
+            self.client = Client(self.cluster if self.cluster is not None else address, timeout="30s")
+        except OSError as exc:
+            raise BulkError(f"cannot reach the Dask scheduler at {address}: {exc}") from None
+
+    def map(self, fn: Callable[..., Any], args: tuple[Any, ...], items: Sequence[Any]) -> Iterator[Any]:
+        from dask.distributed import as_completed
+
+        [shared] = self.client.scatter([args], broadcast=True)
+        futures = self.client.map(_dask_call, list(items), fn=fn, shared=shared, pure=False)
+        for future in as_completed(futures):
+            yield future.result()
+
+    def close(self) -> None:
+        self.client.close()
+        if self.cluster is not None:
+            self.cluster.close()
+
+
+def run_bulk(options: Options, progress: Callable[[int, int, int], None] = lambda done, total, words: None
+             ) -> dict[str, Any]:  # fmt: skip
+    root = options.archive_dir
+    if not root.is_dir():
+        raise BulkError(f"{root}: not a folder")
+    files = discover_archive(root)
+    _remove_stale_temporaries(root)
+    journal = Journal(options.journal, str(root), "apply" if options.apply else f"dry-run:{options.out_dir}")
+    workers: LocalMap | DaskMap = DaskMap(options.dask, options.jobs) if options.dask else LocalMap(options.jobs)
+    try:
+        counts = journal.stats()
+        if counts is None:
+            names: Counter[str] = Counter()
+            for found in workers.map(gather_names, (options.settings,), files):
+                names.update(found)
+            counts = dict(names)
+            journal.save_stats(counts)
+        archive = ArchiveNames.from_counts(counts)
+        todo = [rel for rel in files if not _finished(journal, root, rel, options)]
+        done = len(files) - len(todo)
+        words = 0
+        progress(done, len(files), words)
+        for result in workers.map(process_file, (options.settings, archive), todo):
+            _settle(journal, options, result)
+            done += 1
+            words += result.words
+            progress(done, len(files), words)
+    finally:
+        workers.close()
+    summary = summarise(journal, files)
+    journal.close()
+    if not options.apply:
+        _write_summary(options.out_dir, summary)
+    return summary
+
+
+def _remove_stale_temporaries(root: Path) -> None:
+    """A run killed mid-write leaves its temporary file (never the target half-written): remove it."""
+    for stale in root.rglob(".*.copydesk-tmp"):
+        with contextlib.suppress(OSError):
+            stale.unlink()
+
+
+def _finished(journal: Journal, root: Path, rel: str, options: Options) -> bool:
+    """Whether an earlier run settled this file; completes a write the earlier run was killed in."""
+    row = journal.row(rel)
+    if row is None:
+        return False
+    size, mtime_ns, hash_before, state, hash_after, _result = row
+    path = root / rel
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return bool(state == "failed")
+    current = digest(data)
+    if state == "writing":
+        # Killed between the journal entry and the rename, or just after it.
+        if current == hash_after:
+            journal.record(rel, size, mtime_ns, hash_before, "done", hash_after, json.loads(_result))
+            return True
+        return False  # the rename never happened: redo it
+    if options.apply:
+        return bool(current in (hash_after, hash_before) if state == "done" else current == hash_before)
+    patch = options.out_dir / (rel + ".diff")
+    return bool(current == hash_before and (state != "done" or hash_after == "" or patch.exists()))
+
+
+def _settle(journal: Journal, options: Options, result: FileResult) -> None:
+    path = options.archive_dir / result.rel
+    try:
+        st = path.stat()
+        size, mtime_ns = st.st_size, st.st_mtime_ns
+    except OSError:
+        size, mtime_ns = -1, -1
+    record = {k: v for k, v in asdict(result).items() if k not in ("fixed", "diff")}
+    if result.status != "changed" or result.fixed is None:
+        journal.record(result.rel, size, mtime_ns, result.hash_before, result.status if result.status == "failed"
+                       else "done", "", record)  # fmt: skip
+        return
+    hash_after = digest(result.fixed)
+    if not options.apply:
+        atomic_write(_patch_path(options.out_dir, result.rel), result.diff)
+        journal.record(result.rel, size, mtime_ns, result.hash_before, "done", hash_after, record)
+        return
+    if digest(path.read_bytes()) != result.hash_before:
+        record |= {"status": "failed", "reason": "changed while the run was going on"}
+        journal.record(result.rel, size, mtime_ns, result.hash_before, "failed", "", record)
+        return
+    journal.record(result.rel, size, mtime_ns, result.hash_before, "writing", hash_after, record)
+    if options.backup:
+        backup = path.with_name(path.name + ".orig")
+        if not backup.exists():
+            atomic_write(backup, path.read_bytes())
+            shutil.copymode(path, backup)
+    atomic_write(path, result.fixed)  # keeps the permission bits
+    journal.record(result.rel, size, mtime_ns, result.hash_before, "done", hash_after, record)
+
+
+def _patch_path(out_dir: Path, rel: str) -> Path:
+    target = out_dir / (rel + ".diff")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    return target
+
+
+def summarise(journal: Journal, files: Iterable[str]) -> dict[str, Any]:
+    wanted = set(files)
+    edits: Counter[str] = Counter()
+    variants: Counter[str] = Counter()
+    review: Counter[str] = Counter()
+    changed, failed, scanned, words = [], [], 0, 0
+    for result in journal.results():
+        if result["rel"] not in wanted:
+            continue
+        scanned += 1
+        words += result["words"]
+        edits.update(result["edits"])
+        variants.update(result["variants"])
+        review.update(item["rule"] for item in result["review"])
+        if result["status"] == "changed":
+            changed.append(result["rel"])
+        elif result["status"] == "failed":
+            failed.append({"path": result["rel"], "reason": result["reason"]})
+    return {
+        "files_scanned": scanned,
+        "files_changed": len(changed),
+        "files_skipped": failed,
+        "words": words,
+        "edits_by_rule": dict(sorted(edits.items())),
+        "name_variants_fixed": dict(variants.most_common(50)),
+        "left_for_review_by_rule": dict(sorted(review.items())),
+        "changed": sorted(changed),
+    }
+
+
+def _write_summary(out_dir: Path, summary: dict[str, Any]) -> None:
+    out_dir.mkdir(parents=True, exist_ok=True)
+    atomic_write(out_dir / "summary.json", (json.dumps(summary, indent=1, sort_keys=True) + "\n").encode())
+    lines = [
+        f"files scanned: {summary['files_scanned']}",
+        f"files changed: {summary['files_changed']} (one .diff each below this folder)",
+        f"files skipped: {len(summary['files_skipped'])}",
+        *(f"  {s['path']}: {s['reason']}" for s in summary["files_skipped"]),
+        "edits by rule:",
+        *(f"  {rule}: {n}" for rule, n in summary["edits_by_rule"].items()),
+        "name variants fixed:",
+        *(f"  {pair}: {n}" for pair, n in summary["name_variants_fixed"].items()),
+        "left for review (not confident enough to apply in bulk), by rule:",
+        *(f"  {rule}: {n}" for rule, n in summary["left_for_review_by_rule"].items()),
+    ]
+    atomic_write(out_dir / "summary.txt", ("\n".join(lines) + "\n").encode())
