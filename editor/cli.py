@@ -11,6 +11,7 @@ import contextlib
 import os
 import sys
 import time
+from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
@@ -20,6 +21,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from editor import bulk
+from editor.archive import ArchiveNames
 from editor.baseline import Baseline, BaselineError, write_baseline
 from editor.bulk import BulkError
 from editor.config import ConfigError
@@ -210,6 +212,11 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--diff-from", metavar="REV", help="report only findings on lines changed since this git revision"
     )
+    check.add_argument(
+        "--across",
+        metavar="DIR",
+        help="weigh names against an archive: a form rare in DIR beside a common near-identical one is flagged",
+    )
 
     fix = sub.add_parser(
         "fix",
@@ -323,6 +330,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 languagetool_timeout=args.languagetool_timeout,
             ),
             note=lambda message: _note(err, message),
+            archive=archive_names(args.across) if getattr(args, "across", None) else None,
         )
         try:
             run = Run(session, args.encoding, out, err)
@@ -459,6 +467,17 @@ def cmd_fix(args: argparse.Namespace, run: Run) -> int:
     if args.write or changed == 0:
         _note(run.err, f"{changed} file{'s' if changed != 1 else ''} {'fixed' if args.write else 'with fixes'}")
     return EXIT_ERROR if failed else EXIT_OK
+
+
+def archive_names(folder: str) -> ArchiveNames:
+    """The first pass of `check --across`: name statistics over every article in the folder."""
+    root = Path(folder)
+    if not root.is_dir():
+        raise UsageError(f"--across {folder}: not a folder")
+    names: Counter[str] = Counter()
+    for rel in bulk.discover_archive(root):
+        names.update(bulk.gather_names(bulk.Settings(str(root)), rel))
+    return ArchiveNames.from_counts(names)
 
 
 def cmd_bulk(args: argparse.Namespace, err: Console) -> int:

@@ -135,3 +135,18 @@ def test_bad_input_is_a_clear_error(tmp_path: Path) -> None:
     assert first.returncode == 1
     other = bulk(str(archive), "--apply", "--journal", str(tmp_path / "j"), cwd=tmp_path)
     assert other.returncode == 2 and "journal of another run" in other.stderr
+
+
+def test_check_across_an_archive(tmp_path: Path) -> None:
+    archive = tmp_path / "archive"
+    archive.mkdir()
+    for i in range(12):
+        (archive / f"s{i}.txt").write_text(f"Story {i}. Ms. Rajavi spoke.\n", encoding="utf-8")
+    draft = tmp_path / "draft.txt"
+    draft.write_text("Rjavi spoke to reporters on Monday.\n", encoding="utf-8")
+    alone = run_cli("check", "--format", "json", "--select", "consistency", str(draft))
+    assert json.loads(alone.stdout)["files"][0]["findings"] == []
+    across = run_cli("check", "--format", "json", "--across", str(archive), str(draft))
+    findings = json.loads(across.stdout)["files"][0]["findings"]
+    assert [(f["text"], f["replacements"]) for f in findings] == [("Rjavi", ["Rajavi"])]
+    assert "in 12 articles of the archive" in findings[0]["message"]
