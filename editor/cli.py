@@ -246,6 +246,15 @@ def build_parser() -> argparse.ArgumentParser:
     )
     rules.add_argument("rule_id", nargs="?", metavar="RULE-ID")
 
+    review = sub.add_parser(
+        "review",
+        help="step through every proposed edit in a terminal app: accept, reject or rewrite",
+        description="Open the review app: each finding with its proposed edit as a word diff; "
+        "a accepts, r rejects, e rewrites, w writes the file. Press ? in the app for every key.",
+    )
+    _add_selection(review)
+    review.add_argument("--backup", action="store_true", help="when writing, keep the original as FILE.orig")
+
     bulk = sub.add_parser(
         "bulk",
         help="clean up a whole archive: patches first (dry run), then --apply; parallel and resumable",
@@ -334,6 +343,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         try:
             run = Run(session, args.encoding, out, err)
+            if args.command == "review":
+                return cmd_review(args, run)
             return cmd_check(args, run) if args.command == "check" else cmd_fix(args, run)
         finally:
             session.close()
@@ -467,6 +478,22 @@ def cmd_fix(args: argparse.Namespace, run: Run) -> int:
     if args.write or changed == 0:
         _note(run.err, f"{changed} file{'s' if changed != 1 else ''} {'fixed' if args.write else 'with fixes'}")
     return EXIT_ERROR if failed else EXIT_OK
+
+
+def cmd_review(args: argparse.Namespace, run: Run) -> int:
+    docs: list[Document] = []
+    for doc in documents(run, args.paths):
+        if isinstance(doc, InputError):
+            raise doc
+        if doc.path == STDIN:
+            raise UsageError("review works on files, not standard input (it writes them back)")
+        docs.append(doc)
+    if not docs:
+        raise UsageError("no articles to review in " + ", ".join(args.paths))
+    from editor.review.app import ReviewApp  # Textual loads only for the app
+
+    ReviewApp(docs, run.session, backup=args.backup).run()
+    return EXIT_OK
 
 
 def archive_names(folder: str) -> ArchiveNames:

@@ -35,9 +35,23 @@ class Overrides:
     languagetool_timeout: float | None = None
 
 
+PROJECT_DICTIONARY = Path(".copydesk") / "dictionary.txt"
+
+
 def config_for(path: str) -> Config:
-    """The configuration for a file: found from its folder (from the current folder for stdin)."""
-    return load_config(Path.cwd() if path == "-" else Path(path)).for_file(path)
+    """The configuration for a file: found from its folder (from the current folder for stdin),
+    with the project's own dictionary (.copydesk/dictionary.txt, which `review`'s d key fills)."""
+    config = load_config(Path.cwd() if path == "-" else Path(path)).for_file(path)
+    words = project_words(config.root)
+    return replace(config, words=config.words | words) if words else config
+
+
+def project_words(root: Path) -> frozenset[str]:
+    try:
+        lines = (root / PROJECT_DICTIONARY).read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return frozenset()
+    return frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
 
 
 class Session:

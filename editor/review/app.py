@@ -1,0 +1,430 @@
+"""`copydesk review`: step through every proposed edit and accept, reject or rewrite it.
+
+A thin shell over editor.review.model: widgets show the state and turn keys into decisions.
+Checks run in a worker thread, so the app opens at once and stays responsive on long articles.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on, work
+from textual.app import App, ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Footer, Header, Input, Label, ListItem, ListView, Static, TextArea, Tree
+from textual.widgets.text_area import Selection
+
+from editor.config import load_config, load_config_file
+from editor.document import Document
+from editor.findings import Finding
+from editor.review.model import FileReview
+from editor.rules import load_rules
+from editor.runner import Session
+
+HELP = """\
+[b]copydesk review[/b]: every proposed edit, one at a time
+
+  [b]a[/b]        accept the edit and go to the next
+  [b]r[/b]        reject it (keep the text) and go on
+  [b]e[/b]        edit the replacement, then Enter to accept it (Esc cancels)
+  [b]n p[/b]      next / previous finding (also [b]j k[/b] and the arrow keys)
+  [b]A[/b]        accept every remaining edit of this rule
+  [b]i[/b]        ignore this rule in this file
+  [b]d[/b]        add the flagged word to the project dictionary
+  [b]u[/b]        undo the last decision
+  [b]D[/b]        the full diff of all accepted edits
+  [b]w[/b]        write the file (atomically; encoding and line endings kept)
+  [b]t[/b]        light or dark theme
+  [b]q[/b]        quit (asks first if edits are not written)
+  [b]?[/b]        this help
+
+Decisions are kept in .copydesk/review/, so reopening resumes where you stopped.
+Press Esc or ? to close.
+"""
+
+
+def word_diff(old: str, new: str) -> Text:
+    """Removed words red and struck through, added words green."""
+    text = Text()
+    a, b = old.split(" "), new.split(" ")
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b).get_opcodes():
+        if op == "equal":
+            text.append(" ".join(a[i1:i2]) + " ")
+            continue
+        if i2 > i1:
+            text.append(" ".join(a[i1:i2]), style="bold red strike")
+            text.append(" ")
+        if j2 > j1:
+            text.append(" ".join(b[j1:j2]), style="bold green")
+            text.append(" ")
+    return text
+
+
+class HelpScreen(ModalScreen[None]):
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,question_mark,q", "dismiss", "Close")]
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="help"):
+            yield Static(HELP, markup=True)
+
+
+class DiffScreen(ModalScreen[None]):
+    """All accepted edits, as `git diff --staged` shows them."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,q,D", "dismiss", "Close")]
+
+    def __init__(self, diff: str) -> None:
+        super().__init__()
+        self.diff = diff
+
+    def compose(self) -> ComposeResult:
+        text = Text()
+        for line in (self.diff or "No accepted edits yet.\n").splitlines():
+            style = "green" if line.startswith("+") else "red" if line.startswith("-") else "cyan" if line.startswith(
+                "@@") else ""  # fmt: skip
+            text.append(line + "\n", style=style)
+        with VerticalScroll(id="diff"):
+            yield Static(text)
+
+
+class QuitScreen(ModalScreen[str]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("w", "choose('write')", "Write and quit"),
+        Binding("q", "choose('quit')", "Quit without writing"),
+        Binding("escape,c", "choose('cancel')", "Cancel"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Label("Accepted edits are not written.\n\n[b]w[/b] write and quit   [b]q[/b] quit without "
+                    "writing   [b]c[/b] cancel", id="quit")  # fmt: skip
+
+    def action_choose(self, choice: str) -> None:
+        self.dismiss(choice)
+
+
+class ReviewApp(App[None]):
+    CSS_PATH = "review.tcss"
+    TITLE = "copydesk review"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("a", "accept", "Accept"),
+        Binding("r", "reject", "Reject"),
+        Binding("e", "edit", "Edit"),
+        Binding("n,j,down", "next", "Next", priority=True),
+        Binding("p,k,up", "previous", "Prev", priority=True),
+        Binding("A", "accept_rule", "Accept rule"),
+        Binding("i", "ignore_rule", "Ignore rule"),
+        Binding("d", "add_word", "Dictionary"),
+        Binding("u", "undo", "Undo"),
+        Binding("D", "full_diff", "Diff"),
+        Binding("w", "write", "Write"),
+        Binding("t", "toggle_theme", "Theme", show=False),
+        Binding("question_mark", "help", "Help"),
+        Binding("q", "quit_review", "Quit"),
+    ]
+
+    def __init__(self, documents: Sequence[Document], session: Session | None = None, backup: bool = False,
+                 root: Path | None = None) -> None:  # fmt: skip
+        super().__init__()
+        self.session = session or Session()
+        self.backup = backup
+        self.root = root or Path.cwd()
+        self.reviews = [FileReview.open(doc) for doc in documents]
+        for review in self.reviews:
+            review.load_decisions(self.root)
+        self.file_index = 0
+        self.current = 0  # index into the current file's pending findings
+        self.editing = False
+        self.rules = {r.id: r for r in load_rules()}
+
+    # -- layout --------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal():
+            with Vertical(id="side"):
+                if len(self.reviews) > 1:
+                    yield ListView(*(ListItem(Label(Path(r.document.path).name)) for r in self.reviews), id="files")
+                yield Tree("Findings", id="findings")
+            with Vertical(id="main"):
+                yield TextArea(self.review.text, read_only=True, id="article", soft_wrap=True, show_line_numbers=True)
+                yield Static("Checking…", id="edit")
+                yield Input(id="replacement", placeholder="replacement, Enter to accept, Esc to cancel")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#replacement", Input).display = False
+        self.query_one("#article", TextArea).focus()
+        for index in range(len(self.reviews)):
+            self.check_file(index)
+
+    @property
+    def review(self) -> FileReview:
+        return self.reviews[self.file_index]
+
+    # -- checking in a worker thread -------------------------------------------------------
+
+    @work(thread=True, exclusive=False)
+    def check_file(self, index: int) -> None:
+        review = self.reviews[index]
+        text = review.text
+        findings = self.session.check(review.document.with_text(text))
+        self.call_from_thread(self._checked, index, findings, text)
+
+    def _checked(self, index: int, findings: list[Finding], text: str) -> None:
+        if self.reviews[index].update_findings(findings, text) and index == self.file_index:
+            self.refresh_view()
+        self.refresh_files()
+
+    # -- showing the state ---------------------------------------------------------------
+
+    def pending(self) -> list[Finding]:
+        return self.review.pending()
+
+    def current_finding(self) -> Finding | None:
+        pending = self.pending()
+        if not pending:
+            return None
+        self.current = max(0, min(self.current, len(pending) - 1))
+        return pending[self.current]
+
+    def refresh_files(self) -> None:
+        if len(self.reviews) < 2:
+            return
+        files = self.query_one("#files", ListView)
+        for item, review in zip(files.children, self.reviews, strict=False):
+            label = item.query_one(Label)
+            state = f"{len(review.pending())}" if review.checked else "…"
+            label.update(f"{Path(review.document.path).name} ({state}){' *' if review.dirty else ''}")
+
+    def refresh_view(self) -> None:
+        review = self.review
+        article = self.query_one("#article", TextArea)
+        if article.text != review.text:
+            article.load_text(review.text)
+        self.sub_title = f"{review.document.path}{' (modified)' if review.dirty else ''}"
+        self.refresh_tree()
+        finding = self.current_finding()
+        panel = self.query_one("#edit", Static)
+        if not review.checked:
+            panel.update("Checking…")
+            return
+        if finding is None:
+            panel.update(Text("No findings left in this file. w writes it, D shows the diff, q quits.", style="bold"))
+            return
+        start = self._location(review.text, finding.start)
+        end = self._location(review.text, finding.end)
+        article.selection = Selection(start, end)
+        article.scroll_cursor_visible(center=True)
+        panel.update(self.describe(finding))
+
+    @staticmethod
+    def _location(text: str, offset: int) -> tuple[int, int]:
+        row = text.count("\n", 0, offset)
+        col = offset - (text.rfind("\n", 0, offset) + 1)
+        return row, col
+
+    def describe(self, f: Finding) -> Text:
+        pending = self.pending()
+        line = self.review.text.count("\n", 0, f.start) + 1
+        text = Text()
+        text.append(f"{self.current + 1}/{len(pending)}  ", style="bold")
+        text.append(
+            f"{f.severity.label} ", style={"error": "bold red", "warning": "yellow"}.get(f.severity.label, "cyan")
+        )
+        text.append(f"{f.rule}", style="bold")
+        text.append(f"  line {line}\n")
+        text.append(f.message + "\n")
+        before = self.review.text[max(0, f.start - 40) : f.start].split("\n")[-1]
+        after = self.review.text[f.end : f.end + 40].split("\n")[0]
+        if f.replacements:
+            text.append("…" + before)
+            diff = word_diff(f.text, f.replacements[0])
+            diff.rstrip()
+            text.append_text(diff)
+            text.append(after + "…\n")
+        else:
+            text.append(f"…{before}[{f.text}]{after}…  (no fix proposed: r to dismiss)\n", style="")
+        rule = self.rules.get(f.rule)
+        if rule is not None and rule.description:
+            text.append(rule.description.splitlines()[0], style="dim")
+        return text
+
+    def refresh_tree(self) -> None:
+        tree = self.query_one("#findings", Tree)
+        tree.clear()
+        pending = self.pending()
+        tree.root.label = f"Findings ({len(pending)})"
+        by_category: dict[str, dict[str, list[tuple[int, Finding]]]] = {}
+        for index, f in enumerate(pending):
+            by_category.setdefault(f.category, {}).setdefault(f.rule, []).append((index, f))
+        counts = Counter(f.category for f in pending)
+        for category in sorted(by_category):
+            node = tree.root.add(f"{category} ({counts[category]})", expand=True)
+            for rule, items in sorted(by_category[category].items()):
+                worst = max(f.severity for _, f in items)
+                rule_node = node.add(f"{rule} ({len(items)}, {worst.label})", expand=False)
+                for index, f in items:
+                    label = f"{f.text!r}" + (f" → {f.replacements[0]!r}" if f.replacements else "")
+                    rule_node.add_leaf(label, data=index)
+        tree.root.expand()
+
+    # -- events ---------------------------------------------------------------------------
+
+    @on(Tree.NodeSelected, "#findings")
+    def jump_to(self, event: Tree.NodeSelected[int]) -> None:
+        if isinstance(event.node.data, int):
+            self.current = event.node.data
+            self.refresh_view()
+
+    @on(ListView.Selected, "#files")
+    def switch_file(self, event: ListView.Selected) -> None:
+        index = event.list_view.index
+        if index is not None and index != self.file_index:
+            self.file_index = index
+            self.current = 0
+            self.refresh_view()
+
+    # -- decisions ----------------------------------------------------------------------------
+
+    def _decided(self) -> None:
+        self.review.save_decisions(self.root)
+        self.refresh_view()
+        self.refresh_files()
+
+    def action_accept(self) -> None:
+        finding = self.current_finding()
+        if finding is None or not finding.replacements:
+            self.notify("No fix to accept here: r dismisses it, e writes one.", severity="warning")
+            return
+        self.review.accept(finding)
+        self._decided()
+        self.check_file(self.file_index)
+
+    def action_reject(self) -> None:
+        finding = self.current_finding()
+        if finding is not None:
+            self.review.reject(finding)
+            self._decided()
+
+    def action_edit(self) -> None:
+        finding = self.current_finding()
+        if finding is None:
+            return
+        box = self.query_one("#replacement", Input)
+        box.value = finding.replacements[0] if finding.replacements else finding.text
+        box.display = True
+        box.focus()
+
+    @on(Input.Submitted, "#replacement")
+    def edited(self, event: Input.Submitted) -> None:
+        finding = self.current_finding()
+        self._close_editor()
+        if finding is not None:
+            self.review.accept(finding, event.value)
+            self._decided()
+            self.check_file(self.file_index)
+
+    def _close_editor(self) -> None:
+        box = self.query_one("#replacement", Input)
+        box.display = False
+        self.query_one("#article", TextArea).focus()
+
+    def on_key(self, event: object) -> None:
+        key = getattr(event, "key", "")
+        if key == "escape" and self.query_one("#replacement", Input).display:
+            self._close_editor()
+
+    def action_next(self) -> None:
+        if self.query_one("#replacement", Input).display:
+            return
+        self.current = min(self.current + 1, max(0, len(self.pending()) - 1))
+        self.refresh_view()
+
+    def action_previous(self) -> None:
+        if self.query_one("#replacement", Input).display:
+            return
+        self.current = max(0, self.current - 1)
+        self.refresh_view()
+
+    def action_accept_rule(self) -> None:
+        finding = self.current_finding()
+        if finding is None:
+            return
+        rule = finding.rule
+        accepted = self.review.accept_all([f for f in self.pending() if f.rule == rule])
+        self.notify(f"Accepted {accepted} edit(s) of {rule}")
+        self._decided()
+        self.check_file(self.file_index)
+
+    def action_ignore_rule(self) -> None:
+        finding = self.current_finding()
+        if finding is not None:
+            self.review.ignore_rule(finding.rule)
+            self.notify(f"Ignoring {finding.rule} in this file")
+            self._decided()
+
+    def action_add_word(self) -> None:
+        finding = self.current_finding()
+        if finding is None:
+            return
+        word = finding.text.strip()
+        if not word or " " in word:
+            self.notify("Only a single word can go in the dictionary.", severity="warning")
+            return
+        config = load_config(Path(self.review.document.path))
+        dictionary = config.root / ".copydesk" / "dictionary.txt"
+        dictionary.parent.mkdir(parents=True, exist_ok=True)
+        with dictionary.open("a", encoding="utf-8") as fh:
+            fh.write(word + "\n")
+        load_config_file.cache_clear()
+        self.review.reject(finding)
+        self.notify(f"Added '{word}' to {dictionary}")
+        self._decided()
+        self.check_file(self.file_index)
+
+    def action_undo(self) -> None:
+        if self.review.undo():
+            self._decided()
+            self.check_file(self.file_index)
+        else:
+            self.notify("Nothing to undo.")
+
+    def action_full_diff(self) -> None:
+        self.push_screen(DiffScreen(self.review.full_diff()))
+
+    def action_help(self) -> None:
+        self.push_screen(HelpScreen())
+
+    def action_toggle_theme(self) -> None:
+        self.theme = "textual-light" if self.theme == "textual-dark" else "textual-dark"
+
+    def action_write(self) -> None:
+        written = 0
+        for review in self.reviews:
+            if review.dirty:
+                review.write(self.backup)
+                review.save_decisions(self.root)
+                written += 1
+        self.notify(f"Wrote {written} file(s)." if written else "Nothing to write.")
+        self.refresh_view()
+        self.refresh_files()
+
+    def action_quit_review(self) -> None:
+        if any(r.dirty for r in self.reviews):
+            self.push_screen(QuitScreen(), self._quit_choice)
+        else:
+            self.exit()
+
+    def _quit_choice(self, choice: str | None) -> None:
+        if choice == "write":
+            self.action_write()
+            self.exit()
+        elif choice == "quit":
+            self.exit()

@@ -1,0 +1,179 @@
+"""The review's state, apart from any widget: a file, its findings, and the editor's decisions.
+
+Accepting an edit changes the working text at once; findings after it shift by the change in
+length, and those it overlapped are dropped until the next check (which re-lints only the
+changed paragraph, through the checker's cache). Decisions are keyed by fingerprint (rule,
+flagged text, neighbouring words), so they survive every re-check and a reopened session.
+"""
+
+from __future__ import annotations
+
+import copy
+import hashlib
+import json
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from editor.baseline import fingerprint
+from editor.diff import unified_diff
+from editor.document import Document
+from editor.files import atomic_write
+from editor.findings import Edit, Finding, apply_edits
+
+SIDECAR_DIR = Path(".copydesk") / "review"
+
+
+def digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+@dataclass
+class FileReview:
+    """One file under review. `text` is the working text, with every accepted edit applied."""
+
+    document: Document
+    text: str
+    findings: list[Finding] = field(default_factory=list)
+    rejected: set[str] = field(default_factory=set)
+    ignored_rules: set[str] = field(default_factory=set)
+    applied: list[dict[str, Any]] = field(default_factory=list)  # accepted edits, in order
+    history: list[dict[str, Any]] = field(default_factory=list)  # for undo
+    checked: bool = False
+
+    @classmethod
+    def open(cls, document: Document) -> FileReview:
+        return cls(document, document.text)
+
+    # -- what the editor sees ---------------------------------------------------------------
+
+    def pending(self) -> list[Finding]:
+        """Findings still to decide, in order of position."""
+        return [
+            f
+            for f in self.findings
+            if f.rule not in self.ignored_rules and fingerprint(self.text, f) not in self.rejected
+        ]
+
+    @property
+    def dirty(self) -> bool:
+        return self.text != self.document.text
+
+    def full_diff(self) -> str:
+        """All accepted edits as one unified diff, like `git diff --staged`."""
+        return unified_diff(self.document, self.document.with_text(self.text)).decode("utf-8", "replace")
+
+    # -- decisions ----------------------------------------------------------------------------
+
+    def _remember(self) -> None:
+        self.history.append(
+            {
+                "text": self.text,
+                "findings": list(self.findings),
+                "rejected": set(self.rejected),
+                "ignored": set(self.ignored_rules),
+                "applied": copy.deepcopy(self.applied),
+            }
+        )
+
+    def accept_all(self, findings: list[Finding]) -> int:
+        """Accept several findings' fixes as one decision (one undo step), last first."""
+        chosen = sorted((f for f in findings if f.replacements), key=lambda f: f.start, reverse=True)
+        if not chosen:
+            return 0
+        self._remember()
+        for f in chosen:
+            self.accept(f, remember=False)
+        return len(chosen)
+
+    def accept(self, finding: Finding, replacement: str | None = None, remember: bool = True) -> None:
+        """Apply the finding's fix (or the editor's own replacement) to the working text."""
+        new = finding.replacements[0] if replacement is None else replacement
+        if remember:
+            self._remember()
+        self.text = apply_edits(self.text, [Edit(finding.start, finding.end, new)])
+        self.applied.append({"start": finding.start, "end": finding.end, "replacement": new, "rule": finding.rule})
+        delta = len(new) - (finding.end - finding.start)
+        shifted = []
+        for f in self.findings:
+            if f.end <= finding.start and f is not finding:
+                shifted.append(f)
+            elif f.start >= finding.end and f is not finding:
+                shifted.append(replace(f, start=f.start + delta, end=f.end + delta))
+            # a finding the edit overlapped is gone until the next check
+        self.findings = shifted
+
+    def reject(self, finding: Finding) -> None:
+        self._remember()
+        self.rejected.add(fingerprint(self.text, finding))
+
+    def ignore_rule(self, rule: str) -> None:
+        self._remember()
+        self.ignored_rules.add(rule)
+
+    def undo(self) -> bool:
+        if not self.history:
+            return False
+        state = self.history.pop()
+        self.text = state["text"]
+        self.findings = state["findings"]
+        self.rejected = state["rejected"]
+        self.ignored_rules = state["ignored"]
+        self.applied = state["applied"]
+        return True
+
+    def update_findings(self, findings: list[Finding], text: str) -> bool:
+        """Findings from a check of `text`; ignored when the text changed since the check began."""
+        if text != self.text:
+            return False
+        self.findings = findings
+        self.checked = True
+        return True
+
+    # -- files -------------------------------------------------------------------------------
+
+    def write(self, backup: bool = False) -> None:
+        """Write the working text atomically, keeping encoding, BOM and newlines."""
+        fixed = self.document.with_text(self.text)
+        if backup:
+            atomic_write(self.document.path + ".orig", self.document.to_bytes())
+        atomic_write(self.document.path, fixed.to_bytes())
+        self.document = fixed
+        self.applied = []
+        self.history = []
+
+    def sidecar_path(self, root: Path) -> Path:
+        try:
+            rel = Path(self.document.path).resolve().relative_to(root.resolve())
+        except ValueError:
+            rel = Path(Path(self.document.path).resolve().as_posix().lstrip("/"))
+        return root / SIDECAR_DIR / (rel.as_posix() + ".json")
+
+    def save_decisions(self, root: Path) -> None:
+        data = {
+            "version": 1,
+            "base_sha256": digest(self.document.text),
+            "applied": self.applied,
+            "rejected": sorted(self.rejected),
+            "ignored_rules": sorted(self.ignored_rules),
+        }
+        path = self.sidecar_path(root)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write(path, json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8"))
+
+    def load_decisions(self, root: Path) -> bool:
+        """Resume an earlier session: its accepted edits are replayed if the file is unchanged."""
+        path = self.sidecar_path(root)
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return False
+        self.rejected = set(data.get("rejected", []))
+        self.ignored_rules = set(data.get("ignored_rules", []))
+        if data.get("base_sha256") == digest(self.document.text):
+            text = self.document.text
+            for edit in data.get("applied", []):
+                text = apply_edits(text, [Edit(edit["start"], edit["end"], edit["replacement"])])
+            self.text = text
+            self.applied = list(data.get("applied", []))
+        return True

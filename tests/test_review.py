@@ -1,0 +1,230 @@
+"""The review app driven by Textual's Pilot, on real sample files, with the real checks."""
+
+from __future__ import annotations
+
+import codecs
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import IRAN, SAMPLES
+from textual.pilot import Pilot
+
+from editor.document import Document
+from editor.review.app import DiffScreen, HelpScreen, QuitScreen, ReviewApp
+from editor.runner import Session
+
+SIZE = (100, 30)
+
+
+def open_app(*paths: Path, root: Path) -> ReviewApp:
+    docs = [Document.from_bytes(p.read_bytes(), str(p)) for p in paths]
+    return ReviewApp(docs, Session(), root=root)
+
+
+async def ready(pilot: Pilot) -> None:
+    app = pilot.app
+    assert isinstance(app, ReviewApp)
+    for _ in range(300):
+        await pilot.pause(0.05)
+        if all(r.checked for r in app.reviews) and not app.workers:
+            return
+    raise AssertionError("the checks did not finish")
+
+
+@pytest.fixture
+def iran(tmp_path: Path) -> Path:
+    target = tmp_path / "iran.txt"
+    shutil.copy(IRAN, target)
+    return target
+
+
+async def test_accept_reject_edit_diff_write_quit(iran: Path) -> None:
+    """The done-when: step through every finding, accept most, reject one, rewrite one, look at
+    the full diff, save, and find exactly those changes on disk."""
+    original = iran.read_text(encoding="utf-8")
+    app = open_app(iran, root=iran.parent)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        first = app.current_finding()
+        assert first is not None
+        await pilot.press("r")  # reject the first finding
+        rejected = first.text
+        await pilot.press("e")  # rewrite the second one
+        await pilot.press("end", *("backspace" for _ in range(40)), *"REWRITTEN", "enter")
+        await ready(pilot)
+        assert "REWRITTEN" in app.review.text
+        steps = 0
+        while app.current_finding() is not None and steps < 60:
+            steps += 1
+            await pilot.press("a" if app.current_finding().replacements else "r")  # type: ignore[union-attr]
+            await ready(pilot)
+        assert app.current_finding() is None
+        await pilot.press("D")
+        assert isinstance(app.screen, DiffScreen) and "REWRITTEN" in app.screen.diff
+        diff = app.screen.diff
+        await pilot.press("escape")
+        await pilot.press("w")
+        await pilot.press("q")
+    written = iran.read_text(encoding="utf-8")
+    assert written == app.review.text != original
+    assert rejected in written  # the rejected finding's text is still there
+    assert "hidden and their" in written or "REWRITTEN" in written
+    assert "go forward" in written and "These catastrophic results" in written
+    assert f"+++ b/{iran}" in diff or "+++ b/" in diff
+
+
+async def test_navigation_keys(iran: Path) -> None:
+    app = open_app(iran, root=iran.parent)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        for key, expected in (("n", 1), ("j", 2), ("down", 3), ("p", 2), ("k", 1), ("up", 0), ("up", 0)):
+            await pilot.press(key)
+            assert app.current == expected, key
+
+
+async def test_accept_all_of_a_rule_undo_and_write(iran: Path) -> None:
+    app = open_app(iran, root=iran.parent)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        while app.current_finding() is not None and app.current_finding().rule != "consistency.quotes":  # type: ignore[union-attr]
+            await pilot.press("n")
+        await pilot.press("A")
+        await ready(pilot)
+        assert not any(f.rule == "consistency.quotes" for f in app.pending())
+        assert "”" not in app.review.text.split("“Conceding")[0]
+        await pilot.press("u")
+        await ready(pilot)
+        assert app.review.text == IRAN.read_text(encoding="utf-8")  # A was one decision; u undid it
+        await pilot.press("a", "w", "q")
+    assert iran.read_text(encoding="utf-8") != IRAN.read_text(encoding="utf-8")
+
+
+async def test_ignore_rule_is_remembered(iran: Path) -> None:
+    app = open_app(iran, root=iran.parent)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        rule = app.current_finding().rule  # type: ignore[union-attr]
+        await pilot.press("i")
+        assert not any(f.rule == rule for f in app.pending())
+        await pilot.press("q")
+    sidecar = iran.parent / ".copydesk" / "review" / "iran.txt.json"
+    assert rule in json.loads(sidecar.read_text(encoding="utf-8"))["ignored_rules"]
+    again = open_app(iran, root=iran.parent)
+    async with again.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        assert not any(f.rule == rule for f in again.pending())
+
+
+async def test_decisions_resume_after_reopening(iran: Path) -> None:
+    app = open_app(iran, root=iran.parent)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await pilot.press("a")
+        await ready(pilot)
+        await pilot.press("q", "q")  # quit without writing
+    assert iran.read_text(encoding="utf-8") == IRAN.read_text(encoding="utf-8")
+    again = open_app(iran, root=iran.parent)
+    assert again.reviews[0].dirty  # the accepted edit is replayed
+    async with again.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await pilot.press("w", "q")
+    assert iran.read_text(encoding="utf-8") == again.reviews[0].text
+
+
+async def test_quit_asks_when_unsaved_and_can_write(iran: Path) -> None:
+    app = open_app(iran, root=iran.parent)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await pilot.press("a", "q")
+        assert isinstance(app.screen, QuitScreen)
+        await pilot.press("c")
+        assert not isinstance(app.screen, QuitScreen)
+        await pilot.press("q", "w")
+    assert "December 20" in iran.read_text(encoding="utf-8")
+
+
+async def test_help_and_theme(iran: Path) -> None:
+    app = open_app(iran, root=iran.parent)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")
+        theme = app.theme
+        await pilot.press("t")
+        assert app.theme != theme
+
+
+async def test_dictionary_key_adds_the_word(tmp_path: Path) -> None:
+    target = tmp_path / "a.txt"
+    target.write_text("The goverment said so, and the goverment agreed.\n", encoding="utf-8")
+    (tmp_path / "copydesk.toml").write_text("", encoding="utf-8")
+    app = open_app(target, root=tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        assert app.current_finding().text == "goverment"  # type: ignore[union-attr]
+        await pilot.press("d")
+        await ready(pilot)
+        assert app.pending() == []
+    assert (tmp_path / ".copydesk" / "dictionary.txt").read_text(encoding="utf-8") == "goverment\n"
+
+
+async def test_write_keeps_bom_crlf_and_backup(tmp_path: Path) -> None:
+    target = tmp_path / "crlf.txt"
+    original = codecs.BOM_UTF8 + b"It was the the end.\r\nThey would of known.\r\n"
+    target.write_bytes(original)
+    docs = [Document.from_bytes(target.read_bytes(), str(target))]
+    app = ReviewApp(docs, Session(), backup=True, root=tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await pilot.press("a")
+        await ready(pilot)
+        await pilot.press("a")
+        await ready(pilot)
+        await pilot.press("w", "q")
+    assert target.read_bytes() == codecs.BOM_UTF8 + b"It was the end.\r\nThey would have known.\r\n"
+    assert (tmp_path / "crlf.txt.orig").read_bytes() == original
+
+
+async def test_several_files_and_the_mouse(tmp_path: Path) -> None:
+    paths = []
+    for sample in [IRAN, *sorted((SAMPLES / "onestopenglish").glob("*.txt"))[:1]]:
+        shutil.copy(sample, tmp_path / sample.name)
+        paths.append(tmp_path / sample.name)
+    app = open_app(*paths, root=tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await pilot.click("#files", offset=(2, 1))  # the second file
+        await pilot.pause(0.2)
+        assert app.file_index == 1
+        await pilot.click("#files", offset=(2, 0))
+        await pilot.pause(0.2)
+        assert app.file_index == 0
+
+
+def _snapshot_app(tmp_path: Path) -> ReviewApp:
+    target = tmp_path / "iran-focus-un-resolution.txt"
+    shutil.copy(IRAN, target)
+    return ReviewApp([Document.from_bytes(target.read_bytes(), "iran-focus-un-resolution.txt")], Session(),
+                     root=tmp_path)  # fmt: skip
+
+
+def test_snapshot_main_screen(snap_compare, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(_snapshot_app(tmp_path), terminal_size=SIZE, run_before=ready)
+
+
+def test_snapshot_help_screen(snap_compare, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(_snapshot_app(tmp_path), press=["question_mark"], terminal_size=SIZE, run_before=ready)
+
+
+def test_snapshot_full_diff_screen(snap_compare, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    async def accept_two(pilot: Pilot) -> None:
+        await ready(pilot)
+        await pilot.press("a")
+        await ready(pilot)
+        await pilot.press("a")
+        await ready(pilot)
+
+    assert snap_compare(_snapshot_app(tmp_path), press=["D"], terminal_size=SIZE, run_before=accept_two)
