@@ -249,6 +249,28 @@ class Analysis:
         return split_sentences(self.tokens, self.paragraphs)
 
     @cached_property
+    def paragraph_tokens(self) -> list[list[Token]]:
+        """The non-space tokens of each paragraph, for checks that match token sequences."""
+        units: list[list[Token]] = [[] for _ in self.paragraphs]
+        starts = self._paragraph_starts
+        for tok in self.tokens:
+            if tok.kind is Kind.SPACE:
+                continue
+            index = bisect_right(starts, tok.start) - 1
+            if 0 <= index < len(units) and tok.start < self.paragraphs[index].end:
+                units[index].append(tok)
+        return units
+
+    @cached_property
+    def token_index(self) -> dict[str, list[tuple[int, int]]]:
+        """Where each word form (lower case, straight apostrophes) stands: (paragraph, position)."""
+        index: dict[str, list[tuple[int, int]]] = {}
+        for u, unit in enumerate(self.paragraph_tokens):
+            for i, tok in enumerate(unit):
+                index.setdefault(tok.text.lower().replace("’", "'"), []).append((u, i))
+        return index
+
+    @cached_property
     def line_starts(self) -> tuple[int, ...]:
         return line_starts(self.text)
 

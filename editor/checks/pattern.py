@@ -140,16 +140,17 @@ def match_at(seq: Sequence[Token], start: int, matchers: Sequence[Matcher]) -> l
     return go(start, 0)
 
 
-def sentence_units(analysis: Analysis) -> list[list[Token]]:
-    """Non-space tokens, split where a paragraph ends: patterns never reach across paragraphs."""
-    units: list[list[Token]] = [[] for _ in analysis.paragraphs]
-    for tok in analysis.tokens:
-        if tok.kind is Kind.SPACE:
-            continue
-        index = analysis.paragraph_index(tok.start)
-        if 0 <= index < len(units):
-            units[index].append(tok)
-    return units
+def _starts(analysis: Analysis, literals: frozenset[str] | None) -> Iterator[tuple[list[Token], int]]:
+    units = analysis.paragraph_tokens
+    if literals is None:
+        for unit in units:
+            for i in range(len(unit)):
+                yield unit, i
+        return
+    index = analysis.token_index
+    places = sorted(p for word in literals for p in index.get(word, ()))
+    for u, i in places:
+        yield units[u], i
 
 
 def apostrophe_of(text: str) -> str:
@@ -176,16 +177,13 @@ def build(rule: Rule) -> Check:
 
     def check(analysis: Analysis) -> Iterator[Finding]:
         apostrophe = apostrophe_of(analysis.text) if any("{apostrophe}" in t for t in templates) else "’"
-        for seq in sentence_units(analysis):
-            for start in range(len(seq)):
-                if first_literals is not None and _norm(seq[start].text) not in first_literals:
-                    continue
-                spans = match_at(seq, start, matchers)
-                if spans is None or not _adjacent(analysis.text, seq, spans):
-                    continue
-                if any(_overlaps(seq, spans, a) for a in antipatterns):
-                    continue
-                yield from _finding(analysis, seq, spans, apostrophe)
+        for seq, start in _starts(analysis, first_literals):
+            spans = match_at(seq, start, matchers)
+            if spans is None or not _adjacent(analysis.text, seq, spans):
+                continue
+            if any(_overlaps(seq, spans, a) for a in antipatterns):
+                continue
+            yield from _finding(analysis, seq, spans, apostrophe)
 
     def _finding(
         analysis: Analysis, seq: Sequence[Token], spans: list[tuple[int, int]], apostrophe: str
