@@ -27,11 +27,14 @@ from editor.bulk import BulkError
 from editor.config import ConfigError
 from editor.dialect import DIALECTS
 from editor.diff import unified_diff
-from editor.document import Document
+from editor.document import DecodeError, Document, looks_binary
 from editor.engines.languagetool import LanguageToolUnavailable
 from editor.files import STDIN, InputError, Skipped, atomic_write, discover, read_document
 from editor.findings import Finding, Severity, apply_edits, resolve
 from editor.gitdiff import GitError, changed_lines
+from editor.house import learn as learn_style
+from editor.house import render_sheet
+from editor.markup import prose_of
 from editor.reports import FileReport, github, json_report, junit, sarif, text_report
 from editor.rules import Rule, RuleError, load_rules, rules_dirs_from_env
 from editor.runner import Overrides, Session, config_for
@@ -300,6 +303,17 @@ def build_parser() -> argparse.ArgumentParser:
     )
     bulk.add_argument("--no-harper", action="store_true", help="do not run the Harper engine")
 
+    style = sub.add_parser(
+        "style",
+        help="house style sheets: 'style learn ARCHIVE' writes one from an archive's dominant forms",
+        description="Learn a house style sheet from an archive: the dominant dialect, quotation marks, "
+        "abbreviation style, hyphenated forms and names, each with its counts, for a person to review.",
+    )
+    style_sub = style.add_subparsers(dest="style_command", metavar="learn")
+    learn = style_sub.add_parser("learn", help="write a style sheet learned from an archive")
+    learn.add_argument("archive", metavar="ARCHIVE_DIR")
+    learn.add_argument("--output", metavar="FILE", help="write the sheet to FILE (default: print it)")
+
     config = sub.add_parser(
         "config",
         help="print the configuration that applies to a file or folder",
@@ -326,6 +340,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return EXIT_OK
         if args.command == "bulk":
             return cmd_bulk(args, err)
+        if args.command == "style":
+            return cmd_style(args, out, err)
         if not args.paths:
             raise UsageError(f"'copydesk {args.command}' needs at least one PATH (a file, a folder, or - for stdin)")
         session = Session(
@@ -494,6 +510,35 @@ def cmd_review(args: argparse.Namespace, run: Run) -> int:
 
     ReviewApp(docs, run.session, backup=args.backup).run()
     return EXIT_OK
+
+
+def cmd_style(args: argparse.Namespace, out: Console, err: Console) -> int:
+    if args.style_command != "learn":
+        raise UsageError("usage: copydesk style learn ARCHIVE_DIR [--output FILE]")
+    root = Path(args.archive)
+    if not root.is_dir():
+        raise UsageError(f"{args.archive}: not a folder")
+    stats = learn_style(_archive_texts(root))
+    sheet = render_sheet(stats, args.archive)
+    if args.output:
+        atomic_write(args.output, sheet.encode("utf-8"))
+        _note(err, f"style sheet learned from {stats.articles} articles written to {args.output}")
+    else:
+        out.print(sheet, markup=False, highlight=False, end="")
+    return EXIT_OK
+
+
+def _archive_texts(root: Path) -> Iterator[str]:
+    """Every readable article below root, decoded; the rest are passed over."""
+    for rel in bulk.discover_archive(root):
+        try:
+            data = (root / rel).read_bytes()
+            if not looks_binary(data):
+                text = Document.from_bytes(data).text
+                prose = prose_of(rel, text)
+                yield prose.text if prose else text
+        except (OSError, DecodeError):
+            continue
 
 
 def archive_names(folder: str) -> ArchiveNames:

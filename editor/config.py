@@ -12,6 +12,7 @@ invalid file is an error naming the file, the key and what is wrong.
     profiles = ["readability"]
     words = ["Rajavi", "NCRI"]           # accepted by every engine
     rules = ["house-rules/"]             # more rule-pack folders, relative to this file
+    house = "style/house.yaml"           # a house style sheet (editor/house.py), or a name in rules/house/
     include = ["*.md", "*.txt"]          # which files a folder check reads
     exclude = ["drafts/*", "archive/*"]
     [severity]                           # per rule id or prefix
@@ -33,12 +34,13 @@ from typing import Any
 
 from editor.dialect import DIALECTS
 from editor.findings import Severity
+from editor.house import resolve_house_path
 
 CONFIG_NAMES = ("copydesk.toml", ".copydesk.toml", "pyproject.toml")
 _OVERRIDE_KEYS = {"files", "select", "ignore", "dialect", "profiles", "severity", "words"}
 _KEYS = {
     "dialect", "languagetool", "languagetool-timeout", "select", "ignore", "profiles", "words", "rules",
-    "include", "exclude", "severity", "overrides",
+    "include", "exclude", "severity", "overrides", "house",
 }  # fmt: skip
 
 
@@ -65,6 +67,7 @@ class Config:
     profiles: tuple[str, ...] = ()
     words: frozenset[str] = field(default_factory=frozenset)
     rules: tuple[Path, ...] = ()
+    house: str | None = None
     include: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
     severity: tuple[tuple[str, Severity], ...] = ()
@@ -107,6 +110,7 @@ class Config:
             "profiles": list(self.profiles),
             "words": sorted(self.words),
             "rules": [str(p) for p in self.rules],
+            "house": self.house or "",
             "include": list(self.include),
             "exclude": list(self.exclude),
         }
@@ -176,6 +180,9 @@ def parse_config(table: Mapping[str, Any], path: Path) -> Config:
     timeout = table.get("languagetool-timeout", 30.0)
     if isinstance(timeout, bool) or not isinstance(timeout, int | float) or timeout <= 0:
         raise ConfigError(f"{path}: key 'languagetool-timeout': must be a positive number of seconds")
+    house = table.get("house")
+    if house is not None and (not isinstance(house, str) or not house):
+        raise ConfigError(f"{path}: key 'house': the path of a style sheet, or the name of one in rules/house/")
     overrides = table.get("overrides", [])
     if not isinstance(overrides, list) or not all(isinstance(o, dict) for o in overrides):
         raise ConfigError(f"{path}: key 'overrides': must be an array of tables ([[overrides]])")
@@ -194,6 +201,7 @@ def parse_config(table: Mapping[str, Any], path: Path) -> Config:
         languagetool=languagetool,
         languagetool_timeout=float(timeout),
         rules=tuple(path.parent / p for p in _str_list(table, "rules", path)),
+        house=str(resolve_house_path(house, path.parent)) if house else None,
         include=_str_list(table, "include", path),
         exclude=_str_list(table, "exclude", path),
         overrides=tuple(parsed_overrides),

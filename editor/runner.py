@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from pathlib import Path
 
 from editor.archive import ArchiveNames
@@ -17,6 +18,7 @@ from editor.config import Config, load_config
 from editor.document import Document
 from editor.engines.languagetool import resolve_setup
 from editor.findings import Finding, Severity
+from editor.house import HouseStyle, load_house
 from editor.markup import prose_of
 from editor.rules import load_dictionary, load_rules, rule_matches, rules_dirs_from_env
 from editor.suppress import blank_directives, unsuppressed
@@ -76,27 +78,34 @@ class Session:
         timeout = o.languagetool_timeout or config.languagetool_timeout
         key = (
             dirs, o.select or config.select, (*config.ignore, *o.ignore), o.dialect or config.dialect,
-            o.profiles or config.profiles, config.words, o.harper, mode, timeout,
+            o.profiles or config.profiles, config.words, o.harper, mode, timeout, config.house,
         )  # fmt: skip
         checker = self._checkers.get(key)
         if checker is None:
+            house = load_house_cached(config.house) if config.house else None
             setup = resolve_setup(mode)
             if setup is not None and setup.is_public and not self._warned_public:
                 self.note(f"warning: the text of every article is sent to {setup.url} (LanguageTool's public server)")
                 self._warned_public = True
+            archive = self.archive
+            if house is not None and house.names:
+                counts = {**(archive.articles if archive else {}), **house.name_counts()}
+                archive = ArchiveNames.from_counts(counts)
             checker = Checker(
-                load_rules(dirs),
-                Selection(o.select or config.select, (*config.ignore, *o.ignore)),
+                (*load_rules(dirs), *(house.rules() if house else ())),
+                Selection(
+                    o.select or config.select, (*config.ignore, *o.ignore, *(house.replaced_rules() if house else ()))
+                ),
                 EngineOptions(
                     harper=o.harper,
-                    dialect=o.dialect or config.dialect,
+                    dialect=o.dialect or config.dialect or (house.dialect if house else None),
                     profiles=o.profiles or config.profiles,
                     words=load_dictionary(dirs) | config.words,
                     languagetool=setup,
                     languagetool_timeout=timeout,
                     on_engine_error=self.note,
                 ),
-                archive=self.archive,
+                archive=archive,
             )
             self._checkers[key] = checker
         return checker
@@ -115,6 +124,11 @@ class Session:
     def close(self) -> None:
         for checker in self._checkers.values():
             checker.close()
+
+
+@lru_cache(maxsize=32)
+def load_house_cached(path: str) -> HouseStyle:
+    return load_house(Path(path))
 
 
 def with_severities(findings: Sequence[Finding], overrides: Sequence[tuple[str, Severity]]) -> list[Finding]:

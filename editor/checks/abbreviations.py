@@ -10,7 +10,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterator
 
-from editor.checks.base import Check
+from editor.checks.base import Check, get_bool
 from editor.checks.consistency import describe_variants
 from editor.findings import Finding
 from editor.rules import Rule, RuleError
@@ -33,6 +33,8 @@ def build(rule: Rule) -> Check:
     prefer = rule.settings.get("prefer", "undotted")
     if prefer not in ("dotted", "undotted"):
         raise RuleError(f"{rule.where('prefer')}: dotted or undotted")
+    # A house style forces its preference even on an article that is consistent the other way.
+    force = get_bool(rule, "force", False)
 
     def check(analysis: Analysis) -> Iterator[Finding]:
         uses: dict[str, dict[bool, list[tuple[int, int, str]]]] = defaultdict(lambda: {True: [], False: []})
@@ -44,9 +46,15 @@ def build(rule: Rule) -> Check:
             uses[text.replace(".", "")][dotted].append((m.start(), m.end(), text))
         for key, by_style in sorted(uses.items()):
             dotted_uses, plain_uses = by_style[True], by_style[False]
-            if not dotted_uses or not plain_uses:
+            if not force and (not dotted_uses or not plain_uses):
                 continue
-            dotted_wins = (len(dotted_uses), prefer == "dotted") > (len(plain_uses), prefer != "dotted")
+            if force and len(key) < 2:
+                continue
+            dotted_wins = (
+                prefer == "dotted"
+                if force
+                else (len(dotted_uses), prefer == "dotted") > (len(plain_uses), prefer != "dotted")
+            )
             winner = ".".join(key) + "." if dotted_wins else key
             summary = describe_variants(
                 {
