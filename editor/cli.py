@@ -508,7 +508,7 @@ def cmd_review(args: argparse.Namespace, run: Run) -> int:
         raise UsageError("no articles to review in " + ", ".join(args.paths))
     from editor.review.app import ReviewApp  # Textual loads only for the app
 
-    ReviewApp(docs, run.session, backup=args.backup).run()
+    ReviewApp(docs, run.session.overrides, backup=args.backup).run()
     return EXIT_OK
 
 

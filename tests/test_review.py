@@ -13,14 +13,13 @@ from textual.pilot import Pilot
 
 from editor.document import Document
 from editor.review.app import DiffScreen, HelpScreen, QuitScreen, ReviewApp
-from editor.runner import Session
 
 SIZE = (100, 30)
 
 
 def open_app(*paths: Path, root: Path) -> ReviewApp:
     docs = [Document.from_bytes(p.read_bytes(), str(p)) for p in paths]
-    return ReviewApp(docs, Session(), root=root)
+    return ReviewApp(docs, root=root)
 
 
 async def ready(pilot: Pilot) -> None:
@@ -176,7 +175,7 @@ async def test_write_keeps_bom_crlf_and_backup(tmp_path: Path) -> None:
     original = codecs.BOM_UTF8 + b"It was the the end.\r\nThey would of known.\r\n"
     target.write_bytes(original)
     docs = [Document.from_bytes(target.read_bytes(), str(target))]
-    app = ReviewApp(docs, Session(), backup=True, root=tmp_path)
+    app = ReviewApp(docs, backup=True, root=tmp_path)
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
         await pilot.press("a")
@@ -207,8 +206,7 @@ async def test_several_files_and_the_mouse(tmp_path: Path) -> None:
 def _snapshot_app(tmp_path: Path) -> ReviewApp:
     target = tmp_path / "iran-focus-un-resolution.txt"
     shutil.copy(IRAN, target)
-    return ReviewApp([Document.from_bytes(target.read_bytes(), "iran-focus-un-resolution.txt")], Session(),
-                     root=tmp_path)  # fmt: skip
+    return ReviewApp([Document.from_bytes(target.read_bytes(), "iran-focus-un-resolution.txt")], root=tmp_path)
 
 
 def test_snapshot_main_screen(snap_compare, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -9,6 +9,7 @@ from __future__ import annotations
 import difflib
 from collections import Counter
 from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import ClassVar
 
@@ -26,7 +27,7 @@ from editor.document import Document
 from editor.findings import Finding
 from editor.review.model import FileReview
 from editor.rules import load_rules
-from editor.runner import Session
+from editor.runner import Overrides, Session
 
 HELP = """\
 [b]copydesk review[/b]: every proposed edit, one at a time
@@ -48,6 +49,17 @@ HELP = """\
 Decisions are kept in .copydesk/review/, so reopening resumes where you stopped.
 Press Esc or ? to close.
 """
+
+
+_process_session: Session | None = None
+
+
+def check_in_process(overrides: Overrides, document: Document) -> list[Finding]:
+    """Runs in the checker process; one Session there, reused for every check."""
+    global _process_session
+    if _process_session is None or _process_session.overrides != overrides:
+        _process_session = Session(overrides)
+    return _process_session.check(document)
 
 
 def word_diff(old: str, new: str) -> Text:
@@ -129,10 +141,17 @@ class ReviewApp(App[None]):
         Binding("q", "quit_review", "Quit"),
     ]
 
-    def __init__(self, documents: Sequence[Document], session: Session | None = None, backup: bool = False,
-                 root: Path | None = None) -> None:  # fmt: skip
+    def __init__(
+        self,
+        documents: Sequence[Document],
+        overrides: Overrides | None = None,
+        backup: bool = False,
+        root: Path | None = None,
+    ) -> None:
         super().__init__()
-        self.session = session or Session()
+        self.overrides = overrides or Overrides()
+        # Checks run in a process of their own: the interface keeps the interpreter to itself.
+        self.checker_process = ProcessPoolExecutor(max_workers=1)
         self.backup = backup
         self.root = root or Path.cwd()
         self.reviews = [FileReview.open(doc) for doc in documents]
@@ -141,6 +160,7 @@ class ReviewApp(App[None]):
         self.file_index = 0
         self.current = 0  # index into the current file's pending findings
         self.editing = False
+        self._tree_of: list[Finding] | None = None
         self.rules = {r.id: r for r in load_rules()}
 
     # -- layout --------------------------------------------------------------------------
@@ -174,8 +194,12 @@ class ReviewApp(App[None]):
     def check_file(self, index: int) -> None:
         review = self.reviews[index]
         text = review.text
-        findings = self.session.check(review.document.with_text(text))
+        future = self.checker_process.submit(check_in_process, self.overrides, review.document.with_text(text))
+        findings = future.result()
         self.call_from_thread(self._checked, index, findings, text)
+
+    def on_unmount(self) -> None:
+        self.checker_process.shutdown(wait=False, cancel_futures=True)
 
     def _checked(self, index: int, findings: list[Finding], text: str) -> None:
         if self.reviews[index].update_findings(findings, text) and index == self.file_index:
@@ -209,7 +233,10 @@ class ReviewApp(App[None]):
         if article.text != review.text:
             article.load_text(review.text)
         self.sub_title = f"{review.document.path}{' (modified)' if review.dirty else ''}"
-        self.refresh_tree()
+        pending = self.pending()
+        if pending is not self._tree_of:
+            self.refresh_tree()
+            self._tree_of = pending
         finding = self.current_finding()
         panel = self.query_one("#edit", Static)
         if not review.checked:

@@ -40,6 +40,8 @@ class FileReview:
     applied: list[dict[str, Any]] = field(default_factory=list)  # accepted edits, in order
     history: list[dict[str, Any]] = field(default_factory=list)  # for undo
     checked: bool = False
+    _pending: list[Finding] = field(default_factory=list, repr=False)
+    _pending_key: object = field(default=None, repr=False)
 
     @classmethod
     def open(cls, document: Document) -> FileReview:
@@ -48,12 +50,16 @@ class FileReview:
     # -- what the editor sees ---------------------------------------------------------------
 
     def pending(self) -> list[Finding]:
-        """Findings still to decide, in order of position."""
-        return [
-            f
-            for f in self.findings
-            if f.rule not in self.ignored_rules and fingerprint(self.text, f) not in self.rejected
-        ]
+        """Findings still to decide, in order of position (recomputed only after a change)."""
+        key = (id(self.findings), self.text, len(self.rejected), len(self.ignored_rules))
+        if self._pending_key != key:
+            self._pending = [
+                f
+                for f in self.findings
+                if f.rule not in self.ignored_rules and fingerprint(self.text, f) not in self.rejected
+            ]
+            self._pending_key = key
+        return self._pending
 
     @property
     def dirty(self) -> bool:
