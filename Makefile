@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: run test lint typecheck pytest bench score clean
+.PHONY: run test lint typecheck pytest bench bench-bulk score clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -41,3 +41,7 @@ bench: $(STAMP)
 score: $(STAMP)
 	$(BIN)/copydesk check --format json --fail-on never ../shared/eval/dev/docs > .score-report.json
 	$(BIN)/python ../shared/eval/score.py --set ../shared/eval/dev --report .score-report.json
+
+## bench-bulk: bulk throughput at --jobs 1 and 2 against harper-py alone (several minutes)
+bench-bulk: $(STAMP)
+	$(BIN)/python bench/bulk_bench.py 2000

@@ -42,6 +42,7 @@ class Settings:
     archive_dir: str
     overrides: Overrides = field(default_factory=Overrides)
     min_confidence: float = DEFAULT_MIN_CONFIDENCE
+    patch_dir: str | None = None  # a dry run: workers write each patch themselves, in parallel
 
 
 @dataclass
@@ -142,6 +143,10 @@ def process_file(settings: Settings, archive: ArchiveNames | None, rel: str) -> 
         result.status = "changed"
         result.fixed = fixed.to_bytes()
         result.diff = unified_diff(doc, fixed, rel)
+        if settings.patch_dir is not None:
+            atomic_write(_patch_path(Path(settings.patch_dir), rel), result.diff)
+            result.diff, result.fixed = b"", None
+            result.status = "changed"
     return result
 
 
@@ -367,15 +372,17 @@ def _settle(journal: Journal, options: Options, result: FileResult) -> None:
     except OSError:
         size, mtime_ns = -1, -1
     record = {k: v for k, v in asdict(result).items() if k not in ("fixed", "diff")}
+    if not options.apply:
+        # The worker wrote the patch (atomically) before returning; record that it is done.
+        state = "failed" if result.status == "failed" else "done"
+        journal.record(result.rel, size, mtime_ns, result.hash_before, state, "patched" if result.status == "changed"
+                       else "", record)  # fmt: skip
+        return
     if result.status != "changed" or result.fixed is None:
-        journal.record(result.rel, size, mtime_ns, result.hash_before, result.status if result.status == "failed"
-                       else "done", "", record)  # fmt: skip
+        state = "failed" if result.status == "failed" else "done"
+        journal.record(result.rel, size, mtime_ns, result.hash_before, state, "", record)
         return
     hash_after = digest(result.fixed)
-    if not options.apply:
-        atomic_write(_patch_path(options.out_dir, result.rel), result.diff)
-        journal.record(result.rel, size, mtime_ns, result.hash_before, "done", hash_after, record)
-        return
     if digest(path.read_bytes()) != result.hash_before:
         record |= {"status": "failed", "reason": "changed while the run was going on"}
         journal.record(result.rel, size, mtime_ns, result.hash_before, "failed", "", record)

@@ -570,6 +570,7 @@ def cmd_bulk(args: argparse.Namespace, err: Console) -> int:
             str(archive),
             Overrides(select=tuple(args.select), ignore=tuple(args.ignore), harper=not args.no_harper),
             args.min_confidence,
+            patch_dir=None if args.apply else str(Path(args.out).resolve()),
         ),
     )
     if options.out_dir.resolve().is_relative_to(archive.resolve()) and not args.apply:
