@@ -26,9 +26,6 @@ def zipf(word: str) -> float:
     return math.log10(freq) + 9 if freq > 0 else 0.0
 
 
-def is_known(word: str, min_zipf: float = 1.0) -> bool:
-    return zipf(word) >= min_zipf
-
 
 @cache
 def can_be_noun(word: str) -> bool:

@@ -299,5 +299,3 @@ class Analysis:
             return True
         return not any(c.isalnum() for c in self.text[self.sentences[index].start : offset])
 
-    def same_sentence(self, a: int, b: int) -> bool:
-        return self.sentence_index(a) == self.sentence_index(b)
