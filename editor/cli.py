@@ -107,14 +107,8 @@ def _confidence(value: str) -> float:
     return number
 
 
-def _add_selection(p: argparse.ArgumentParser) -> None:
-    p.add_argument(
-        "paths",
-        nargs="*",
-        metavar="PATH",
-        default=[],
-        help="files or folders to read (folders: .txt .md .markdown .html .htm, recursively); - for stdin",
-    )
+def _add_rule_filters(p: argparse.ArgumentParser) -> None:
+    """--select, --ignore and --no-harper: which rules run, for every command that checks."""
     p.add_argument(
         "--select",
         type=_csv,
@@ -132,6 +126,20 @@ def _add_selection(p: argparse.ArgumentParser) -> None:
         help="skip these rules: ids or dotted prefixes, comma-separated",
     )
     p.add_argument(
+        "--no-harper", action="store_true", help="do not run the Harper grammar and spelling engine (faster)"
+    )
+
+
+def _add_selection(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        default=[],
+        help="files or folders to read (folders: .txt .md .markdown .html .htm, recursively); - for stdin",
+    )
+    _add_rule_filters(p)
+    p.add_argument(
         "--dialect",
         choices=DIALECTS,
         help="spelling dialect for every file (default: inferred from each article's own spellings)",
@@ -142,9 +150,6 @@ def _add_selection(p: argparse.ArgumentParser) -> None:
         default=[],
         metavar="NAME",
         help="turn on an optional group of checks, e.g. 'readability' (long sentences)",
-    )
-    p.add_argument(
-        "--no-harper", action="store_true", help="do not run the Harper grammar and spelling engine (faster)"
     )
     p.add_argument(
         "--languagetool",
@@ -291,8 +296,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help="the resume journal (default: copydesk-bulk.sqlite in the current folder)",
     )
-    bulk.add_argument("--select", type=_csv, action="extend", default=[], metavar="IDS", help="only these rules")
-    bulk.add_argument("--ignore", type=_csv, action="extend", default=[], metavar="IDS", help="skip these rules")
+    _add_rule_filters(bulk)
     bulk.add_argument(
         "--min-confidence",
         type=_confidence,
@@ -301,7 +305,6 @@ def build_parser() -> argparse.ArgumentParser:
         help=f"apply only fixes at least this confident (default: {BULK_MIN_CONFIDENCE}); the rest are "
         "listed in the summary for review",
     )
-    bulk.add_argument("--no-harper", action="store_true", help="do not run the Harper engine")
 
     style = sub.add_parser(
         "style",

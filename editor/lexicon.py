@@ -26,7 +26,6 @@ def zipf(word: str) -> float:
     return math.log10(freq) + 9 if freq > 0 else 0.0
 
 
-
 @cache
 def can_be_noun(word: str) -> bool:
     """Whether lemminflect's lexicon knows the word as a noun (unknown words are taken as nouns)."""

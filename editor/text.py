@@ -298,4 +298,3 @@ class Analysis:
         if index < 0:
             return True
         return not any(c.isalnum() for c in self.text[self.sentences[index].start : offset])
-
