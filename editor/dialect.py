@@ -8,6 +8,7 @@ pairs where one form is rare ("mediaeval").
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -88,6 +89,47 @@ def _doubled_l_pairs() -> dict[str, str]:
 def _oxford_pair(us: str, uk: str) -> bool:
     """ "organize"/"organise": British publishers use both (Oxford spelling takes -ize)."""
     return us.replace("iz", "is").replace("yz", "ys") == uk
+
+
+@dataclass(frozen=True)
+class SensePair:
+    """ "license"/"licence": the British form is right only as a noun (`sense`), the verb is "license"."""
+
+    us: str
+    uk: str
+    sense: str  # "noun" or "verb"
+
+
+@cache
+def sense_pairs(rules_dir: Path = RULES_DIR) -> dict[str, SensePair]:
+    """Each pair from `rules/dialect/senses.txt`, under both of its spellings."""
+    pairs: dict[str, SensePair] = {}
+    path = rules_dir / "dialect" / "senses.txt"
+    for line in path.read_text(encoding="utf-8").splitlines() if path.exists() else ():
+        fields = line.split("#", 1)[0].split()
+        if len(fields) == 3 and fields[2] in ("noun", "verb"):
+            pair = SensePair(fields[0].lower(), fields[1].lower(), fields[2])
+            pairs[pair.us] = pairs[pair.uk] = pair
+    return pairs
+
+
+# Conventions other than spelling that say where an article was edited: the pound sign,
+# "per cent", "Mr" without a full stop, "12 March". Used only to break a tie between
+# American and British spellings, never to outvote them.
+_BRITISH_CONVENTIONS = re.compile(
+    r"£|\bper cent\b|\b(?:Mr|Mrs|Ms|Dr)(?= [A-Z])|\b\d{1,2} (?:January|February|March|April|May|June|July|"
+    r"August|September|October|November|December)\b"
+)
+_AMERICAN_CONVENTIONS = re.compile(
+    r"\bpercent\b|\b(?:Mr|Mrs|Ms|Dr)\. (?=[A-Z])|\b(?:January|February|March|April|May|June|July|August|"
+    r"September|October|November|December) \d{1,2}, \d{4}\b"
+)
+
+
+def convention_votes(text: str) -> Counter[str]:
+    """How often the text follows British ('en-GB') and American ('en-US') editing conventions."""
+    british, american = _BRITISH_CONVENTIONS.findall(text), _AMERICAN_CONVENTIONS.findall(text)
+    return Counter({"en-GB": len(british), "en-US": len(american)})
 
 
 def _word_list(path: Path) -> frozenset[str]:

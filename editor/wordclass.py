@@ -7,6 +7,7 @@ pronouns, modals) are small lists here: lexicons are unreliable for them.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from lemminflect import getAllInflections, getAllLemmas
@@ -21,6 +22,11 @@ CLOSED_CLASSES: dict[str, frozenset[str]] = {
         "through across after before behind beyond near since until upon via toward towards".split()
     ),
     "CC": frozenset("and or but nor".split()),
+    "CD": frozenset(
+        "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+        "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand "
+        "million billion dozen".split()
+    ),
     "AUX": frozenset(
         "is are was were am be been being has have had do does did will would can could shall should may might "
         "must isn’t aren’t wasn’t weren’t hasn’t haven’t hadn’t doesn’t don’t didn’t won’t wouldn’t can’t "
@@ -28,6 +34,7 @@ CLOSED_CLASSES: dict[str, frozenset[str]] = {
         "wouldn't can't couldn't shouldn't".split()
     ),
 }
+_NUMERAL = re.compile(r"\d+(?:[.,]\d+)*")
 # Tags that mark a finite verb: a clause has one, a bare noun phrase does not.
 FINITE = frozenset({"VBD", "VBZ", "MD", "AUX"})
 _PENN_BY_UPOS = {
@@ -62,6 +69,8 @@ def tags(word: str) -> frozenset[str]:
                     # A mass noun's "plural" is the word itself ("persistence"): a singular, not a plural.
                     if penn in _PENN_BY_UPOS[upos] and lower in forms and not (penn == "NNS" and lemma == lower):
                         found.add(penn)
+    if _NUMERAL.fullmatch(lower):
+        found.add("CD")
     if found & {"VBD", "VBZ", "MD", "AUX"}:
         found.add("FINITE")
     return frozenset(found)

@@ -1,81 +1,146 @@
 """Spelling dialect: American and British forms mixed in one article ("favor" beside "offence").
 
 The configured dialect wins; otherwise the article's majority. Words spelled alike in both,
-or fine in both (-ize, "program", "story"), never count (see editor.dialect).
+or fine in both (-ize, "program", "story"), never count (see editor.dialect). A tie is broken
+by British -ise spellings, then by the article's other conventions (£, "Mr", "12 March");
+with nothing to break it, the finding is a question with no fix.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from editor.checks.base import Check
 from editor.checks.consistency import describe_variants
-from editor.dialect import BRITISH_FAMILY, spelling_pairs
+from editor.dialect import BRITISH_FAMILY, convention_votes, sense_pairs, spelling_pairs
 from editor.findings import Finding
 from editor.rules import Rule
-from editor.text import Analysis, match_case
+from editor.text import Analysis, Kind, Token, match_case
+from editor.wordclass import CLOSED_CLASSES, tags
+
+# Words after which "license"/"practice" is a verb: "to license", "they practice".
+_VERB_BEFORE = CLOSED_CLASSES["MD"] | CLOSED_CLASSES["PRP"] | {"to", "not", "never", "don't", "didn't", "doesn't"}
+# Words after which it is a noun: "a licence", "their licences".
+_NOUN_BEFORE = CLOSED_CLASSES["DT"] | CLOSED_CLASSES["PRP$"]
+# Words that may follow a noun but not a transitive verb: "a licence to operate", "licences that".
+_AFTER_NOUN = CLOSED_CLASSES["IN"] | CLOSED_CLASSES["CC"] | CLOSED_CLASSES["AUX"] | {"that", "which", "who", "to"}
+
+
+def reading(tokens: Sequence[Token], i: int) -> str | None:
+    """'noun' or 'verb' when the neighbours of tokens[i] make its part of speech clear, else None."""
+    prev = tokens[i - 1] if i > 0 else None
+    after = tokens[i + 1] if i + 1 < len(tokens) else None
+    before = prev.lower.replace("’", "'") if prev is not None and prev.is_word else ""
+    if before in _VERB_BEFORE:
+        return "verb"
+    modifier = (
+        before in _NOUN_BEFORE
+        or before.endswith(("'s", "s'"))
+        or "-" in before
+        or bool(before and tags(before) & {"NN", "NNS", "JJ", "CD"} and not tags(before) & {"PRP", "MD", "AUX"})
+    )
+    closes = after is None or after.kind is Kind.PUNCT or after.lower.replace("’", "'") in _AFTER_NOUN
+    return "noun" if modifier and closes else None
 
 
 def build(rule: Rule) -> Check:
     def check(analysis: Analysis) -> Iterator[Finding]:
-        pairs = spelling_pairs()
-        us = [t for t in analysis.words if t.lower in pairs.us_to_uk]
-        uk = [t for t in analysis.words if t.lower in pairs.uk_to_us]
+        pairs, senses = spelling_pairs(), sense_pairs()
+        us: list[Token] = []
+        uk: list[Token] = []
+        names_us: list[Token] = []
+        names_uk: list[Token] = []
+        tokens = [t for t in analysis.tokens if t.kind is not Kind.SPACE]
+        for i, token in enumerate(tokens):
+            lower = token.lower
+            following = tokens[i + 1] if i + 1 < len(tokens) else None
+            if token.text[:1].isupper() and (
+                not analysis.starts_sentence(token.start) or (following is not None and following.text[:1].isupper())
+            ):
+                # A name keeps its own spelling ("Eon Productions", "World Trade Center"): never
+                # flagged, but it says where the article was written ("Ministry of Defence").
+                if lower in pairs.us_to_uk:
+                    names_us.append(token)
+                elif lower in pairs.uk_to_us:
+                    names_uk.append(token)
+                continue
+            if lower in pairs.us_to_uk:
+                us.append(token)
+            elif lower in pairs.uk_to_us:
+                uk.append(token)
+            elif (pair := senses.get(lower)) is not None:
+                if lower == pair.uk:
+                    uk.append(token)
+                elif reading(tokens, i) == pair.sense:
+                    us.append(token)
+        # Each name counts once: a company named seven times is still one piece of evidence.
+        american = len(us) + len({t.lower for t in names_us})
+        british_count = len(uk) + len({t.lower for t in names_uk})
+        if not (us or uk) or (analysis.dialect is None and not (american and british_count)):
+            return  # one dialect only: nothing to say
+        confidence = None
         if analysis.dialect is not None:
             british = analysis.dialect in BRITISH_FAMILY
-        elif us and uk and len(us) != len(uk):
-            british = len(uk) > len(us)
-        elif us and uk and any(t.lower in pairs.british_ise for t in analysis.words):
-            british = True  # a tie, broken by British -ise spellings ("realised")
-        elif us and uk:
-            # A tie and nothing to break it: ask, with no fix.
-            summary = describe_variants(
-                {
-                    f"American ({', '.join(sorted({t.lower for t in us}))})": [analysis.line_of(t.start) for t in us],
-                    f"British ({', '.join(sorted({t.lower for t in uk}))})": [analysis.line_of(t.start) for t in uk],
-                }
-            )
-            for token in sorted(us + uk, key=lambda t: t.start):
-                yield rule.finding(
-                    token.start,
-                    token.end,
-                    token.text,
-                    confidence=0.3,
-                    message=f"American and British spellings mixed, as many of each: {summary}",
-                )
-            return
+            verdict = "the configured dialect is {}"
+        elif american != british_count:
+            british = british_count > american
+            verdict = "the article's majority is {}"
+        elif any(t.lower in pairs.british_ise for t in analysis.words):
+            british, confidence = True, 0.6
+            verdict = "as many of each, but the article's -ise spellings are {}"
         else:
-            return  # one dialect only: nothing to say
-        wrong = us if british else uk
+            votes = convention_votes(analysis.text)
+            if votes["en-GB"] == votes["en-US"]:
+                if us and uk:  # ask only about the writer's own words, never because of a name
+                    yield from _ask(rule, analysis, us, uk)
+                return
+            british = votes["en-GB"] > votes["en-US"]
+            examples = "£, 'per cent', 'Mr', '12 March'" if british else "'percent', 'Mr.', 'March 12, 2016'"
+            verdict = f"as many of each, but the article's other conventions ({examples}) are {{}}"
+            confidence = 0.6
+        wrong, right = (us, uk) if british else (uk, us)
         if not wrong:
             return
         name, other = ("British", "American") if british else ("American", "British")
-        right = uk if british else us
-        summary = describe_variants(
-            {
-                f"{other} ({', '.join(sorted({t.lower for t in wrong})[:4])})": [
-                    analysis.line_of(t.start) for t in wrong
-                ],
-                f"{name} ({', '.join(sorted({t.lower for t in right})[:4])})": [
-                    analysis.line_of(t.start) for t in right
-                ],
-            }
-            if right
-            else {
-                f"{other} ({', '.join(sorted({t.lower for t in wrong})[:4])})": [
-                    analysis.line_of(t.start) for t in wrong
-                ]
-            }
-        )
-        reason = "the configured dialect" if analysis.dialect is not None else "the article's majority"
+        groups = {f"{other} ({_listed(wrong)})": [analysis.line_of(t.start) for t in wrong]}
+        if right:
+            groups[f"{name} ({_listed(right)})"] = [analysis.line_of(t.start) for t in right]
+        if named := names_uk if british else names_us:
+            groups[f"{name}, in names ({_listed(named)})"] = [analysis.line_of(t.start) for t in named]
+        summary = describe_variants(groups)
         for token in wrong:
-            fixed = (pairs.us_to_uk if british else pairs.uk_to_us)[token.lower]
+            lower = token.lower
+            table = pairs.us_to_uk if british else pairs.uk_to_us
+            fixed = table.get(lower) or (senses[lower].uk if british else senses[lower].us)
             yield rule.finding(
                 token.start,
                 token.end,
                 token.text,
                 [match_case(token.text, fixed)],
-                message=f"'{token.text}' is the {other} spelling; {reason} is {name}: {summary}",
+                confidence=confidence,
+                message=f"'{token.text}' is the {other} spelling; {verdict.format(name)}: {summary}",
             )
 
     return check
+
+
+def _listed(tokens: list[Token]) -> str:
+    return ", ".join(sorted({t.lower for t in tokens})[:4])
+
+
+def _ask(rule: Rule, analysis: Analysis, us: list[Token], uk: list[Token]) -> Iterator[Finding]:
+    """A tie and nothing to break it: a question with no fix."""
+    summary = describe_variants(
+        {
+            f"American ({_listed(us)})": [analysis.line_of(t.start) for t in us],
+            f"British ({_listed(uk)})": [analysis.line_of(t.start) for t in uk],
+        }
+    )
+    for token in sorted(us + uk, key=lambda t: t.start):
+        yield rule.finding(
+            token.start,
+            token.end,
+            token.text,
+            confidence=0.3,
+            message=f"American and British spellings mixed, as many of each: {summary}",
+        )

@@ -120,7 +120,7 @@ def match_at(seq: Sequence[Token], start: int, matchers: Sequence[Matcher]) -> l
         if matcher.skip_to:
             j = i
             while j < len(seq) and _norm(seq[j].text) not in matcher.skip_to:
-                if matcher.without and tags(seq[j].text) & matcher.without:
+                if matcher.without and _tags_in_context(seq, j) & matcher.without:
                     return None
                 j += 1
                 if j - i > 12:
@@ -138,6 +138,24 @@ def match_at(seq: Sequence[Token], start: int, matchers: Sequence[Matcher]) -> l
         return None
 
     return go(start, 0)
+
+
+_NOUN_MAKERS = frozenset({"DT", "PRP$", "JJ", "VBG"})
+_NOUN_ONLY_BEFORE = frozenset({"NN", "VB", "VBD", "VBZ", "RB"})
+
+
+def _tags_in_context(seq: Sequence[Token], j: int) -> frozenset[str]:
+    """The token's tags, read in context: after a determiner, a pure adjective or an -ing form a plural is
+    no verb ("the strong views"); after a plural noun a base verb is finite ("their parents assume")."""
+    own = tags(seq[j].text)
+    if j == 0:
+        return own
+    before = tags(seq[j - 1].text)
+    if "NNS" in own and before & _NOUN_MAKERS and not before & _NOUN_ONLY_BEFORE:
+        return own - {"VBZ", "FINITE"}
+    if "VB" in own and "NNS" in before and "NN" not in before:
+        return own | {"FINITE"}
+    return own
 
 
 def _starts(analysis: Analysis, literals: frozenset[str] | None) -> Iterator[tuple[list[Token], int]]:
