@@ -3,13 +3,15 @@
 Harper tells us a word is misspelt, but its suggestions are ranked by spelling distance alone
 ("reslts" -> "resets"). News copy wants the word the writer most likely meant, which is
 usually the most frequent close word ("results"). Edit generation follows Norvig's speller;
-frequencies come from the lexicon.
+frequencies come from the lexicon. Misspellings so common that they are frequent themselves
+("recieved", "seperate") come from codespell's curated list instead.
 """
 
 from __future__ import annotations
 
+import importlib.resources
 from collections.abc import Iterable, Sequence
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from editor.lexicon import zipf
 
@@ -17,6 +19,24 @@ LETTERS = "abcdefghijklmnopqrstuvwxyz"
 # A candidate must be at least this common to be proposed: rarer words are more likely
 # to be a coincidental neighbour than what the writer meant.
 MIN_CANDIDATE_ZIPF = 3.0
+
+
+@cache
+def common_misspellings() -> dict[str, str]:
+    """codespell's list of common misspellings with one sure correction ("recieved" -> "received").
+
+    Frequency cannot catch these: the web misspells "seperate" so often that it is not rare.
+    Only the main list is used (its rare, informal and code lists hold real words), and only
+    entries with a single correction: "raison -> reason, raisin" may be French.
+    """
+    path = importlib.resources.files("codespell_lib") / "data" / "dictionary.txt"
+    table: dict[str, str] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        wrong, _, right = line.partition("->")
+        # "word->fix" is one sure correction; "word->a, b," lists choices; "word->fix, reason" explains.
+        if wrong.isalpha() and right and "," not in right:
+            table[wrong] = right.strip()
+    return table
 
 
 def edits1(word: str) -> set[str]:

@@ -34,6 +34,8 @@ CLOSED_CLASSES: dict[str, frozenset[str]] = {
         "wouldn't can't couldn't shouldn't".split()
     ),
 }
+# Plurals the lexicon lists as lemmas of their own.
+_IRREGULAR_PLURALS = frozenset({"people", "children", "men", "women", "feet", "teeth", "mice"})
 _NUMERAL = re.compile(r"\d+(?:[.,]\d+)*")
 # Tags that mark a finite verb: a clause has one, a bare noun phrase does not.
 FINITE = frozenset({"VBD", "VBZ", "MD", "AUX"})
@@ -69,6 +71,8 @@ def tags(word: str) -> frozenset[str]:
                     # A mass noun's "plural" is the word itself ("persistence"): a singular, not a plural.
                     if penn in _PENN_BY_UPOS[upos] and lower in forms and not (penn == "NNS" and lemma == lower):
                         found.add(penn)
+    if lower in _IRREGULAR_PLURALS:
+        found.add("NNS")
     if _NUMERAL.fullmatch(lower):
         found.add("CD")
     if found & {"VBD", "VBZ", "MD", "AUX"}:

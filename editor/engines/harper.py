@@ -22,8 +22,8 @@ from editor.dialect import spelling_pairs
 from editor.findings import Finding, Severity
 from editor.lexicon import zipf
 from editor.rules import RULES_DIR, Example, RuleError
-from editor.speller import corrections
-from editor.text import Analysis
+from editor.speller import common_misspellings, corrections
+from editor.text import Analysis, match_case
 
 CONFIG_FILE = RULES_DIR / "engines" / "harper.yaml"
 DIALECTS = {
@@ -216,6 +216,10 @@ class HarperEngine:
             return None  # an American or British spelling: the dialect check weighs the whole article
         if word[:1].isupper() and self.config.skip_names and _looks_like_name(analysis, start, end):
             return None  # a name: the consistency checks compare it with its other spellings
+        known = common_misspellings().get(word.lower())
+        if known:
+            fix = match_case(word, known)
+            return [fix], 0.85, f"Common misspelling: did you mean '{fix}'?"
         candidates = corrections(word, [s for s in suggestions if " " not in s])
         if not candidates:
             return None
