@@ -24,7 +24,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from editor.archive import ArchiveNames, names_in
+from editor.archive import ArchiveStats, ArticleFacts, facts_of
 from editor.diff import unified_diff
 from editor.document import DecodeError, Document, looks_binary
 from editor.files import TEXT_SUFFIXES, atomic_write
@@ -81,7 +81,7 @@ def digest(data: bytes) -> str:
 _sessions: dict[tuple[Settings, int], Session] = {}
 
 
-def _worker_session(settings: Settings, archive: ArchiveNames | None) -> Session:
+def _worker_session(settings: Settings, archive: ArchiveStats | None) -> Session:
     """One Session per worker process and run (building Harper's dictionary costs a second)."""
     key = (settings, id(archive))
     if key not in _sessions:
@@ -103,17 +103,18 @@ def _read(path: Path) -> bytes | str:
     return "binary file" if looks_binary(data) else data
 
 
-def gather_names(settings: Settings, rel: str) -> set[str]:
+def gather_facts(settings: Settings, rel: str) -> ArticleFacts:
+    """The first pass over one article: what the archive-wide statistics count."""
     data = _read(Path(settings.archive_dir, rel))
     if isinstance(data, str):
-        return set()
+        return ArticleFacts()
     try:
-        return names_in(Document.from_bytes(data).text)
+        return facts_of(Document.from_bytes(data).text)
     except DecodeError:
-        return set()
+        return ArticleFacts()
 
 
-def process_file(settings: Settings, archive: ArchiveNames | None, rel: str) -> FileResult:
+def process_file(settings: Settings, archive: ArchiveStats | None, rel: str) -> FileResult:
     path = Path(settings.archive_dir, rel)
     data = _read(path)
     if isinstance(data, str):
@@ -177,12 +178,17 @@ class Journal:
         elif known[0] != identity:
             raise BulkError(f"{path}: a journal of another run ({known[0]}); use another --journal or delete it")
 
-    def stats(self) -> dict[str, int] | None:
-        row = self.db.execute("SELECT value FROM run WHERE key='names'").fetchone()
-        return None if row is None else dict(json.loads(row[0]))
+    def stats(self) -> ArchiveStats | None:
+        names = self.db.execute("SELECT value FROM run WHERE key='names'").fetchone()
+        dialects = self.db.execute("SELECT value FROM run WHERE key='dialects'").fetchone()
+        if names is None:
+            return None
+        return ArchiveStats.from_counts(dict(json.loads(names[0])), json.loads(dialects[0]) if dialects else {})
 
-    def save_stats(self, counts: dict[str, int]) -> None:
-        self.db.execute("INSERT OR REPLACE INTO run VALUES ('names', ?)", (json.dumps(sorted(counts.items())),))
+    def save_stats(self, stats: ArchiveStats) -> None:
+        names = json.dumps(sorted(stats.articles.items()))
+        self.db.execute("INSERT OR REPLACE INTO run VALUES ('dialects', ?)", (json.dumps(dict(stats.dialects)),))
+        self.db.execute("INSERT OR REPLACE INTO run VALUES ('names', ?)", (names,))
 
     def row(self, rel: str) -> tuple[Any, ...] | None:
         row: tuple[Any, ...] | None = self.db.execute(
@@ -307,14 +313,10 @@ def run_bulk(options: Options, progress: Callable[[int, int, int], None] = lambd
     journal = Journal(options.journal, str(root), "apply" if options.apply else f"dry-run:{options.out_dir}")
     workers: LocalMap | DaskMap = DaskMap(options.dask, options.jobs) if options.dask else LocalMap(options.jobs)
     try:
-        counts = journal.stats()
-        if counts is None:
-            names: Counter[str] = Counter()
-            for found in workers.map(gather_names, (options.settings,), files):
-                names.update(found)
-            counts = dict(names)
-            journal.save_stats(counts)
-        archive = ArchiveNames.from_counts(counts)
+        archive = journal.stats()
+        if archive is None:
+            archive = ArchiveStats.gather(workers.map(gather_facts, (options.settings,), files))
+            journal.save_stats(archive)
         todo = [rel for rel in files if not _finished(journal, root, rel, options)]
         done = len(files) - len(todo)
         words = 0

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Protocol
 
-from editor.archive import ArchiveNames
+from editor.archive import ArchiveStats
 from editor.checks import Check, build_check
 from editor.dialect import infer_dialect
 from editor.engines.languagetool import LanguageToolEngine, Setup
@@ -82,7 +82,7 @@ class Checker:
         engines: EngineOptions = EngineOptions(),
         extra_engines: Sequence[Engine] = (),
         cache_size: int = 20000,
-        archive: ArchiveNames | None = None,
+        archive: ArchiveStats | None = None,
     ) -> None:
         self.archive = archive
         self.selection = selection

@@ -11,7 +11,6 @@ import contextlib
 import os
 import sys
 import time
-from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
@@ -21,7 +20,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from editor import bulk
-from editor.archive import ArchiveNames
+from editor.archive import ArchiveStats
 from editor.baseline import Baseline, BaselineError, write_baseline
 from editor.bulk import BulkError
 from editor.config import ConfigError
@@ -223,7 +222,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--across",
         metavar="DIR",
-        help="weigh names against an archive: a form rare in DIR beside a common near-identical one is flagged",
+        help="weigh the article against an archive: a name form rare in DIR beside a common near-identical one is "
+        "flagged, and a tie between American and British spellings takes DIR's dialect",
     )
 
     fix = sub.add_parser(
@@ -358,7 +358,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 languagetool_timeout=args.languagetool_timeout,
             ),
             note=lambda message: _note(err, message),
-            archive=archive_names(args.across) if getattr(args, "across", None) else None,
+            archive=archive_stats(args.across) if getattr(args, "across", None) else None,
         )
         try:
             run = Run(session, args.encoding, out, err)
@@ -544,15 +544,13 @@ def _archive_texts(root: Path) -> Iterator[str]:
             continue
 
 
-def archive_names(folder: str) -> ArchiveNames:
-    """The first pass of `check --across`: name statistics over every article in the folder."""
+def archive_stats(folder: str) -> ArchiveStats:
+    """The first pass of `check --across`: name and dialect statistics over every article in the folder."""
     root = Path(folder)
     if not root.is_dir():
         raise UsageError(f"--across {folder}: not a folder")
-    names: Counter[str] = Counter()
-    for rel in bulk.discover_archive(root):
-        names.update(bulk.gather_names(bulk.Settings(str(root)), rel))
-    return ArchiveNames.from_counts(names)
+    settings = bulk.Settings(str(root))
+    return ArchiveStats.gather(bulk.gather_facts(settings, rel) for rel in bulk.discover_archive(root))
 
 
 def cmd_bulk(args: argparse.Namespace, err: Console) -> int:

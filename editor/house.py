@@ -206,9 +206,9 @@ def render_sheet(stats: StyleStatistics, source: str, min_ratio: float = 3.0) ->
             forms.append(f"  {other!r}: {best!r}  # {n} vs {m}")
     if forms:
         lines += ["forms:", *forms]
-    from editor.archive import ArchiveNames
+    from editor.archive import ArchiveStats
 
-    archive = ArchiveNames.from_counts(stats.names)
+    archive = ArchiveStats.from_counts(stats.names)
     varied = sorted({w for form in stats.names if (w := archive.dominant_variant(form, 1 if len(form) <= 6 else 2))
                      and w != form})  # fmt: skip
     if varied:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
-from editor.archive import ArchiveNames
+from editor.archive import ArchiveStats
 from editor.checker import Checker, EngineOptions, Selection
 from editor.config import Config, load_config
 from editor.document import Document
@@ -63,7 +63,7 @@ class Session:
         self,
         overrides: Overrides = Overrides(),
         note: Callable[[str], None] = lambda m: None,
-        archive: ArchiveNames | None = None,
+        archive: ArchiveStats | None = None,
     ) -> None:
         self.overrides = overrides
         self.archive = archive
@@ -90,7 +90,7 @@ class Session:
             archive = self.archive
             if house is not None and house.names:
                 counts = {**(archive.articles if archive else {}), **house.name_counts()}
-                archive = ArchiveNames.from_counts(counts)
+                archive = ArchiveStats.from_counts(counts, archive.dialects if archive else None)
             checker = Checker(
                 (*load_rules(dirs), *(house.rules() if house else ())),
                 Selection(

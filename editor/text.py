@@ -14,7 +14,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from editor.archive import ArchiveNames
+    from editor.archive import ArchiveStats
 
 
 class Kind(Enum):
@@ -230,7 +230,7 @@ class Analysis:
 
     text: str
     dialect: str | None = None
-    archive: ArchiveNames | None = field(default=None, compare=False)
+    archive: ArchiveStats | None = field(default=None, compare=False)
 
     @cached_property
     def tokens(self) -> tuple[Token, ...]:

@@ -150,3 +150,30 @@ def test_check_across_an_archive(tmp_path: Path) -> None:
     findings = json.loads(across.stdout)["files"][0]["findings"]
     assert [(f["text"], f["replacements"]) for f in findings] == [("Rjavi", ["Rajavi"])]
     assert "in 12 articles of the archive" in findings[0]["message"]
+
+
+def test_check_across_settles_a_dialect_tie_by_the_archive(tmp_path: Path) -> None:
+    archive = tmp_path / "archive"
+    archive.mkdir()
+    for i in range(6):
+        (archive / f"s{i}.txt").write_text(f"Story {i}: the colour of the theatre.\n", encoding="utf-8")
+    draft = tmp_path / "draft.txt"
+    draft.write_text("Their behavior fuelled the crisis.\n", encoding="utf-8")
+    alone = json.loads(run_cli("check", "--format", "json", "--select", "consistency.dialect", str(draft)).stdout)
+    assert [f["replacements"] for f in alone["files"][0]["findings"]] == [[], []]  # a tie: asked, not fixed
+    dialect_only = ("--format", "json", "--select", "consistency.dialect")
+    across = run_cli("check", *dialect_only, "--across", str(archive), str(draft))
+    findings = json.loads(across.stdout)["files"][0]["findings"]
+    assert [(f["text"], f["replacements"]) for f in findings] == [("behavior", ["behaviour"])]
+    assert "the archive is British (6 of 6 articles)" in findings[0]["message"]
+
+
+def test_journal_keeps_the_archive_statistics(tmp_path: Path) -> None:
+    from editor.archive import ArchiveStats
+    from editor.bulk import Journal
+
+    stats = ArchiveStats.from_counts({"Rajavi": 12, "Rjavi": 1}, {"en-GB": 9, "en-US": 1})
+    Journal(tmp_path / "j.sqlite", "archive", "dry-run").save_stats(stats)
+    kept = Journal(tmp_path / "j.sqlite", "archive", "dry-run").stats()
+    assert kept is not None
+    assert (kept.articles, kept.dialects, kept.dominant_dialect()) == (stats.articles, stats.dialects, "en-GB")

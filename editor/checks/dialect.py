@@ -2,8 +2,9 @@
 
 The configured dialect wins; otherwise the article's majority. Words spelled alike in both,
 or fine in both (-ize, "program", "story"), never count (see editor.dialect). A tie is broken
-by British -ise spellings, then by the article's other conventions (£, "Mr", "12 March");
-with nothing to break it, the finding is a question with no fix.
+by British -ise spellings, then by the article's other conventions (£, "Mr", "12 March"),
+then, with `--across` or in a bulk run, by the archive's dialect; with nothing to break it,
+the finding is a question with no fix.
 """
 
 from __future__ import annotations
@@ -88,16 +89,20 @@ def build(rule: Rule) -> Check:
         elif any(t.lower in pairs.british_ise for t in analysis.words):
             british, confidence = True, 0.6
             verdict = "as many of each, but the article's -ise spellings are {}"
-        else:
-            votes = convention_votes(analysis.text)
-            if votes["en-GB"] == votes["en-US"]:
-                if us and uk:  # ask only about the writer's own words, never because of a name
-                    yield from _ask(rule, analysis, us, uk)
-                return
+        elif (votes := convention_votes(analysis.text))["en-GB"] != votes["en-US"]:
             british = votes["en-GB"] > votes["en-US"]
             examples = "£, 'per cent', 'Mr', '12 March'" if british else "'percent', 'Mr.', 'March 12, 2016'"
             verdict = f"as many of each, but the article's other conventions ({examples}) are {{}}"
             confidence = 0.6
+        elif analysis.archive is not None and (archive_dialect := analysis.archive.dominant_dialect()):
+            british = archive_dialect in BRITISH_FAMILY
+            share = f"{analysis.archive.dialects[archive_dialect]} of {sum(analysis.archive.dialects.values())}"
+            verdict = f"as many of each, but the archive is {{}} ({share} articles)"
+            confidence = 0.6
+        else:
+            if us and uk:  # ask only about the writer's own words, never because of a name
+                yield from _ask(rule, analysis, us, uk)
+            return
         wrong, right = (us, uk) if british else (uk, us)
         if not wrong:
             return

@@ -27,7 +27,7 @@ from editor.rules import Rule
 from editor.text import Analysis, Kind, Token
 
 if TYPE_CHECKING:
-    from editor.archive import ArchiveNames
+    from editor.archive import ArchiveStats
 
 HONORIFICS = ("Mr", "Mrs", "Ms", "Miss", "Dr", "Prof")
 _POSSESSIVE = re.compile(r"['’]s?$")
@@ -206,7 +206,7 @@ def find_variants(occurrences: list[Occurrence]) -> list[Variant]:
     return variants
 
 
-def archive_variants(archive: ArchiveNames, forms: set[str], local: list[Variant]) -> list[Variant]:
+def archive_variants(archive: ArchiveStats, forms: set[str], local: list[Variant]) -> list[Variant]:
     """Forms rare in the archive beside a common near-identical form: "Rjavi" (2) and "Rajavi" (300)."""
     winners = {v.preferred for v in local}
     found = []
