@@ -29,6 +29,7 @@ from editor.diff import unified_diff
 from editor.document import DecodeError, Document, looks_binary
 from editor.files import TEXT_SUFFIXES, atomic_write
 from editor.findings import apply_edits, resolve
+from editor.markup import prose_of
 from editor.runner import Overrides, Session
 
 DEFAULT_MIN_CONFIDENCE = 0.85
@@ -109,9 +110,11 @@ def gather_facts(settings: Settings, rel: str) -> ArticleFacts:
     if isinstance(data, str):
         return ArticleFacts()
     try:
-        return facts_of(Document.from_bytes(data).text)
+        text = Document.from_bytes(data).text
     except DecodeError:
         return ArticleFacts()
+    prose = prose_of(rel, text)  # the prose of Markdown and HTML, not its markup
+    return facts_of(prose.text if prose else text)
 
 
 def process_file(settings: Settings, archive: ArchiveStats | None, rel: str) -> FileResult:

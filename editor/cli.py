@@ -20,7 +20,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from editor import bulk
-from editor.archive import ArchiveStats
+from editor.archive import MIN_ARTICLES, ArchiveStats
 from editor.baseline import Baseline, BaselineError, write_baseline
 from editor.bulk import BulkError
 from editor.config import ConfigError
@@ -162,6 +162,17 @@ def _add_selection(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--encoding", metavar="NAME", help="decode every file with this encoding instead of detecting it (e.g. cp1252)"
     )
+    across = p.add_mutually_exclusive_group()
+    across.add_argument(
+        "--across",
+        metavar="DIR",
+        help="weigh each article against an archive: a name form rare in DIR beside a common near-identical one "
+        f"is flagged, and a tie between American and British spellings takes DIR's dialect (default: the "
+        f"articles checked together, when there are {MIN_ARTICLES} or more; or `across` in copydesk.toml)",
+    )
+    across.add_argument(
+        "--no-across", action="store_true", help="weigh each article on its own, whatever the configuration says"
+    )
 
 
 def _version() -> str:
@@ -218,12 +229,6 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check.add_argument(
         "--diff-from", metavar="REV", help="report only findings on lines changed since this git revision"
-    )
-    check.add_argument(
-        "--across",
-        metavar="DIR",
-        help="weigh the article against an archive: a name form rare in DIR beside a common near-identical one is "
-        "flagged, and a tie between American and British spellings takes DIR's dialect",
     )
 
     fix = sub.add_parser(
@@ -358,7 +363,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 languagetool_timeout=args.languagetool_timeout,
             ),
             note=lambda message: _note(err, message),
-            archive=archive_stats(args.across) if getattr(args, "across", None) else None,
+            archive=run_archive(args),
         )
         try:
             run = Run(session, args.encoding, out, err)
@@ -511,7 +516,7 @@ def cmd_review(args: argparse.Namespace, run: Run) -> int:
         raise UsageError("no articles to review in " + ", ".join(args.paths))
     from editor.review.app import ReviewApp  # Textual loads only for the app
 
-    ReviewApp(docs, run.session.overrides, backup=args.backup).run()
+    ReviewApp(docs, run.session.overrides, backup=args.backup, archive=run.session.archive).run()
     return EXIT_OK
 
 
@@ -542,6 +547,25 @@ def _archive_texts(root: Path) -> Iterator[str]:
                 yield prose.text if prose else text
         except (OSError, DecodeError):
             continue
+
+
+def run_archive(args: argparse.Namespace) -> ArchiveStats | None:
+    """What a check weighs each article against: --across DIR; else `across` in the configuration
+    of the current folder; else the articles checked together, when there are enough of them."""
+    if args.no_across:
+        return None
+    if args.across:
+        return archive_stats(args.across)
+    configured = config_for(".").across
+    if configured is False:
+        return None
+    if configured is not None:
+        return archive_stats(str(configured))
+    articles = [p for p in discover(args.paths) if isinstance(p, str) and p != STDIN]
+    if len(articles) < MIN_ARTICLES:
+        return None
+    facts = (bulk.gather_facts(bulk.Settings("."), path) for path in articles)
+    return ArchiveStats.gather(facts)
 
 
 def archive_stats(folder: str) -> ArchiveStats:

@@ -13,6 +13,8 @@ invalid file is an error naming the file, the key and what is wrong.
     words = ["Rajavi", "NCRI"]           # accepted by every engine
     rules = ["house-rules/"]             # more rule-pack folders, relative to this file
     house = "style/house.yaml"           # a house style sheet (editor/house.py), or a name in rules/house/
+    across = "archive/"                  # weigh names and dialect against this folder (false: never;
+                                         # unset: against the articles checked together, if 5 or more)
     include = ["*.md", "*.txt"]          # which files a folder check reads
     exclude = ["drafts/*", "archive/*"]
     [severity]                           # per rule id or prefix
@@ -40,7 +42,7 @@ CONFIG_NAMES = ("copydesk.toml", ".copydesk.toml", "pyproject.toml")
 _OVERRIDE_KEYS = {"files", "select", "ignore", "dialect", "profiles", "severity", "words"}
 _KEYS = {
     "dialect", "languagetool", "languagetool-timeout", "select", "ignore", "profiles", "words", "rules",
-    "include", "exclude", "severity", "overrides", "house",
+    "include", "exclude", "severity", "overrides", "house", "across",
 }  # fmt: skip
 
 
@@ -68,6 +70,7 @@ class Config:
     words: frozenset[str] = field(default_factory=frozenset)
     rules: tuple[Path, ...] = ()
     house: str | None = None
+    across: Path | bool | None = None  # a folder, False (never), or None (the articles checked together)
     include: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
     severity: tuple[tuple[str, Severity], ...] = ()
@@ -111,6 +114,9 @@ class Config:
             "words": sorted(self.words),
             "rules": [str(p) for p in self.rules],
             "house": self.house or "",
+            "across": str(self.across) if isinstance(self.across, Path) else (
+                False if self.across is False else "(the articles checked together, if 5 or more)"
+            ),
             "include": list(self.include),
             "exclude": list(self.exclude),
         }
@@ -183,6 +189,9 @@ def parse_config(table: Mapping[str, Any], path: Path) -> Config:
     house = table.get("house")
     if house is not None and (not isinstance(house, str) or not house):
         raise ConfigError(f"{path}: key 'house': the path of a style sheet, or the name of one in rules/house/")
+    across = table.get("across")
+    if across is True or (across is not None and across is not False and (not isinstance(across, str) or not across)):
+        raise ConfigError(f"{path}: key 'across': the path of an archive folder, or false")
     overrides = table.get("overrides", [])
     if not isinstance(overrides, list) or not all(isinstance(o, dict) for o in overrides):
         raise ConfigError(f"{path}: key 'overrides': must be an array of tables ([[overrides]])")
@@ -202,6 +211,7 @@ def parse_config(table: Mapping[str, Any], path: Path) -> Config:
         languagetool_timeout=float(timeout),
         rules=tuple(path.parent / p for p in _str_list(table, "rules", path)),
         house=str(resolve_house_path(house, path.parent)) if house else None,
+        across=path.parent / across if isinstance(across, str) else across,
         include=_str_list(table, "include", path),
         exclude=_str_list(table, "exclude", path),
         overrides=tuple(parsed_overrides),

@@ -177,3 +177,26 @@ def test_journal_keeps_the_archive_statistics(tmp_path: Path) -> None:
     kept = Journal(tmp_path / "j.sqlite", "archive", "dry-run").stats()
     assert kept is not None
     assert (kept.articles, kept.dialects, kept.dominant_dialect()) == (stats.articles, stats.dialects, "en-GB")
+
+
+def test_articles_checked_together_are_weighed_together(tmp_path: Path) -> None:
+    folder = tmp_path / "desk"
+    folder.mkdir()
+    for i in range(6):
+        (folder / f"s{i}.txt").write_text(f"Story {i}: the colour of the theatre.\n", encoding="utf-8")
+    (folder / "tie.txt").write_text("Their behavior fuelled the crisis.\n", encoding="utf-8")
+    dialect_only = ("check", "--format", "json", "--select", "consistency.dialect")
+
+    def fixes(*args: str) -> list[list[str]]:
+        report = json.loads(run_cli(*dialect_only, *args, cwd=tmp_path).stdout)
+        return [f["replacements"] for file in report["files"] for f in file["findings"]]
+
+    assert fixes("desk") == [["behaviour"]]  # the folder's six British articles settle the tie
+    assert fixes("--no-across", "desk") == [[], []]  # on its own, the article is asked about
+    (tmp_path / "copydesk.toml").write_text("across = false\n", encoding="utf-8")
+    assert fixes("desk") == [[], []]
+    (tmp_path / "copydesk.toml").write_text('across = "desk"\n', encoding="utf-8")
+    assert fixes("desk/tie.txt") == [["behaviour"]]
+    (tmp_path / "copydesk.toml").write_text("across = true\n", encoding="utf-8")
+    bad = run_cli(*dialect_only, "desk", cwd=tmp_path)
+    assert bad.returncode == 2 and "key 'across': the path of an archive folder, or false" in bad.stderr

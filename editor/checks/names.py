@@ -207,12 +207,17 @@ def find_variants(occurrences: list[Occurrence]) -> list[Variant]:
 
 
 def archive_variants(archive: ArchiveStats, forms: set[str], local: list[Variant]) -> list[Variant]:
-    """Forms rare in the archive beside a common near-identical form: "Rjavi" (2) and "Rajavi" (300)."""
+    """Forms rare in the archive beside a common near-identical form: "Rjavi" (2) and "Rajavi" (300).
+
+    Only forms the lexicon has never seen: "Europol" beside "Europe", or "Javan" beside "Japan",
+    are rarer than their neighbours in a news archive, but they are words of their own."""
     winners = {v.preferred for v in local}
     found = []
     for form in sorted(forms - winners):
+        if zipf(form) > 0:
+            continue
         winner = archive.dominant_variant(form, _max_distance(form, form))
-        if winner is None or _derived(form, winner) or (_is_real(form) and _is_real(winner)):
+        if winner is None or _derived(form, winner):
             continue
         found.append(Variant(form, winner, sure=True))
     return found

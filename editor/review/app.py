@@ -22,6 +22,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, Header, Input, Label, ListItem, ListView, Static, TextArea, Tree
 from textual.widgets.text_area import Selection
 
+from editor.archive import ArchiveStats
 from editor.config import load_config, load_config_file
 from editor.document import Document
 from editor.findings import Finding
@@ -52,13 +53,20 @@ Press Esc or ? to close.
 
 
 _process_session: Session | None = None
+_process_archive: ArchiveStats | None = None
+
+
+def start_checker_process(archive: ArchiveStats | None) -> None:
+    """Runs once in the checker process: the archive statistics cross the process boundary once."""
+    global _process_archive
+    _process_archive = archive
 
 
 def check_in_process(overrides: Overrides, document: Document) -> list[Finding]:
     """Runs in the checker process; one Session there, reused for every check."""
     global _process_session
     if _process_session is None or _process_session.overrides != overrides:
-        _process_session = Session(overrides)
+        _process_session = Session(overrides, archive=_process_archive)
     return _process_session.check(document)
 
 
@@ -147,11 +155,14 @@ class ReviewApp(App[None]):
         overrides: Overrides | None = None,
         backup: bool = False,
         root: Path | None = None,
+        archive: ArchiveStats | None = None,
     ) -> None:
         super().__init__()
         self.overrides = overrides or Overrides()
         # Checks run in a process of their own: the interface keeps the interpreter to itself.
-        self.checker_process = ProcessPoolExecutor(max_workers=1)
+        self.checker_process = ProcessPoolExecutor(
+            max_workers=1, initializer=start_checker_process, initargs=(archive,)
+        )
         self.backup = backup
         self.root = root or Path.cwd()
         self.reviews = [FileReview.open(doc) for doc in documents]
