@@ -145,10 +145,20 @@ def _common_prefix_length(a: str, b: str) -> int:
     return n
 
 
+def _doubled(a: str, b: str) -> bool:
+    """Whether one form is the other with one letter doubled: "Puentees" for "Puentes", a slip."""
+    longer, shorter = (a, b) if len(a) > len(b) else (b, a)
+    return len(longer) == len(shorter) + 1 and any(
+        longer[i] == longer[i - 1] and longer[:i] + longer[i + 1 :] == shorter for i in range(1, len(longer))
+    )
+
+
 def _derived(a: str, b: str) -> bool:
     """Whether two forms are one word's family members rather than two spellings of one name."""
     if a.startswith(b) or b.startswith(a):
         return True  # "Khan", "Khanna"; "Smith", "Smiths"
+    if _doubled(a, b):
+        return False  # "Puentees" is "Puentes" with an e typed twice, not its plural
     prefix = _common_prefix_length(a.lower(), b.lower())
     return prefix >= 4 and a[prefix:].lower() in _FAMILY_ENDINGS and b[prefix:].lower() in _FAMILY_ENDINGS
 
