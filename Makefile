@@ -32,10 +32,11 @@ pytest: $(STAMP)
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
 
-## bench: speed and false-alarm figures quoted in closing notes (not tests)
+## bench: speed, false alarms on clean text, precision and recall on CWEB (figures for closing notes, not tests)
 bench: $(STAMP)
 	$(BIN)/python bench/engine_speed.py
 	$(BIN)/python bench/false_alarms.py ../shared/corpus/onestopenglish/Int
+	$(BIN)/python bench/cweb.py
 
 ## score: the dev-set score (../shared/eval); then with every article weighed on its own (--no-across)
 score: $(STAMP)

@@ -13,12 +13,16 @@ import importlib.resources
 from collections.abc import Iterable, Sequence
 from functools import cache, lru_cache
 
+from rapidfuzz.distance import OSA
+
 from editor.lexicon import zipf
 
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
 # A candidate must be at least this common to be proposed: rarer words are more likely
 # to be a coincidental neighbour than what the writer meant.
 MIN_CANDIDATE_ZIPF = 3.0
+# Another speller's suggestion further than this ("hexavalent" -> "heaven") is a guess, not a fix.
+MAX_OTHER_DISTANCE = 2
 
 
 @cache
@@ -37,6 +41,31 @@ def common_misspellings() -> dict[str, str]:
         if wrong.isalpha() and right and "," not in right:
             table[wrong] = right.strip()
     return table
+
+
+# Bound prefixes of technical and derived words: "telepathology", "redisclose", "nonmuscle".
+_PREFIXES = (
+    "anti", "auto", "bio", "co", "counter", "cyto", "de", "hyper", "hypo", "inter", "macro", "micro",
+    "mis", "multi", "neuro", "non", "out", "over", "post", "pre", "pseudo", "re", "semi", "sub", "super",
+    "tele", "trans", "ultra", "un", "under",
+)  # fmt: skip
+# Each part of a compound must be at least this long and this common: "coffee|table", not "ben|fit".
+_PART_LETTERS = 4
+_PART_ZIPF = 3.0
+
+
+def is_compound(word: str) -> bool:
+    """Whether a word the dictionary lacks is built of known parts (a prefix and a word, or two
+    words): a coinage or a closed compound ("coffeetable", "telepathology"), not a misspelling."""
+    lower = word.lower()
+    for prefix in _PREFIXES:
+        rest = lower[len(prefix) :]
+        if lower.startswith(prefix) and len(rest) >= _PART_LETTERS and zipf(rest) >= _PART_ZIPF:
+            return True
+    return any(
+        zipf(lower[:i]) >= _PART_ZIPF and zipf(lower[i:]) >= _PART_ZIPF
+        for i in range(_PART_LETTERS, len(lower) - _PART_LETTERS + 1)
+    )
 
 
 def edits1(word: str) -> set[str]:
@@ -61,7 +90,8 @@ def corrections(word: str, others: Sequence[str] = (), limit: int = 3) -> list[s
     """
     found = [_same_case(word, c) for c in _one_edit(word.lower())]
     for other in others:
-        if other not in found and zipf(other) >= MIN_CANDIDATE_ZIPF:
+        near = OSA.distance(other.lower(), word.lower()) <= MAX_OTHER_DISTANCE
+        if other not in found and near and zipf(other) >= MIN_CANDIDATE_ZIPF:
             found.append(other)
     return found[:limit]
 

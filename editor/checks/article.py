@@ -17,17 +17,21 @@ from editor.rules import Rule
 from editor.text import Analysis, Kind, match_case
 
 _VOWEL_LETTER_NAMES = set("AEFHILMNORSX")  # "an MP", "an FBI agent", "an SUV"
-_PRONOUNCEABLE = re.compile(r"[A-Z][AEIOU][A-Z]{2,}|[AEIOU][A-Z]{3,}")  # NATO, UNESCO, OPEC
+_INITIALS = re.compile(r"(?:[A-Z]\.){2,}")  # M.B.A., U.S.
+_PRONOUNCEABLE = re.compile(r"[A-Z][AEIOU][A-Z]{2,}|[AEIOU][A-Z][AEIOU][A-Z]+")  # NATO, UNESCO, OPEC; not UCLA
 
 
 def vowel_sound(word: str, consonant_starts: tuple[str, ...], vowel_starts: tuple[str, ...]) -> bool | None:
     """Whether the word is said with a vowel first; None when it cannot tell (symbols)."""
     if word[:1].isdigit():
         digits = re.sub(r"\D", "", word.split(".")[0])
-        return digits.startswith("8") or (digits[:2] in ("11", "18") and len(digits) in (2, 5, 8))
+        year = len(digits) == 4 and "," not in word  # "an 1895 press": eighteen ninety-five
+        return digits.startswith("8") or (digits[:2] in ("11", "18") and (len(digits) in (2, 5, 8) or year))
+    if _INITIALS.fullmatch(word):
+        return word[0] in _VOWEL_LETTER_NAMES  # "an M.B.A.", "a U.S. court"
     letters = word.split("-")[0].replace("’", "'")
-    if len(letters) >= 2 and letters.isupper() and letters.isalpha() and not _PRONOUNCEABLE.fullmatch(letters):
-        return letters[0] in _VOWEL_LETTER_NAMES
+    if letters.isupper() and letters.isalpha() and (len(letters) == 1 or not _PRONOUNCEABLE.fullmatch(letters)):
+        return letters[0] in _VOWEL_LETTER_NAMES  # "an MP", "an F-16", "a U-turn"
     lower = letters.lower()
     if not lower[:1].isalpha():
         return None

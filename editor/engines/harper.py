@@ -22,7 +22,7 @@ from editor.dialect import spelling_pairs
 from editor.findings import Finding, Severity
 from editor.lexicon import zipf
 from editor.rules import RULES_DIR, Example, RuleError
-from editor.speller import common_misspellings, corrections
+from editor.speller import common_misspellings, corrections, is_compound
 from editor.text import Analysis, match_case
 
 CONFIG_FILE = RULES_DIR / "engines" / "harper.yaml"
@@ -208,6 +208,8 @@ class HarperEngine:
         word = text[start:end]
         if not word.isalpha() or len(word) < 3 or word.isupper():
             return None  # abbreviations, units ('4bn'), fragments of 'U.N.’s', hyphenated parts
+        if not word.isascii() or any(c.isupper() for c in word[1:]):
+            return None  # foreign words ('zhù') and brand names ('iBooks', 'eSpeed')
         before = text[start - 1] if start else " "
         after = text[end] if end < len(text) else " "
         if before.isdigit() or before in "-.’'" or (after in "-’'" and text[end + 1 : end + 2].isalpha()):
@@ -220,6 +222,8 @@ class HarperEngine:
         if known:
             fix = match_case(word, known)
             return [fix], 0.85, f"Common misspelling: did you mean '{fix}'?"
+        if is_compound(word):
+            return None  # "coffeetable", "telepathology": built of known parts, not misspelt
         candidates = corrections(word, [s for s in suggestions if " " not in s])
         if not candidates:
             return None
