@@ -137,11 +137,16 @@ def test_bad_input_is_a_clear_error(tmp_path: Path) -> None:
     assert other.returncode == 2 and "journal of another run" in other.stderr
 
 
+def stories(folder: Path, copies: int, sentence: str) -> Path:
+    """A folder of one-line articles, each numbered, all with the same sentence."""
+    folder.mkdir()
+    for i in range(copies):
+        (folder / f"s{i}.txt").write_text(f"Story {i}: {sentence}\n", encoding="utf-8")
+    return folder
+
+
 def test_check_across_an_archive(tmp_path: Path) -> None:
-    archive = tmp_path / "archive"
-    archive.mkdir()
-    for i in range(12):
-        (archive / f"s{i}.txt").write_text(f"Story {i}. Ms. Rajavi spoke.\n", encoding="utf-8")
+    archive = stories(tmp_path / "archive", 12, "Ms. Rajavi spoke.")
     draft = tmp_path / "draft.txt"
     draft.write_text("Rjavi spoke to reporters on Monday.\n", encoding="utf-8")
     alone = run_cli("check", "--format", "json", "--select", "consistency", str(draft))
@@ -153,10 +158,7 @@ def test_check_across_an_archive(tmp_path: Path) -> None:
 
 
 def test_check_across_settles_a_dialect_tie_by_the_archive(tmp_path: Path) -> None:
-    archive = tmp_path / "archive"
-    archive.mkdir()
-    for i in range(6):
-        (archive / f"s{i}.txt").write_text(f"Story {i}: the colour of the theatre.\n", encoding="utf-8")
+    archive = stories(tmp_path / "archive", 6, "the colour of the theatre.")
     draft = tmp_path / "draft.txt"
     draft.write_text("Their behavior fuelled the crisis.\n", encoding="utf-8")
     alone = json.loads(run_cli("check", "--format", "json", "--select", "consistency.dialect", str(draft)).stdout)
@@ -180,10 +182,7 @@ def test_journal_keeps_the_archive_statistics(tmp_path: Path) -> None:
 
 
 def test_articles_checked_together_are_weighed_together(tmp_path: Path) -> None:
-    folder = tmp_path / "desk"
-    folder.mkdir()
-    for i in range(6):
-        (folder / f"s{i}.txt").write_text(f"Story {i}: the colour of the theatre.\n", encoding="utf-8")
+    folder = stories(tmp_path / "desk", 6, "the colour of the theatre.")
     (folder / "tie.txt").write_text("Their behavior fuelled the crisis.\n", encoding="utf-8")
     dialect_only = ("check", "--format", "json", "--select", "consistency.dialect")
 
