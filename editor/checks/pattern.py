@@ -4,6 +4,7 @@ A rule is a sequence of token matchers; each matcher may test the token's text (
 word or a list), a regular expression (`regex`), its word class (`tag`, `not_tag`: Penn tags
 from editor.wordclass), its case (`case`), and may be `optional`. `skip_to` matches every
 token up to one of the listed stop words or marks (none of them with a tag in `without_tag`).
+`sentence_start: true` matches no token, only the start of a sentence (after opening quotes).
 Antipatterns are token sequences that, matching anywhere over a match, cancel it.
 
 `mark` chooses the tokens to flag (all by default); `suggest` templates rebuild the flagged
@@ -37,6 +38,7 @@ class Matcher:
     skip_to: frozenset[str] = frozenset()  # non-empty: match tokens up to one of these
     without: frozenset[str] = frozenset()  # with skip_to: tags none of the skipped tokens may have
     literals: frozenset[str] | None = None  # the texts it can match, when that is a fixed list
+    sentence_start: bool = False  # matches no token: only where a sentence starts
 
 
 def _norm(text: str) -> str:
@@ -53,7 +55,10 @@ def _as_set(value: Any, where: str) -> frozenset[str]:
 def compile_matcher(raw: Any, where: str) -> Matcher:
     if not isinstance(raw, dict):
         raise RuleError(f"{where}: each token is a mapping (text, regex, tag, ...)")
-    known = {"text", "regex", "tag", "not_tag", "case", "kind", "optional", "mark", "to", "skip_to", "without_tag"}
+    known = {
+        "text", "regex", "tag", "not_tag", "case", "kind", "optional", "mark", "to", "skip_to", "without_tag",
+        "sentence_start",
+    }  # fmt: skip
     unknown = set(raw) - known
     if unknown:
         raise RuleError(f"{where}: unknown key(s) {', '.join(sorted(unknown))}")
@@ -101,6 +106,7 @@ def compile_matcher(raw: Any, where: str) -> Matcher:
         skip_to=frozenset(_norm(s) for s in skip_to),
         without=_as_set(raw["without_tag"], where) if "without_tag" in raw else frozenset(),
         literals=None if raw.get("optional") else literals,
+        sentence_start=bool(raw.get("sentence_start", False)),
     )
 
 
@@ -117,6 +123,9 @@ def match_at(seq: Sequence[Token], start: int, matchers: Sequence[Matcher]) -> l
         if m == len(matchers):
             return []
         matcher = matchers[m]
+        if matcher.sentence_start:
+            rest = go(i, m + 1) if _at_sentence_start(seq, i) else None
+            return None if rest is None else [(i, i), *rest]
         if matcher.skip_to:
             j = i
             while j < len(seq) and _norm(seq[j].text) not in matcher.skip_to:
@@ -138,6 +147,18 @@ def match_at(seq: Sequence[Token], start: int, matchers: Sequence[Matcher]) -> l
         return None
 
     return go(start, 0)
+
+
+_SENTENCE_ENDS = frozenset({".", "!", "?"})
+_OPENERS = frozenset({"“", '"', "‘", "'", "(", "["})
+
+
+def _at_sentence_start(seq: Sequence[Token], i: int) -> bool:
+    """Whether seq[i] opens a sentence: first in its paragraph, or after . ! ? and any opening quotes."""
+    j = i - 1
+    while j >= 0 and seq[j].text in _OPENERS:
+        j -= 1
+    return j < 0 or seq[j].text in _SENTENCE_ENDS
 
 
 _NOUN_MAKERS = frozenset({"DT", "PRP$", "JJ", "VBG"})
@@ -191,7 +212,8 @@ def build(rule: Rule) -> Check:
     if not isinstance(templates, list) or not all(isinstance(t, str) for t in templates):
         raise RuleError(f"{rule.where('suggest')}: a template or a list of templates")
     marked = [i for i, m in enumerate(matchers) if m.mark] or list(range(len(matchers)))
-    first_literals = matchers[0].literals
+    # A pattern that opens with sentence_start is anchored on its first real token.
+    first_literals = matchers[1].literals if matchers[0].sentence_start and len(matchers) > 1 else matchers[0].literals
 
     def check(analysis: Analysis) -> Iterator[Finding]:
         apostrophe = apostrophe_of(analysis.text) if any("{apostrophe}" in t for t in templates) else "’"
