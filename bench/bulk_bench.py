@@ -1,7 +1,12 @@
 """Bulk throughput and memory: `copydesk bulk` dry runs at --jobs 1 and --jobs 2 on a replicated
 corpus, against harper-py alone linting the same files in one process, timed in one run.
 
-usage: python bench/bulk_bench.py N [N ...]     archive sizes in files (e.g. 2000 5000 20000)
+usage: python bench/bulk_bench.py [--jobs N] [--no-harper] SIZE [SIZE ...]
+  SIZE         archive sizes in files (e.g. 2000 5000 20000)
+  --jobs N     time only `copydesk bulk --jobs N` (default: 1, then 2)
+  --no-harper  skip the harper-py-alone run
+Peak memory is cumulative over one invocation (the largest child so far): to compare sizes,
+run one size per invocation.
 
 The archive is ../shared/corpus/onestopenglish (567 articles) copied round-robin
 into N files, each given a unique first line. Note: copies share their paragraphs, which
@@ -11,6 +16,7 @@ such cache. Peak memory is the largest resident set of the bulk process and its 
 
 from __future__ import annotations
 
+import argparse
 import resource
 import shutil
 import subprocess
@@ -65,20 +71,26 @@ def harper_alone(root: Path) -> float:
 
 
 def main() -> int:
-    sizes = [int(a) for a in sys.argv[1:]] or [2000]
-    for n in sizes:
+    parser = argparse.ArgumentParser(description="bulk throughput and memory on a replicated corpus")
+    parser.add_argument("sizes", nargs="*", type=int, default=[2000])
+    parser.add_argument("--jobs", type=int, action="append")
+    parser.add_argument("--no-harper", action="store_true")
+    args = parser.parse_args()
+    for n in args.sizes:
         with tempfile.TemporaryDirectory() as tmp:
             scratch = Path(tmp)
             root = scratch / "archive"
             words = build_archive(root, n)
             print(f"archive: {n} files, {words} words")
             base = None
-            for jobs in (1, 2):
+            for jobs in args.jobs or (1, 2):
                 elapsed, peak = timed_bulk(root, jobs, scratch)
                 base = base or elapsed
                 rate = f"{n / elapsed:7.1f} files/s  {words / elapsed:9.0f} words/s"
                 scaling = f"scaling {base / elapsed:4.2f}x"
                 print(f"  bulk --jobs {jobs}: {elapsed:7.1f} s  {rate}  {scaling}  peak RSS {peak:6.0f} MB")
+            if args.no_harper:
+                continue
             h = harper_alone(root)
             print(f"  harper-py alone: {h:7.1f} s  {n / h:7.1f} files/s  {words / h:9.0f} words/s")
     return 0
