@@ -10,7 +10,7 @@ Antipatterns are token sequences that, matching anywhere over a match, cancel it
 `mark` chooses the tokens to flag (all by default); `suggest` templates rebuild the flagged
 text from them: {1}, {2} ... are the pattern's tokens (after any `to` mapping), and the
 result takes the case of the flagged text. {apostrophe} is the article's apostrophe (’ or ').
-Patterns compile once; a match is tried only where its first token can match.
+Patterns compile once; a match is tried only where its first fixed word list matches.
 """
 
 from __future__ import annotations
@@ -179,7 +179,23 @@ def _tags_in_context(seq: Sequence[Token], j: int) -> frozenset[str]:
     return own
 
 
-def _starts(analysis: Analysis, literals: frozenset[str] | None) -> Iterator[tuple[list[Token], int]]:
+def _anchor(matchers: Sequence[Matcher]) -> tuple[frozenset[str] | None, int]:
+    """The first fixed word list of the pattern and how many tokens come before it: a match is
+    tried only where one of those words stands. Tokens before it must each take exactly one
+    token (or none, for sentence_start), so the match's start is known from the anchor's place."""
+    offset = 0
+    for matcher in matchers:
+        if matcher.literals is not None:
+            return matcher.literals, offset
+        if matcher.optional or matcher.skip_to:
+            break
+        offset += 0 if matcher.sentence_start else 1
+    return None, 0
+
+
+def _starts(
+    analysis: Analysis, literals: frozenset[str] | None, offset: int
+) -> Iterator[tuple[list[Token], int]]:
     units = analysis.paragraph_tokens
     if literals is None:
         for unit in units:
@@ -189,7 +205,8 @@ def _starts(analysis: Analysis, literals: frozenset[str] | None) -> Iterator[tup
     index = analysis.token_index
     places = sorted(p for word in literals for p in index.get(word, ()))
     for u, i in places:
-        yield units[u], i
+        if i >= offset:
+            yield units[u], i - offset
 
 
 def apostrophe_of(text: str) -> str:
@@ -212,12 +229,11 @@ def build(rule: Rule) -> Check:
     if not isinstance(templates, list) or not all(isinstance(t, str) for t in templates):
         raise RuleError(f"{rule.where('suggest')}: a template or a list of templates")
     marked = [i for i, m in enumerate(matchers) if m.mark] or list(range(len(matchers)))
-    # A pattern that opens with sentence_start is anchored on its first real token.
-    first_literals = matchers[1].literals if matchers[0].sentence_start and len(matchers) > 1 else matchers[0].literals
+    literals, offset = _anchor(matchers)
 
     def check(analysis: Analysis) -> Iterator[Finding]:
         apostrophe = apostrophe_of(analysis.text) if any("{apostrophe}" in t for t in templates) else "’"
-        for seq, start in _starts(analysis, first_literals):
+        for seq, start in _starts(analysis, literals, offset):
             spans = match_at(seq, start, matchers)
             if spans is None or not _adjacent(analysis.text, seq, spans):
                 continue
