@@ -26,11 +26,11 @@ MIN_ARTICLES = 5
 DIALECT_SHARE = 0.8
 
 
-def names_in(text: str) -> set[str]:
+def names_in(text: str | Analysis) -> set[str]:
     """The distinct name forms of one article (what the archive counts)."""
     from editor.checks.names import name_occurrences  # the names check decides what a name is
 
-    return {o.form for o in name_occurrences(Analysis(text))}
+    return {o.form for o in name_occurrences(text if isinstance(text, Analysis) else Analysis(text))}
 
 
 @dataclass(frozen=True)
@@ -45,7 +45,7 @@ def facts_of(text: str) -> ArticleFacts:
     analysis = Analysis(text)
     counts = count_dialect_words(t.text for t in analysis.words)
     dialect = None if counts["en-GB"] == counts["en-US"] else max(counts, key=lambda d: counts[d])
-    return ArticleFacts(frozenset(names_in(text)), dialect)
+    return ArticleFacts(frozenset(names_in(analysis)), dialect)
 
 
 @dataclass(frozen=True)

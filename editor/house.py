@@ -165,7 +165,7 @@ class StyleStatistics:
                 pair = f"{_parts(tok)[-1][2].lower()} {_parts(tokens[i + 2])[0][2].lower()}"
                 if pair in self.compounds:
                     self.compounds[pair][pair] += 1
-        self.names.update(names_in(text))
+        self.names.update(names_in(analysis))
 
 
 def learn(texts: Iterable[str]) -> StyleStatistics:

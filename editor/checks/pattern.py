@@ -179,22 +179,25 @@ def _tags_in_context(seq: Sequence[Token], j: int) -> frozenset[str]:
     return own
 
 
-def _anchor(matchers: Sequence[Matcher]) -> tuple[frozenset[str] | None, int]:
-    """The first fixed word list of the pattern and how many tokens come before it: a match is
-    tried only where one of those words stands. Tokens before it must each take exactly one
-    token (or none, for sentence_start), so the match's start is known from the anchor's place."""
-    offset = 0
+def _anchor(matchers: Sequence[Matcher]) -> tuple[frozenset[str] | None, tuple[int, ...]]:
+    """The first fixed word list of the pattern and how many tokens may come before it: a match
+    is tried only where one of those words stands. Tokens before it take one token each (none
+    for sentence_start, none or one when optional), so the match can start only so far back."""
+    offsets = {0}
     for matcher in matchers:
         if matcher.literals is not None:
-            return matcher.literals, offset
-        if matcher.optional or matcher.skip_to:
+            return matcher.literals, tuple(sorted(offsets))
+        if matcher.skip_to:
             break
-        offset += 0 if matcher.sentence_start else 1
-    return None, 0
+        if matcher.optional:
+            offsets |= {o + 1 for o in offsets}
+        elif not matcher.sentence_start:
+            offsets = {o + 1 for o in offsets}
+    return None, (0,)
 
 
 def _starts(
-    analysis: Analysis, literals: frozenset[str] | None, offset: int
+    analysis: Analysis, literals: frozenset[str] | None, offsets: tuple[int, ...]
 ) -> Iterator[tuple[list[Token], int]]:
     units = analysis.paragraph_tokens
     if literals is None:
@@ -203,10 +206,10 @@ def _starts(
                 yield unit, i
         return
     index = analysis.token_index
-    places = sorted(p for word in literals for p in index.get(word, ()))
+    places = sorted({(u, i - offset) for word in literals for u, i in index.get(word, ()) for offset in offsets})
     for u, i in places:
-        if i >= offset:
-            yield units[u], i - offset
+        if i >= 0:
+            yield units[u], i
 
 
 def apostrophe_of(text: str) -> str:
@@ -229,11 +232,11 @@ def build(rule: Rule) -> Check:
     if not isinstance(templates, list) or not all(isinstance(t, str) for t in templates):
         raise RuleError(f"{rule.where('suggest')}: a template or a list of templates")
     marked = [i for i, m in enumerate(matchers) if m.mark] or list(range(len(matchers)))
-    literals, offset = _anchor(matchers)
+    literals, offsets = _anchor(matchers)
 
     def check(analysis: Analysis) -> Iterator[Finding]:
         apostrophe = apostrophe_of(analysis.text) if any("{apostrophe}" in t for t in templates) else "’"
-        for seq, start in _starts(analysis, literals, offset):
+        for seq, start in _starts(analysis, literals, offsets):
             spans = match_at(seq, start, matchers)
             if spans is None or not _adjacent(analysis.text, seq, spans):
                 continue
