@@ -76,7 +76,7 @@ def compile_matcher(raw: Any, where: str) -> Matcher:
         tests.append(lambda t: rx.fullmatch(t.text) is not None)
     if "tag" in raw:
         wanted = _as_set(raw["tag"], where)
-        tests.append(lambda t: t.is_word and bool(tags(t.text) & wanted))
+        tests.append(lambda t: (t.is_word or t.kind is Kind.NUMBER) and bool(tags(t.text) & wanted))
     if "not_tag" in raw:
         unwanted = _as_set(raw["not_tag"], where)
         tests.append(lambda t: not (tags(t.text) & unwanted))
