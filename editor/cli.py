@@ -394,6 +394,11 @@ def _note(err: Console, message: str) -> None:
     err.print(f"copydesk: {message}", highlight=False, markup=False, soft_wrap=True)
 
 
+def _excluded(item: str, paths: Sequence[str]) -> bool:
+    """Whether a file found in a folder of the command line is one its configuration excludes."""
+    return item not in paths and any(p != STDIN and os.path.isdir(p) for p in paths) and config_for(item).excludes(item)
+
+
 def documents(run: Run, paths: Sequence[str]) -> Iterator[Document | InputError]:
     """Each readable document in order; an unreadable one is yielded as its error, skipped ones noted."""
     folders = {p for p in paths if p != STDIN and os.path.isdir(p)}
@@ -402,7 +407,7 @@ def documents(run: Run, paths: Sequence[str]) -> Iterator[Document | InputError]
             _note(run.err, f"skipped {item.path}: {item.reason}")
             continue
         found_in_folder = bool(folders) and item not in paths
-        if found_in_folder and config_for(item).excludes(item):
+        if _excluded(item, paths):
             continue
         try:
             doc = read_document(item, run.encoding, in_folder=found_in_folder)
@@ -561,7 +566,7 @@ def run_archive(args: argparse.Namespace) -> ArchiveStats | None:
         return None
     if configured is not None:
         return archive_stats(str(configured))
-    articles = [p for p in discover(args.paths) if isinstance(p, str) and p != STDIN]
+    articles = [p for p in discover(args.paths) if isinstance(p, str) and p != STDIN and not _excluded(p, args.paths)]
     if len(articles) < MIN_ARTICLES:
         return None
     facts = (bulk.gather_facts(bulk.Settings("."), path) for path in articles)

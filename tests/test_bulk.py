@@ -194,6 +194,8 @@ def test_articles_checked_together_are_weighed_together(tmp_path: Path) -> None:
     assert fixes("--no-across", "desk") == [[], []]  # on its own, the article is asked about
     (tmp_path / "copydesk.toml").write_text("across = false\n", encoding="utf-8")
     assert fixes("desk") == [[], []]
+    (tmp_path / "copydesk.toml").write_text('exclude = ["desk/s*"]\n', encoding="utf-8")
+    assert fixes("desk") == [[], []]  # excluded articles are neither checked nor counted
     (tmp_path / "copydesk.toml").write_text('across = "desk"\n', encoding="utf-8")
     assert fixes("desk/tie.txt") == [["behaviour"]]
     (tmp_path / "copydesk.toml").write_text("across = true\n", encoding="utf-8")
