@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz.distance import OSA
 
-from editor.dialect import count_dialect_words
+from editor.dialect import majority_dialect
 from editor.text import Analysis
 
 # A form is fixed towards another only when that one is used in this many more articles...
@@ -26,11 +26,11 @@ MIN_ARTICLES = 5
 DIALECT_SHARE = 0.8
 
 
-def names_in(text: str | Analysis) -> set[str]:
+def names_in(analysis: Analysis) -> set[str]:
     """The distinct name forms of one article (what the archive counts)."""
     from editor.checks.names import name_occurrences  # the names check decides what a name is
 
-    return {o.form for o in name_occurrences(text if isinstance(text, Analysis) else Analysis(text))}
+    return {o.form for o in name_occurrences(analysis)}
 
 
 @dataclass(frozen=True)
@@ -43,9 +43,7 @@ class ArticleFacts:
 
 def facts_of(text: str) -> ArticleFacts:
     analysis = Analysis(text)
-    counts = count_dialect_words(t.text for t in analysis.words)
-    dialect = None if counts["en-GB"] == counts["en-US"] else max(counts, key=lambda d: counts[d])
-    return ArticleFacts(frozenset(names_in(analysis)), dialect)
+    return ArticleFacts(frozenset(names_in(analysis)), majority_dialect(t.text for t in analysis.words))
 
 
 @dataclass(frozen=True)

@@ -394,20 +394,21 @@ def _note(err: Console, message: str) -> None:
     err.print(f"copydesk: {message}", highlight=False, markup=False, soft_wrap=True)
 
 
-def _excluded(item: str, paths: Sequence[str]) -> bool:
-    """Whether a file found in a folder of the command line is one its configuration excludes."""
-    return item not in paths and any(p != STDIN and os.path.isdir(p) for p in paths) and config_for(item).excludes(item)
+def _to_check(paths: Sequence[str]) -> Iterator[tuple[str | Skipped, bool]]:
+    """What the command line names, each with whether it was found in a folder; files that a
+    folder's configuration excludes are left out."""
+    folders = any(p != STDIN and os.path.isdir(p) for p in paths)
+    for item in discover(paths):
+        found_in_folder = folders and isinstance(item, str) and item not in paths
+        if not (found_in_folder and isinstance(item, str) and config_for(item).excludes(item)):
+            yield item, found_in_folder
 
 
 def documents(run: Run, paths: Sequence[str]) -> Iterator[Document | InputError]:
     """Each readable document in order; an unreadable one is yielded as its error, skipped ones noted."""
-    folders = {p for p in paths if p != STDIN and os.path.isdir(p)}
-    for item in discover(paths):
+    for item, found_in_folder in _to_check(paths):
         if isinstance(item, Skipped):
             _note(run.err, f"skipped {item.path}: {item.reason}")
-            continue
-        found_in_folder = bool(folders) and item not in paths
-        if _excluded(item, paths):
             continue
         try:
             doc = read_document(item, run.encoding, in_folder=found_in_folder)
@@ -566,7 +567,7 @@ def run_archive(args: argparse.Namespace) -> ArchiveStats | None:
         return None
     if configured is not None:
         return archive_stats(str(configured))
-    articles = [p for p in discover(args.paths) if isinstance(p, str) and p != STDIN and not _excluded(p, args.paths)]
+    articles = [p for p, _ in _to_check(args.paths) if isinstance(p, str) and p != STDIN]
     if len(articles) < MIN_ARTICLES:
         return None
     facts = (bulk.gather_facts(bulk.Settings("."), path) for path in articles)

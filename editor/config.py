@@ -190,7 +190,7 @@ def parse_config(table: Mapping[str, Any], path: Path) -> Config:
     if house is not None and (not isinstance(house, str) or not house):
         raise ConfigError(f"{path}: key 'house': the path of a style sheet, or the name of one in rules/house/")
     across = table.get("across")
-    if across is True or (across is not None and across is not False and (not isinstance(across, str) or not across)):
+    if across is not None and across is not False and not (isinstance(across, str) and across):
         raise ConfigError(f"{path}: key 'across': the path of an archive folder, or false")
     overrides = table.get("overrides", [])
     if not isinstance(overrides, list) or not all(isinstance(o, dict) for o in overrides):

@@ -153,11 +153,16 @@ def count_dialect_words(words: Iterable[str]) -> Counter[str]:
     return counts
 
 
-def infer_dialect(words: Iterable[str], default: str = "en-US") -> str:
-    """The article's majority spelling dialect; the default when it shows none or a tie."""
+def majority_dialect(words: Iterable[str]) -> str | None:
+    """The article's majority spelling dialect; None when it shows none or a tie."""
     counts = count_dialect_words(words)
     if counts["en-GB"] > counts["en-US"]:
         return "en-GB"
     if counts["en-US"] > counts["en-GB"]:
         return "en-US"
-    return default
+    return None
+
+
+def infer_dialect(words: Iterable[str], default: str = "en-US") -> str:
+    """The article's majority spelling dialect; the default when it shows none or a tie."""
+    return majority_dialect(words) or default

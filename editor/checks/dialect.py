@@ -3,8 +3,8 @@
 The configured dialect wins; otherwise the article's majority. Words spelled alike in both,
 or fine in both (-ize, "program", "story"), never count (see editor.dialect). A tie is broken
 by British -ise spellings, then by the article's other conventions (£, "Mr", "12 March"),
-then, with `--across` or in a bulk run, by the archive's dialect; with nothing to break it,
-the finding is a question with no fix.
+then by the archive's dialect (the articles checked together, `--across`, or a bulk run); with
+nothing to break it, the finding is a question with no fix.
 """
 
 from __future__ import annotations
@@ -55,21 +55,17 @@ def build(rule: Rule) -> Check:
         for i, token in enumerate(tokens):
             lower = token.lower
             following = tokens[i + 1] if i + 1 < len(tokens) else None
-            if token.text[:1].isupper() and (
+            # A name keeps its own spelling ("Eon Productions", "World Trade Center"): never
+            # flagged, but it says where the article was written ("Ministry of Defence").
+            is_name = token.text[:1].isupper() and (
                 not analysis.starts_sentence(token.start) or (following is not None and following.text[:1].isupper())
-            ):
-                # A name keeps its own spelling ("Eon Productions", "World Trade Center"): never
-                # flagged, but it says where the article was written ("Ministry of Defence").
-                if lower in pairs.us_to_uk:
-                    names_us.append(token)
-                elif lower in pairs.uk_to_us:
-                    names_uk.append(token)
-                continue
+            )
+            us_side, uk_side = (names_us, names_uk) if is_name else (us, uk)
             if lower in pairs.us_to_uk:
-                us.append(token)
+                us_side.append(token)
             elif lower in pairs.uk_to_us:
-                uk.append(token)
-            elif (pair := senses.get(lower)) is not None:
+                uk_side.append(token)
+            elif not is_name and (pair := senses.get(lower)) is not None:
                 if lower == pair.uk:
                     uk.append(token)
                 elif reading(tokens, i) == pair.sense:
