@@ -15,7 +15,7 @@ $(STAMP): pyproject.toml
 ## run: set up, then check samples/ and show the confident fixes as a diff
 run: $(STAMP)
 	$(BIN)/copydesk check samples/ || [ $$? -eq 1 ]
-	$(BIN)/copydesk fix --diff samples/
+	$(BIN)/copydesk fix --diff samples/ || [ $$? -eq 1 ]
 
 ## test: set up, then lint, type-check and run the whole test suite
 test: lint typecheck pytest
@@ -23,14 +23,16 @@ test: lint typecheck pytest
 lint: $(STAMP)
 	$(BIN)/ruff check editor tests bench
 
+# mypy reads the package under its installed name: .typecheck/copydesk is a link to editor/.
 typecheck: $(STAMP)
+	mkdir -p .typecheck && ln -sfn ../editor .typecheck/copydesk
 	$(BIN)/mypy
 
 pytest: $(STAMP)
 	$(BIN)/pytest -q
 
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .typecheck build dist
 
 ## bench: speed, false alarms on clean text, precision and recall on CWEB (figures for closing notes, not tests)
 bench: $(STAMP)

@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 
 from rapidfuzz.distance import OSA
 
-from editor.dialect import majority_dialect
-from editor.text import Analysis
+from copydesk.dialect import majority_dialect
+from copydesk.text import Analysis
 
 # A form is fixed towards another only when that one is used in this many more articles...
 DOMINANCE = 10
@@ -28,7 +28,7 @@ DIALECT_SHARE = 0.8
 
 def names_in(analysis: Analysis) -> set[str]:
     """The distinct name forms of one article (what the archive counts)."""
-    from editor.checks.names import name_occurrences  # the names check decides what a name is
+    from copydesk.checks.names import name_occurrences  # the names check decides what a name is
 
     return {o.form for o in name_occurrences(analysis)}
 

@@ -2,8 +2,10 @@
 
 A fingerprint is the rule, the flagged text (case and spacing normalised) and up to three words
 on each side on the same line, never a line number: an edit elsewhere in the article does not
-change it. The same
-fingerprint twice in one file counts twice, so a second copy of a known slip is still new.
+change it. The same fingerprint twice in one file counts twice, so a second copy of a known slip
+is still new. Files are keyed by their path relative to the project root (where copydesk.toml
+is, else the git work tree), so a check run from any folder finds them; each entry keeps the
+rule, the flagged text and its line when accepted, for a reviewer to read what was accepted.
 """
 
 from __future__ import annotations
@@ -15,11 +17,12 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from editor.document import Document
-from editor.files import atomic_write
-from editor.findings import Finding
+from copydesk.config import project_root
+from copydesk.document import Document
+from copydesk.files import atomic_write
+from copydesk.findings import Finding
 
-VERSION = 1
+VERSION = 2
 CONTEXT_WORDS = 3
 _WORD = re.compile(r"\w+")
 
@@ -40,17 +43,26 @@ def fingerprint(text: str, finding: Finding) -> str:
 
 
 def key_path(path: str) -> str:
-    return Path(path).as_posix()
+    if path == "-":
+        return path
+    resolved = Path(path).resolve()
+    try:
+        return resolved.relative_to(project_root(path)).as_posix()
+    except ValueError:  # outside the project: the absolute path is the only stable key
+        return resolved.as_posix()
 
 
 def write_baseline(path: str, reports: Iterable[tuple[Document, Sequence[Finding]]]) -> int:
-    data: dict[str, list[str]] = {}
+    data: dict[str, list[dict[str, object]]] = {}
     count = 0
     for doc, findings in reports:
-        prints = sorted(fingerprint(doc.text, f) for f in findings)
-        if prints:
-            data[key_path(doc.path)] = prints
-            count += len(prints)
+        entries = [
+            {"rule": f.rule, "text": f.text, "line": doc.line_col(f.start)[0], "fingerprint": fingerprint(doc.text, f)}
+            for f in findings
+        ]
+        if entries:
+            data[key_path(doc.path)] = entries
+            count += len(entries)
     body = json.dumps({"version": VERSION, "tool": "copydesk", "findings": data}, indent=1, sort_keys=True)
     atomic_write(path, (body + "\n").encode("utf-8"))
     return count
@@ -64,9 +76,14 @@ class Baseline:
             raise BaselineError(f"{path}: no such baseline (write one with --write-baseline)") from None
         except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
             raise BaselineError(f"{path}: not a copydesk baseline: {exc}") from None
-        if not isinstance(data, dict) or data.get("version") != VERSION or not isinstance(data.get("findings"), dict):
-            raise BaselineError(f"{path}: not a copydesk baseline (version {VERSION})")
-        self.known = {k: Counter(v) for k, v in data["findings"].items()}
+        if not isinstance(data, dict) or not isinstance(data.get("findings"), dict):
+            raise BaselineError(f"{path}: not a copydesk baseline")
+        if data.get("version") != VERSION:
+            raise BaselineError(f"{path}: a baseline of another copydesk version; write it again (--write-baseline)")
+        try:
+            self.known = {k: Counter(e["fingerprint"] for e in v) for k, v in data["findings"].items()}
+        except (TypeError, KeyError):
+            raise BaselineError(f"{path}: not a copydesk baseline (an entry without its fingerprint)") from None
 
     def new_findings(self, doc: Document, findings: Sequence[Finding]) -> list[Finding]:
         remaining = Counter(self.known.get(key_path(doc.path), Counter()))

@@ -17,23 +17,25 @@ import json
 import os
 import shutil
 import sqlite3
+import threading
+import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from editor.archive import ArchiveStats, ArticleFacts, facts_of
-from editor.diff import unified_diff
-from editor.document import DecodeError, Document, looks_binary
-from editor.files import TEXT_SUFFIXES, atomic_write
-from editor.findings import apply_edits, resolve
-from editor.markup import prose_of
-from editor.runner import Overrides, Session
+from copydesk.archive import ArchiveStats, ArticleFacts, facts_of
+from copydesk.diff import unified_diff
+from copydesk.document import DecodeError, Document, looks_binary
+from copydesk.files import TEXT_SUFFIXES, atomic_write
+from copydesk.findings import apply_edits, resolve
+from copydesk.markup import prose_of
+from copydesk.runner import Overrides, Session
 
 DEFAULT_MIN_CONFIDENCE = 0.85
-JOURNAL_VERSION = 1
+JOURNAL_VERSION = 2
 
 
 @dataclass(frozen=True)
@@ -158,60 +160,85 @@ def process_file(settings: Settings, archive: ArchiveStats | None, rel: str) -> 
 
 
 class Journal:
-    """SQLite, one row per file: its state before, and what was done, so a run can resume."""
+    """SQLite, one row per file and run: its state before, and what was done, so a run can resume.
 
-    def __init__(self, path: Path, archive_dir: str, mode: str) -> None:
-        self.db = sqlite3.connect(path, isolation_level=None)
-        self.db.execute("PRAGMA journal_mode=WAL")
-        # Writing in place needs every record on disk before the rename it announces, even
-        # across a power cut; a lost dry-run record only means one patch is made again.
-        self.db.execute(f"PRAGMA synchronous={'FULL' if mode == 'apply' else 'NORMAL'}")
-        self.db.executescript(
-            """
-            CREATE TABLE IF NOT EXISTS run (key TEXT PRIMARY KEY, value TEXT);
-            CREATE TABLE IF NOT EXISTS files (
-                rel TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER, hash_before TEXT,
-                state TEXT, hash_after TEXT, result TEXT);
-            """
-        )
-        identity = json.dumps({"archive": str(Path(archive_dir).resolve()), "mode": mode, "v": JOURNAL_VERSION})
-        known = self.db.execute("SELECT value FROM run WHERE key='identity'").fetchone()
-        if known is None:
-            self.db.execute("INSERT INTO run VALUES ('identity', ?)", (identity,))
-        elif known[0] != identity:
-            raise BulkError(f"{path}: a journal of another run ({known[0]}); use another --journal or delete it")
+    One file holds many runs. A run is keyed by what decides its results (the archive, the mode,
+    the settings), so the same command resumes its own run and a different one (a dry run, then
+    --apply) starts its own beside it.
+    """
+
+    def __init__(self, path: Path, identity: Mapping[str, Any], mode: str) -> None:
+        try:
+            self.db = sqlite3.connect(path, isolation_level=None)
+            self.db.execute("PRAGMA journal_mode=WAL")
+            # Writing in place needs every record on disk before the rename it announces, even
+            # across a power cut; a lost dry-run record only means one patch is made again.
+            self.db.execute(f"PRAGMA synchronous={'FULL' if mode == 'apply' else 'NORMAL'}")
+            tables = {name for (name,) in self.db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+            if tables and "runs" not in tables:
+                raise BulkError(f"{path}: a journal from an older copydesk or another program; "
+                                "use another --journal or delete it")  # fmt: skip
+            self.db.executescript(
+                """
+                CREATE TABLE IF NOT EXISTS runs (
+                    id INTEGER PRIMARY KEY, identity TEXT UNIQUE, names TEXT, dialects TEXT);
+                CREATE TABLE IF NOT EXISTS files (
+                    run INTEGER, rel TEXT, size INTEGER, mtime_ns INTEGER, hash_before TEXT,
+                    state TEXT, hash_after TEXT, result TEXT, PRIMARY KEY (run, rel));
+                """
+            )
+            key = json.dumps({**identity, "v": JOURNAL_VERSION}, sort_keys=True)
+            self.db.execute("INSERT OR IGNORE INTO runs (identity) VALUES (?)", (key,))
+            (self.run,) = self.db.execute("SELECT id FROM runs WHERE identity=?", (key,)).fetchone()
+        except sqlite3.DatabaseError as exc:
+            raise BulkError(f"{path}: not a copydesk journal ({exc}); use another --journal") from None
 
     def stats(self) -> ArchiveStats | None:
-        names = self.db.execute("SELECT value FROM run WHERE key='names'").fetchone()
-        dialects = self.db.execute("SELECT value FROM run WHERE key='dialects'").fetchone()
+        names, dialects = self.db.execute("SELECT names, dialects FROM runs WHERE id=?", (self.run,)).fetchone()
         if names is None:
             return None
-        return ArchiveStats.from_counts(dict(json.loads(names[0])), json.loads(dialects[0]) if dialects else {})
+        return ArchiveStats.from_counts(dict(json.loads(names)), json.loads(dialects) if dialects else {})
 
     def save_stats(self, stats: ArchiveStats) -> None:
-        names = json.dumps(sorted(stats.articles.items()))
-        self.db.execute("INSERT OR REPLACE INTO run VALUES ('dialects', ?)", (json.dumps(dict(stats.dialects)),))
-        self.db.execute("INSERT OR REPLACE INTO run VALUES ('names', ?)", (names,))
+        self.db.execute(
+            "UPDATE runs SET names=?, dialects=? WHERE id=?",
+            (json.dumps(sorted(stats.articles.items())), json.dumps(dict(stats.dialects)), self.run),
+        )
 
     def row(self, rel: str) -> tuple[Any, ...] | None:
         row: tuple[Any, ...] | None = self.db.execute(
-            "SELECT size, mtime_ns, hash_before, state, hash_after, result FROM files WHERE rel=?", (rel,)
+            "SELECT size, mtime_ns, hash_before, state, hash_after, result FROM files WHERE run=? AND rel=?",
+            (self.run, rel),
         ).fetchone()
         return row
 
     def record(self, rel: str, size: int, mtime_ns: int, hash_before: str, state: str, hash_after: str,
                result: dict[str, Any]) -> None:  # fmt: skip
         self.db.execute(
-            "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (rel, size, mtime_ns, hash_before, state, hash_after, json.dumps(result, sort_keys=True)),
+            "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (self.run, rel, size, mtime_ns, hash_before, state, hash_after, json.dumps(result, sort_keys=True)),
         )
 
     def results(self) -> Iterator[dict[str, Any]]:
-        for (value,) in self.db.execute("SELECT result FROM files ORDER BY rel"):
+        for (value,) in self.db.execute("SELECT result FROM files WHERE run=? ORDER BY rel", (self.run,)):
             yield json.loads(value)
 
     def close(self) -> None:
         self.db.close()
+
+
+def run_identity(options: Options) -> dict[str, Any]:
+    """What makes two bulk commands the same run: the archive, the mode and every setting that
+    changes which fixes are made (not --jobs, --dask or --backup, which change only how)."""
+    settings = options.settings
+    return {
+        "archive": str(options.archive_dir.resolve()),
+        "mode": "apply" if options.apply else f"dry-run:{options.out_dir.resolve()}",
+        "select": sorted(settings.overrides.select),
+        "ignore": sorted(settings.overrides.ignore),
+        "harper": settings.overrides.harper,
+        "min_confidence": settings.min_confidence,
+    }
 
 
 class BulkError(ValueError):
@@ -238,9 +265,19 @@ class Options:
 _shared: tuple[Callable[..., Any], tuple[Any, ...]] | None = None
 
 
-def _init_worker(fn: Callable[..., Any], args: tuple[Any, ...]) -> None:
+def _init_worker(fn: Callable[..., Any], args: tuple[Any, ...], watch_parent: bool = False) -> None:
     global _shared
     _shared = (fn, args)
+    if watch_parent:
+        threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
+
+
+def _exit_with_parent(parent: int) -> None:
+    """A pool worker whose parent was killed (SIGKILL leaves it no time to say so) would wait for
+    work forever: it leaves as soon as it is re-parented."""
+    while os.getppid() == parent:
+        time.sleep(0.5)
+    os._exit(1)
 
 
 def _run(item: Any) -> Any:
@@ -264,7 +301,7 @@ class LocalMap:
             _init_worker(fn, args)
             yield from (_run(item) for item in items)
             return
-        pool = ProcessPoolExecutor(max_workers=self.jobs, initializer=_init_worker, initargs=(fn, args))
+        pool = ProcessPoolExecutor(max_workers=self.jobs, initializer=_init_worker, initargs=(fn, args, True))
         try:
             yield from pool.map(_run, items, chunksize=max(1, min(32, len(items) // (self.jobs * 8))))
         finally:
@@ -313,7 +350,7 @@ def run_bulk(options: Options, progress: Callable[[int, int, int], None] = lambd
         raise BulkError(f"{root}: not a folder")
     files = discover_archive(root)
     _remove_stale_temporaries(root)
-    journal = Journal(options.journal, str(root), "apply" if options.apply else f"dry-run:{options.out_dir}")
+    journal = Journal(options.journal, run_identity(options), "apply" if options.apply else "dry-run")
     workers: LocalMap | DaskMap = DaskMap(options.dask, options.jobs) if options.dask else LocalMap(options.jobs)
     try:
         archive = journal.stats()

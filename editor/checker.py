@@ -7,13 +7,13 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Protocol
 
-from editor.archive import ArchiveStats
-from editor.checks import Check, build_check
-from editor.dialect import infer_dialect
-from editor.engines.languagetool import LanguageToolEngine, Setup
-from editor.findings import Finding
-from editor.rules import Rule, rule_matches
-from editor.text import Analysis
+from copydesk.archive import ArchiveStats
+from copydesk.checks import Check, build_check
+from copydesk.dialect import infer_dialect
+from copydesk.engines.languagetool import LanguageToolEngine, Setup
+from copydesk.findings import Finding
+from copydesk.rules import Rule, rule_matches
+from copydesk.text import Analysis
 
 
 @dataclass(frozen=True)
@@ -107,7 +107,7 @@ class Checker:
         if self.options.harper and self.selection.may_allow_family("harper"):
             dialect = self.dialect_of(analysis)
             if dialect not in self._harper:
-                from editor.engines.harper import HarperEngine  # loaded only when Harper runs
+                from copydesk.engines.harper import HarperEngine  # loaded only when Harper runs
 
                 self._harper[dialect] = HarperEngine(dialect, self.options.words, self.options.profiles)
             engines.append(self._harper[dialect])

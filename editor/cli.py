@@ -19,24 +19,24 @@ from pathlib import Path
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-from editor import bulk
-from editor.archive import MIN_ARTICLES, ArchiveStats
-from editor.baseline import Baseline, BaselineError, write_baseline
-from editor.bulk import BulkError
-from editor.config import ConfigError
-from editor.dialect import DIALECTS
-from editor.diff import unified_diff
-from editor.document import DecodeError, Document, looks_binary
-from editor.engines.languagetool import LanguageToolUnavailable
-from editor.files import STDIN, InputError, Skipped, atomic_write, discover, read_document
-from editor.findings import Finding, Severity, apply_edits, resolve
-from editor.gitdiff import GitError, changed_lines
-from editor.house import learn as learn_style
-from editor.house import render_sheet
-from editor.markup import prose_of
-from editor.reports import FileReport, github, json_report, junit, sarif, text_report
-from editor.rules import Rule, RuleError, load_rules, rules_dirs_from_env
-from editor.runner import Overrides, Session, config_for
+from copydesk import bulk
+from copydesk.archive import MIN_ARTICLES, ArchiveStats
+from copydesk.baseline import Baseline, BaselineError, write_baseline
+from copydesk.bulk import BulkError
+from copydesk.config import ConfigError
+from copydesk.dialect import DIALECTS
+from copydesk.diff import unified_diff
+from copydesk.document import DecodeError, Document, looks_binary
+from copydesk.engines.languagetool import LanguageToolUnavailable
+from copydesk.files import STDIN, InputError, Skipped, atomic_write, discover, read_document
+from copydesk.findings import Finding, Severity, apply_edits, resolve
+from copydesk.gitdiff import GitError, changed_lines
+from copydesk.house import learn as learn_style
+from copydesk.house import render_sheet
+from copydesk.markup import prose_of
+from copydesk.reports import FileReport, github, json_report, junit, sarif, text_report
+from copydesk.rules import Rule, RuleError, load_rules, rules_dirs_from_env
+from copydesk.runner import Overrides, Session, config_for
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 FORMATS = ("text", "json", "sarif", "github", "junit")
@@ -70,6 +70,11 @@ Interrupted? Run the same command again: finished files are skipped.
 EPILOG_FIX = """\
 Only confident fixes are applied (see --min-confidence); overlapping fixes are resolved
 deterministically and the rest are left for `copydesk check` or `copydesk review`.
+
+exit codes:
+  0  nothing to fix (or, with --write, every fix written)
+  1  --diff printed fixes: the files are not clean yet (as ruff's --diff)
+  2  usage or input error
 
 examples:
   copydesk fix samples/ > fixes.diff && patch -p1 < fixes.diff
@@ -161,6 +166,12 @@ def _add_selection(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument(
         "--encoding", metavar="NAME", help="decode every file with this encoding instead of detecting it (e.g. cp1252)"
+    )
+    p.add_argument(
+        "--force-exclude",
+        action="store_true",
+        help="leave out files that copydesk.toml excludes even when named on the command line "
+        "(for pre-commit and editors, which name every file)",
     )
     across = p.add_mutually_exclusive_group()
     across.add_argument(
@@ -335,8 +346,8 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    out = Console(soft_wrap=True)
-    err = Console(stderr=True, soft_wrap=True)
+    out = console()
+    err = console(stderr=True)
     if args.command is None:
         parser.print_help()
         return EXIT_ERROR
@@ -384,6 +395,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         # The reader went away (e.g. `| head`): not an error worth a traceback.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
+    except OSError as exc:  # the environment: a read-only folder, a full disk, a missing path
+        where = f"{exc.filename}: " if exc.filename else ""
+        _error(err, f"{where}{exc.strerror or exc}")
+        return EXIT_ERROR
+    except Exception as exc:  # a bug of ours: one line, never a traceback, never the findings code
+        _error(err, f"internal error: {type(exc).__name__}: {exc} (please report it, with the command you ran)")
+        return EXIT_ERROR
+
+
+def console(stderr: bool = False) -> Console:
+    """Colour only on a terminal; with NO_COLOR set, no escape codes at all, bold and dim included
+    (rich alone drops only the colours)."""
+    plain = bool(os.environ.get("NO_COLOR"))
+    return Console(stderr=stderr, soft_wrap=True, color_system=None if plain else "auto", no_color=plain)
 
 
 def _error(err: Console, message: str) -> None:
@@ -394,19 +419,21 @@ def _note(err: Console, message: str) -> None:
     err.print(f"copydesk: {message}", highlight=False, markup=False, soft_wrap=True)
 
 
-def _to_check(paths: Sequence[str]) -> Iterator[tuple[str | Skipped, bool]]:
+def _to_check(paths: Sequence[str], force_exclude: bool = False) -> Iterator[tuple[str | Skipped, bool]]:
     """What the command line names, each with whether it was found in a folder; files that a
-    folder's configuration excludes are left out."""
+    folder's configuration excludes are left out, and with --force-exclude (as pre-commit, which
+    names every file, needs) files named on the command line too."""
     folders = any(p != STDIN and os.path.isdir(p) for p in paths)
     for item in discover(paths):
         found_in_folder = folders and isinstance(item, str) and item not in paths
-        if not (found_in_folder and isinstance(item, str) and config_for(item).excludes(item)):
+        judged = found_in_folder or (force_exclude and item != STDIN)
+        if not (judged and isinstance(item, str) and config_for(item).excludes(item)):
             yield item, found_in_folder
 
 
-def documents(run: Run, paths: Sequence[str]) -> Iterator[Document | InputError]:
+def documents(run: Run, args: argparse.Namespace) -> Iterator[Document | InputError]:
     """Each readable document in order; an unreadable one is yielded as its error, skipped ones noted."""
-    for item, found_in_folder in _to_check(paths):
+    for item, found_in_folder in _to_check(args.paths, args.force_exclude):
         if isinstance(item, Skipped):
             _note(run.err, f"skipped {item.path}: {item.reason}")
             continue
@@ -427,7 +454,7 @@ def cmd_check(args: argparse.Namespace, run: Run) -> int:
     baseline = Baseline(args.baseline) if args.baseline else None
     reports: list[FileReport] = []
     failed = False
-    for doc in documents(run, args.paths):
+    for doc in documents(run, args):
         if isinstance(doc, InputError):
             _error(run.err, str(doc))
             failed = True
@@ -444,19 +471,19 @@ def cmd_check(args: argparse.Namespace, run: Run) -> int:
         count = write_baseline(args.write_baseline, ((r.document, r.findings) for r in reports))
         _note(run.err, f"baseline written to {args.write_baseline}: {count} finding(s) accepted")
         return EXIT_ERROR if failed else EXIT_OK
+    threshold = None if args.fail_on == "never" else Severity.parse(args.fail_on)
     if args.output:
-        atomic_write(args.output, render_report(args.format, reports).encode("utf-8"))
+        atomic_write(args.output, render_report(args.format, reports, threshold).encode("utf-8"))
         text_report.print_report(run.out, reports)
     elif args.format == "text":
         text_report.print_report(run.out, reports)
     else:
-        sys.stdout.write(render_report(args.format, reports))
+        sys.stdout.write(render_report(args.format, reports, threshold))
         sys.stdout.flush()
     if failed:
         return EXIT_ERROR
-    if args.fail_on == "never":
+    if threshold is None:
         return EXIT_OK
-    threshold = Severity.parse(args.fail_on)
     at_or_above = sum(1 for r in reports for f in r.findings if f.severity >= threshold)
     return EXIT_FINDINGS if at_or_above > (args.max_findings or 0) else EXIT_OK
 
@@ -467,7 +494,7 @@ def _lines_of(doc: Document, finding: Finding) -> set[int]:
     return set(range(first, last + 1))
 
 
-def render_report(fmt: str, reports: Sequence[FileReport]) -> str:
+def render_report(fmt: str, reports: Sequence[FileReport], threshold: Severity | None) -> str:
     if fmt == "json":
         return json_report.render(reports)
     if fmt == "sarif":
@@ -475,7 +502,7 @@ def render_report(fmt: str, reports: Sequence[FileReport]) -> str:
     if fmt == "github":
         return github.render(reports)
     if fmt == "junit":
-        return junit.render(reports)
+        return junit.render(reports, threshold)
     return text_report.plain(reports)
 
 
@@ -484,7 +511,7 @@ def cmd_fix(args: argparse.Namespace, run: Run) -> int:
         raise UsageError("--backup goes with --write")
     failed = False
     changed = 0
-    for doc in documents(run, args.paths):
+    for doc in documents(run, args):
         if isinstance(doc, InputError):
             _error(run.err, str(doc))
             failed = True
@@ -507,12 +534,15 @@ def cmd_fix(args: argparse.Namespace, run: Run) -> int:
     sys.stdout.flush()
     if args.write or changed == 0:
         _note(run.err, f"{changed} file{'s' if changed != 1 else ''} {'fixed' if args.write else 'with fixes'}")
-    return EXIT_ERROR if failed else EXIT_OK
+    if failed:
+        return EXIT_ERROR
+    # As ruff's --diff: a diff that is not empty means the files are not clean yet.
+    return EXIT_FINDINGS if changed and not args.write else EXIT_OK
 
 
 def cmd_review(args: argparse.Namespace, run: Run) -> int:
     docs: list[Document] = []
-    for doc in documents(run, args.paths):
+    for doc in documents(run, args):
         if isinstance(doc, InputError):
             raise doc
         if doc.path == STDIN:
@@ -520,7 +550,7 @@ def cmd_review(args: argparse.Namespace, run: Run) -> int:
         docs.append(doc)
     if not docs:
         raise UsageError("no articles to review in " + ", ".join(args.paths))
-    from editor.review.app import ReviewApp  # Textual loads only for the app
+    from copydesk.review.app import ReviewApp  # Textual loads only for the app
 
     ReviewApp(docs, run.session.overrides, backup=args.backup, archive=run.session.archive).run()
     return EXIT_OK
@@ -567,7 +597,7 @@ def run_archive(args: argparse.Namespace) -> ArchiveStats | None:
         return None
     if configured is not None:
         return archive_stats(str(configured))
-    articles = [p for p, _ in _to_check(args.paths) if isinstance(p, str) and p != STDIN]
+    articles = [p for p, _ in _to_check(args.paths, args.force_exclude) if isinstance(p, str) and p != STDIN]
     if len(articles) < MIN_ARTICLES:
         return None
     facts = (bulk.gather_facts(bulk.Settings("."), path) for path in articles)
@@ -606,6 +636,8 @@ def cmd_bulk(args: argparse.Namespace, err: Console) -> int:
     )
     if options.out_dir.resolve().is_relative_to(archive.resolve()) and not args.apply:
         raise UsageError("--out must be outside the archive: nothing but fixed files is written there")
+    if archive.is_dir():  # rule ids are checked here, once, rather than in every worker
+        Session(options.settings.overrides).checker_for(config_for(str(archive)))
     with bulk_progress(err) as progress:
         summary = bulk.run_bulk(options, progress)
     skipped = summary["files_skipped"]

@@ -34,9 +34,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from editor.dialect import DIALECTS
-from editor.findings import Severity
-from editor.house import resolve_house_path
+from copydesk.dialect import DIALECTS
+from copydesk.findings import Severity
+from copydesk.house import resolve_house_path
 
 CONFIG_NAMES = ("copydesk.toml", ".copydesk.toml", "pyproject.toml")
 _OVERRIDE_KEYS = {"files", "select", "ignore", "dialect", "profiles", "severity", "words"}
@@ -146,6 +146,21 @@ def find_config_file(start: Path) -> Path | None:
             if path.is_file() and (name != "pyproject.toml" or _has_tool_table(path)):
                 return path
     return None
+
+
+def project_root(path: str | Path) -> Path:
+    """The folder a project's own files are kept relative to (baselines, review decisions, the
+    project dictionary): where its configuration is, else the top of its git work tree, else the
+    current folder. The same for every command, from whichever folder it is started."""
+    start = Path.cwd() if str(path) == "-" else Path(path).resolve()
+    found = find_config_file(start)
+    if found is not None:
+        return found.parent
+    folder = start if start.is_dir() else start.parent
+    for candidate in (folder, *folder.parents):
+        if (candidate / ".git").exists():
+            return candidate
+    return Path.cwd().resolve()
 
 
 def _has_tool_table(path: Path) -> bool:

@@ -17,8 +17,8 @@ from pathlib import Path
 
 from breame.data.spelling_constants import AMERICAN_ENGLISH_SPELLINGS
 
-from editor.lexicon import frequencies, zipf
-from editor.rules import RULES_DIR
+from copydesk.lexicon import frequencies, zipf
+from copydesk.rules import RULES_DIR
 
 DIALECTS = ("en-US", "en-GB", "en-AU", "en-CA", "en-IN")
 # Spelling families: Canada mostly spells like the UK in -our and like the US in -ize;

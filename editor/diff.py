@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterator
 
-from editor.document import Document
+from copydesk.document import Document
 
 NO_NEWLINE = b"\\ No newline at end of file\n"
 

@@ -13,7 +13,7 @@ from functools import cached_property
 
 import charset_normalizer
 
-from editor.text import line_col, line_starts
+from copydesk.text import line_col, line_starts
 
 
 class DecodeError(ValueError):

@@ -10,7 +10,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from editor.document import DecodeError, Document, looks_binary
+from copydesk.document import DecodeError, Document, looks_binary
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 STDIN = "-"
@@ -78,26 +78,35 @@ def read_document(path: str, encoding: str | None = None, *, in_folder: bool = F
         raise InputError(f"{path}: {exc}") from None
 
 
+def _new_file_mode() -> int:
+    """The mode a new file gets from the umask (mkstemp's own 0600 would hide reports from others)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
 def atomic_write(path: str | Path, data: bytes) -> None:
     """Write data so that the file is either wholly old or wholly new, even after a crash.
 
     A temporary file in the same folder is written, fsynced and renamed over the target,
-    keeping the target's permission bits; the folder is fsynced so the rename survives.
+    keeping the target's permission bits (a new file gets the umask's); the folder is fsynced so
+    the rename survives. A symbolic link is written through: its target changes, the link stays.
+    A missing folder is created, so a report or baseline can go to a new place.
     """
-    target = Path(path)
+    target = Path(os.path.realpath(path)) if os.path.islink(path) else Path(path)
     folder = target.parent
+    folder.mkdir(parents=True, exist_ok=True)
     try:
-        mode: int | None = target.stat().st_mode & 0o7777
+        mode = target.stat().st_mode & 0o7777
     except FileNotFoundError:
-        mode = None
+        mode = _new_file_mode()
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".copydesk-tmp", dir=folder)
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
-        if mode is not None:
-            os.chmod(tmp, mode)
+        os.chmod(tmp, mode)
         os.replace(tmp, target)
     except BaseException:
         with contextlib.suppress(OSError):

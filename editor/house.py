@@ -24,12 +24,12 @@ from typing import Any
 
 import yaml
 
-from editor.checks.hyphenation import _FUNCTION, _parts
-from editor.checks.quotes import classify
-from editor.dialect import DIALECTS, count_dialect_words
-from editor.findings import Severity
-from editor.rules import RULES_DIR, Rule, RuleError
-from editor.text import Analysis, Kind
+from copydesk.checks.hyphenation import _FUNCTION, _parts
+from copydesk.checks.quotes import classify
+from copydesk.dialect import DIALECTS, count_dialect_words
+from copydesk.findings import Severity
+from copydesk.rules import RULES_DIR, Rule, RuleError
+from copydesk.text import Analysis, Kind
 
 HOUSE_DIR = RULES_DIR / "house"
 # A name from the sheet counts as if this many articles used it.
@@ -144,8 +144,8 @@ class StyleStatistics:
         self.names = self.names or Counter()
 
     def add(self, text: str) -> None:
-        from editor.archive import names_in
-        from editor.checks.abbreviations import _ABBREVIATION
+        from copydesk.archive import names_in
+        from copydesk.checks.abbreviations import _ABBREVIATION
 
         assert self.dialect is not None and self.quotes is not None and self.names is not None
         assert self.abbreviations is not None and self.compounds is not None
@@ -206,7 +206,7 @@ def render_sheet(stats: StyleStatistics, source: str, min_ratio: float = 3.0) ->
             forms.append(f"  {other!r}: {best!r}  # {n} vs {m}")
     if forms:
         lines += ["forms:", *forms]
-    from editor.archive import ArchiveStats
+    from copydesk.archive import ArchiveStats
 
     archive = ArchiveStats.from_counts(stats.names)
     varied = sorted({w for form in stats.names if (w := archive.dominant_variant(form, 1 if len(form) <= 6 else 2))

@@ -2,17 +2,27 @@
 
 from __future__ import annotations
 
+import difflib
 import os
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from editor.findings import Finding, Severity
+from copydesk.findings import Finding, Severity
 
-RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
+
+def _packaged_rules() -> Path:
+    """The rule packs shipped inside the installed package (`rules/` in the source tree), found through
+    importlib.resources so that a wheel, pipx and pre-commit find them as the checkout does."""
+    # Wheels install unpacked, so the data is a real folder that the loader can glob.
+    return Path(str(resources.files("copydesk.rulepacks")))
+
+
+RULES_DIR = _packaged_rules()
 CATEGORIES = frozenset(
     ["grammar", "spelling", "consistency", "style", "usage", "punctuation", "typography", "readability"]
 )
@@ -80,6 +90,25 @@ class _Blank(dict[str, object]):
 def rule_matches(rule_id: str, patterns: Iterable[str]) -> bool:
     """A pattern selects a rule by its whole id or by a dotted prefix ('repetition')."""
     return any(rule_id == p or rule_id.startswith(p.rstrip(".") + ".") for p in patterns)
+
+
+# Engines whose rule ids are only known when they answer (LanguageTool's hundreds of rules).
+OPEN_FAMILIES = ("lt",)
+
+
+def unknown_selector(patterns: Iterable[str], known_ids: Iterable[str]) -> tuple[str, str | None] | None:
+    """The first pattern that selects no rule, with the nearest known id or prefix (a misspelt
+    `--select repetiton` would otherwise check nothing and pass)."""
+    known = set(known_ids)
+    prefixes = {rid.rsplit(".", n)[0] for rid in known for n in range(1, rid.count(".") + 1)}
+    names = known | prefixes | set(OPEN_FAMILIES)
+    for pattern in patterns:
+        bare = pattern.rstrip(".")
+        if bare in names or bare.split(".", 1)[0] in OPEN_FAMILIES:
+            continue
+        near = difflib.get_close_matches(bare, sorted(names), n=1, cutoff=0.6)
+        return pattern, near[0] if near else None
+    return None
 
 
 def _examples(raw: Any, rule_where: str, bad: bool) -> tuple[Example, ...]:
@@ -187,15 +216,24 @@ def pack_files(directory: Path) -> list[Path]:
 
 
 def load_rules(directories: Sequence[Path] = (RULES_DIR,)) -> tuple[Rule, ...]:
+    """Every rule of every pack below these folders. A folder that is missing or holds no pack is
+    an error: checking with fewer rules than the user meant would pass articles it should not."""
     rules: list[Rule] = []
     seen: dict[str, str] = {}
     for directory in directories:
-        for path in pack_files(directory):
+        if not directory.is_dir():
+            raise RuleError(f"{directory}: no such rules folder")
+        packs = pack_files(directory)
+        if not packs:
+            raise RuleError(f"{directory}: holds no rule pack (*.yaml files with a 'rules' list)")
+        for path in packs:
             for rule in load_pack(path):
                 if rule.id in seen:
                     raise RuleError(f"{path}: rule id {rule.id} is already defined in {seen[rule.id]}")
                 seen[rule.id] = str(path)
                 rules.append(rule)
+    if not rules:
+        raise RuleError(f"no rules in {', '.join(str(d) for d in directories)}")
     return tuple(rules)
 
 
@@ -204,7 +242,11 @@ def load_dictionary(directories: Sequence[Path] = (RULES_DIR,)) -> frozenset[str
     words: set[str] = set()
     for directory in directories:
         for path in sorted((directory / "dictionary").glob("*.txt")):
-            for line in path.read_text(encoding="utf-8").splitlines():
+            try:
+                lines = path.read_text(encoding="utf-8").splitlines()
+            except (OSError, UnicodeDecodeError) as exc:
+                raise RuleError(f"{path}: cannot read the word list (UTF-8, one word a line): {exc}") from None
+            for line in lines:
                 word = line.split("#", 1)[0].strip()
                 if word:
                     words.add(word)

@@ -12,16 +12,24 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
-from editor.archive import ArchiveStats
-from editor.checker import Checker, EngineOptions, Selection
-from editor.config import Config, load_config
-from editor.document import Document
-from editor.engines.languagetool import resolve_setup
-from editor.findings import Finding, Severity
-from editor.house import HouseStyle, load_house
-from editor.markup import prose_of
-from editor.rules import load_dictionary, load_rules, rule_matches, rules_dirs_from_env
-from editor.suppress import blank_directives, unsuppressed
+from copydesk.archive import ArchiveStats
+from copydesk.checker import Checker, EngineOptions, Selection
+from copydesk.config import Config, ConfigError, load_config, project_root
+from copydesk.document import Document
+from copydesk.engines.languagetool import resolve_setup
+from copydesk.findings import Finding, Severity
+from copydesk.house import HouseStyle, load_house
+from copydesk.markup import prose_of
+from copydesk.rules import (
+    Rule,
+    RuleError,
+    load_dictionary,
+    load_rules,
+    rule_matches,
+    rules_dirs_from_env,
+    unknown_selector,
+)
+from copydesk.suppress import blank_directives, unsuppressed
 
 
 @dataclass(frozen=True)
@@ -44,7 +52,7 @@ def config_for(path: str) -> Config:
     """The configuration for a file: found from its folder (from the current folder for stdin),
     with the project's own dictionary (.copydesk/dictionary.txt, which `review`'s d key fills)."""
     config = load_config(Path.cwd() if path == "-" else Path(path)).for_file(path)
-    words = project_words(config.root)
+    words = project_words(project_root(path))
     return replace(config, words=config.words | words) if words else config
 
 
@@ -83,6 +91,8 @@ class Session:
         checker = self._checkers.get(key)
         if checker is None:
             house = load_house_cached(config.house) if config.house else None
+            rules = (*load_rules(dirs), *(house.rules() if house else ()))
+            self._check_rule_ids(config, rules)
             setup = resolve_setup(mode)
             if setup is not None and setup.is_public and not self._warned_public:
                 self.note(f"warning: the text of every article is sent to {setup.url} (LanguageTool's public server)")
@@ -92,7 +102,7 @@ class Session:
                 counts = {**(archive.articles if archive else {}), **house.name_counts()}
                 archive = ArchiveStats.from_counts(counts, archive.dialects if archive else None)
             checker = Checker(
-                (*load_rules(dirs), *(house.rules() if house else ())),
+                rules,
                 Selection(
                     o.select or config.select, (*config.ignore, *o.ignore, *(house.replaced_rules() if house else ()))
                 ),
@@ -110,6 +120,23 @@ class Session:
             self._checkers[key] = checker
         return checker
 
+    def _check_rule_ids(self, config: Config, rules: Sequence[Rule]) -> None:
+        """Every id or prefix the command line and the configuration name must select some rule."""
+        from copydesk.engines.harper import rule_ids as harper_ids
+
+        known = {r.id for r in rules} | harper_ids()
+        for option, patterns in (("--select", self.overrides.select), ("--ignore", self.overrides.ignore)):
+            bad = unknown_selector(patterns, known)
+            if bad is not None:
+                raise RuleError(f"{option} {bad[0]}: no rule has this id or prefix{_did_you_mean(bad[1])}")
+        for key, patterns in (
+            ("select", config.select), ("ignore", config.ignore), ("severity", tuple(r for r, _ in config.severity))
+        ):  # fmt: skip
+            bad = unknown_selector(patterns, known)
+            if bad is not None:
+                where = f"{config.source}: key '{key}'" + (f" ('{bad[0]}')" if key == "severity" else "")
+                raise ConfigError(f"{where}: no rule has the id or prefix {bad[0]!r}{_did_you_mean(bad[1])}")
+
     def check(self, doc: Document) -> list[Finding]:
         config = config_for(doc.path)
         prose = prose_of(doc.path, doc.text)
@@ -124,6 +151,10 @@ class Session:
     def close(self) -> None:
         for checker in self._checkers.values():
             checker.close()
+
+
+def _did_you_mean(near: str | None) -> str:
+    return f"; did you mean {near!r}? ('copydesk rules' lists them)" if near else " ('copydesk rules' lists them)"
 
 
 @lru_cache(maxsize=32)

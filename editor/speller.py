@@ -15,7 +15,7 @@ from functools import cache, lru_cache
 
 from rapidfuzz.distance import OSA
 
-from editor.lexicon import zipf
+from copydesk.lexicon import zipf
 
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
 # A candidate must be at least this common to be proposed: rarer words are more likely

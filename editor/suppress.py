@@ -15,9 +15,9 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from editor.findings import Finding
-from editor.rules import rule_matches
-from editor.text import line_starts
+from copydesk.findings import Finding
+from copydesk.rules import rule_matches
+from copydesk.text import line_starts
 
 _DISABLE = re.compile(r"<!--\s*copydesk-disable(?P<next>-next-line)?(?P<rules>[^>]*?)-->")
 _ENABLE = re.compile(r"<!--\s*copydesk-enable(?P<rules>[^>]*?)-->")

@@ -14,7 +14,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from editor.archive import ArchiveStats
+    from copydesk.archive import ArchiveStats
 
 
 class Kind(Enum):

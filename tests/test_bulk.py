@@ -131,10 +131,10 @@ def test_bad_input_is_a_clear_error(tmp_path: Path) -> None:
     archive = make_archive(tmp_path / "archive", copies=1)
     inside = bulk(str(archive), "--out", str(archive / "patches"), cwd=tmp_path)
     assert inside.returncode == 2 and "outside the archive" in inside.stderr
-    first = bulk(str(archive), "--out", str(tmp_path / "p"), "--journal", str(tmp_path / "j"), cwd=tmp_path)
-    assert first.returncode == 1
-    other = bulk(str(archive), "--apply", "--journal", str(tmp_path / "j"), cwd=tmp_path)
-    assert other.returncode == 2 and "journal of another run" in other.stderr
+    (tmp_path / "notes.txt").write_text("not a database, but the user's notes\n" * 100, encoding="utf-8")
+    other = bulk(str(archive), "--out", str(tmp_path / "p"), "--journal", str(tmp_path / "notes.txt"), cwd=tmp_path)
+    assert other.returncode == 2 and "notes.txt: not a copydesk journal" in other.stderr
+    assert (tmp_path / "notes.txt").read_text(encoding="utf-8").startswith("not a database")
 
 
 def stories(folder: Path, copies: int, sentence: str) -> Path:
@@ -171,12 +171,12 @@ def test_check_across_settles_a_dialect_tie_by_the_archive(tmp_path: Path) -> No
 
 
 def test_journal_keeps_the_archive_statistics(tmp_path: Path) -> None:
-    from editor.archive import ArchiveStats
-    from editor.bulk import Journal
+    from copydesk.archive import ArchiveStats
+    from copydesk.bulk import Journal
 
     stats = ArchiveStats.from_counts({"Rajavi": 12, "Rjavi": 1}, {"en-GB": 9, "en-US": 1})
-    Journal(tmp_path / "j.sqlite", "archive", "dry-run").save_stats(stats)
-    kept = Journal(tmp_path / "j.sqlite", "archive", "dry-run").stats()
+    Journal(tmp_path / "j.sqlite", {"archive": "archive"}, "dry-run").save_stats(stats)
+    kept = Journal(tmp_path / "j.sqlite", {"archive": "archive"}, "dry-run").stats()
     assert kept is not None
     assert (kept.articles, kept.dialects, kept.dominant_dialect()) == (stats.articles, stats.dialects, "en-GB")
 

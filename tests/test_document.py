@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from editor.document import DecodeError, Document, decode_bytes, detect_newline, looks_binary
+from copydesk.document import DecodeError, Document, decode_bytes, detect_newline, looks_binary
 
 
 @pytest.mark.parametrize(

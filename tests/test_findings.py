@@ -11,10 +11,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from editor.diff import unified_diff
-from editor.document import Document
-from editor.files import atomic_write
-from editor.findings import Edit, Finding, Severity, apply_edits, resolve
+from copydesk.diff import unified_diff
+from copydesk.document import Document
+from copydesk.files import atomic_write
+from copydesk.findings import Edit, Finding, Severity, apply_edits, resolve
 
 TEXT = st.text(alphabet=st.sampled_from(list("ab \n\r’é")), max_size=60)
 

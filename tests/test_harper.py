@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from conftest import IRAN, run_cli
 
-from editor.checker import Checker, EngineOptions, Selection
-from editor.engines.harper import load_config
-from editor.findings import apply_edits, resolve
-from editor.rules import load_rules
+from copydesk.checker import Checker, EngineOptions, Selection
+from copydesk.engines.harper import load_config
+from copydesk.findings import apply_edits, resolve
+from copydesk.rules import load_rules
 
 HARPER_ONLY = Selection(select=("harper",))
 

@@ -14,9 +14,9 @@ from pathlib import Path
 from conftest import run_cli
 from lt_standin import languagetool_standin
 
-from editor.checker import Checker, EngineOptions, Selection
-from editor.engines.languagetool import Setup, resolve_setup, utf16_end
-from editor.rules import load_rules
+from copydesk.checker import Checker, EngineOptions, Selection
+from copydesk.engines.languagetool import Setup, resolve_setup, utf16_end
+from copydesk.rules import load_rules
 
 
 def _checker(

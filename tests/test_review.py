@@ -11,8 +11,8 @@ import pytest
 from conftest import IRAN, SAMPLES
 from textual.pilot import Pilot
 
-from editor.document import Document
-from editor.review.app import DiffScreen, HelpScreen, QuitScreen, ReviewApp
+from copydesk.document import Document
+from copydesk.review.app import DiffScreen, HelpScreen, QuitScreen, ReviewApp
 
 SIZE = (100, 30)
 

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import pytest
 
-from editor.checker import NO_ENGINES, Checker
-from editor.findings import apply_edits, resolve
-from editor.rules import Rule, load_rules
+from copydesk.checker import NO_ENGINES, Checker
+from copydesk.findings import apply_edits, resolve
+from copydesk.rules import Rule, load_rules
 
 RULES = load_rules()
 

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from editor.text import Analysis, Kind, match_case, split_paragraphs, tokenize
+from copydesk.text import Analysis, Kind, match_case, split_paragraphs, tokenize
 
 
 def test_tokens_keep_offsets_and_abbreviations() -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from editor.checks import (
+from copydesk.checks import (
     abbreviations,
     article,
     capitalization,
@@ -25,8 +25,8 @@ from editor.checks import (
     repetition,
     substitution,
 )
-from editor.checks.base import Check
-from editor.rules import Rule, RuleError
+from copydesk.checks.base import Check
+from copydesk.rules import Rule, RuleError
 
 __all__ = ["CHECK_TYPES", "Check", "build_check"]
 

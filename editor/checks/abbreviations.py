@@ -10,11 +10,11 @@ import re
 from collections import defaultdict
 from collections.abc import Iterator
 
-from editor.checks.base import Check, get_bool
-from editor.checks.consistency import describe_variants
-from editor.findings import Finding
-from editor.rules import Rule, RuleError
-from editor.text import Analysis
+from copydesk.checks.base import Check, get_bool
+from copydesk.checks.consistency import describe_variants
+from copydesk.findings import Finding
+from copydesk.rules import Rule, RuleError
+from copydesk.text import Analysis
 
 # "U.N." or "UN", alone, possessive ("U.N.’s") or in a compound ("non-U.S.", "US-led").
 _ABBREVIATION = re.compile(r"(?<![\w.])(?:(?:[A-Z]\.){2,}|[A-Z]{2,}(?!\w|\.\w))")

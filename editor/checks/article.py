@@ -11,10 +11,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from editor.checks.base import Check, get_str_list
-from editor.findings import Finding
-from editor.rules import Rule
-from editor.text import Analysis, Kind, match_case
+from copydesk.checks.base import Check, get_str_list
+from copydesk.findings import Finding
+from copydesk.rules import Rule
+from copydesk.text import Analysis, Kind, match_case
 
 _VOWEL_LETTER_NAMES = set("AEFHILMNORSX")  # "an MP", "an FBI agent", "an SUV"
 _INITIALS = re.compile(r"(?:[A-Z]\.){2,}")  # M.B.A., U.S.

@@ -7,9 +7,9 @@ import re
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from editor.findings import Finding
-from editor.rules import Rule, RuleError
-from editor.text import Analysis
+from copydesk.findings import Finding
+from copydesk.rules import Rule, RuleError
+from copydesk.text import Analysis
 
 Check = Callable[[Analysis], Iterable[Finding]]
 

@@ -12,11 +12,11 @@ import re
 from collections import defaultdict
 from collections.abc import Iterator
 
-from editor.checks.base import Check
-from editor.checks.consistency import describe_variants
-from editor.findings import Finding
-from editor.rules import Rule
-from editor.text import Analysis, Kind, Token
+from copydesk.checks.base import Check
+from copydesk.checks.consistency import describe_variants
+from copydesk.findings import Finding
+from copydesk.rules import Rule
+from copydesk.text import Analysis, Kind, Token
 
 
 def _in_heading(text: str, offset: int) -> bool:

@@ -9,10 +9,10 @@ import re
 from collections import defaultdict
 from collections.abc import Iterator
 
-from editor.checks.base import Check, compile_regex, get_bool, get_list, literal_pattern, word_bounded
-from editor.findings import Finding
-from editor.rules import Rule, RuleError
-from editor.text import Analysis, match_case
+from copydesk.checks.base import Check, compile_regex, get_bool, get_list, literal_pattern, word_bounded
+from copydesk.findings import Finding
+from copydesk.rules import Rule, RuleError
+from copydesk.text import Analysis, match_case
 
 
 def describe_variants(occurrences: dict[str, list[int]]) -> str:

@@ -1,7 +1,7 @@
 """Spelling dialect: American and British forms mixed in one article ("favor" beside "offence").
 
 The configured dialect wins; otherwise the article's majority. Words spelled alike in both,
-or fine in both (-ize, "program", "story"), never count (see editor.dialect). A tie is broken
+or fine in both (-ize, "program", "story"), never count (see copydesk.dialect). A tie is broken
 by British -ise spellings, then by the article's other conventions (£, "Mr", "12 March"),
 then by the archive's dialect (the articles checked together, `--across`, or a bulk run); with
 nothing to break it, the finding is a question with no fix.
@@ -11,13 +11,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from editor.checks.base import Check
-from editor.checks.consistency import describe_variants
-from editor.dialect import BRITISH_FAMILY, convention_votes, sense_pairs, spelling_pairs
-from editor.findings import Finding
-from editor.rules import Rule
-from editor.text import Analysis, Kind, Token, match_case
-from editor.wordclass import CLOSED_CLASSES, tags
+from copydesk.checks.base import Check
+from copydesk.checks.consistency import describe_variants
+from copydesk.dialect import BRITISH_FAMILY, convention_votes, sense_pairs, spelling_pairs
+from copydesk.findings import Finding
+from copydesk.rules import Rule
+from copydesk.text import Analysis, Kind, Token, match_case
+from copydesk.wordclass import CLOSED_CLASSES, tags
 
 # Words after which "license"/"practice" is a verb: "to license", "they practice".
 _VERB_BEFORE = CLOSED_CLASSES["MD"] | CLOSED_CLASSES["PRP"] | {"to", "not", "never", "don't", "didn't", "doesn't"}

@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from editor.checks.base import Check, compile_regex, get_bool, get_str_list, literal_pattern, word_bounded
-from editor.findings import Finding
-from editor.rules import Rule
-from editor.text import Analysis
+from copydesk.checks.base import Check, compile_regex, get_bool, get_str_list, literal_pattern, word_bounded
+from copydesk.findings import Finding
+from copydesk.rules import Rule
+from copydesk.text import Analysis
 
 
 def build(rule: Rule) -> Check:

@@ -12,12 +12,12 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from editor.checks.base import Check, get_str_list
-from editor.checks.consistency import describe_variants
-from editor.findings import Finding
-from editor.lexicon import can_be_noun
-from editor.rules import Rule
-from editor.text import Analysis, Kind, Token
+from copydesk.checks.base import Check, get_str_list
+from copydesk.checks.consistency import describe_variants
+from copydesk.findings import Finding
+from copydesk.lexicon import can_be_noun
+from copydesk.rules import Rule
+from copydesk.text import Analysis, Kind, Token
 
 _LINKING = frozenset(
     [

@@ -11,11 +11,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from editor.checks.base import Check
-from editor.checks.quotes import classify
-from editor.findings import Finding
-from editor.rules import Rule
-from editor.text import Analysis
+from copydesk.checks.base import Check
+from copydesk.checks.quotes import classify
+from copydesk.findings import Finding
+from copydesk.rules import Rule
+from copydesk.text import Analysis
 
 _BRACKETED = re.compile(r"\(([^()\n,;:.!?]{1,60})\)")
 MAX_WORDS = 5

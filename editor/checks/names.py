@@ -19,15 +19,15 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz.distance import OSA
 
-from editor.checks.base import Check
-from editor.checks.consistency import describe_variants
-from editor.findings import Finding
-from editor.lexicon import frequencies, zipf
-from editor.rules import Rule
-from editor.text import Analysis, Kind, Token
+from copydesk.checks.base import Check
+from copydesk.checks.consistency import describe_variants
+from copydesk.findings import Finding
+from copydesk.lexicon import frequencies, zipf
+from copydesk.rules import Rule
+from copydesk.text import Analysis, Kind, Token
 
 if TYPE_CHECKING:
-    from editor.archive import ArchiveStats
+    from copydesk.archive import ArchiveStats
 
 HONORIFICS = ("Mr", "Mrs", "Ms", "Miss", "Dr", "Prof")
 _POSSESSIVE = re.compile(r"['’]s?$")

@@ -12,10 +12,10 @@ from collections import Counter
 from collections.abc import Iterator
 from typing import TypeVar
 
-from editor.checks.base import Check
-from editor.findings import Finding
-from editor.rules import Rule
-from editor.text import Analysis
+from copydesk.checks.base import Check
+from copydesk.findings import Finding
+from copydesk.rules import Rule
+from copydesk.text import Analysis
 
 T = TypeVar("T")
 

@@ -2,7 +2,7 @@
 
 A rule is a sequence of token matchers; each matcher may test the token's text (`text`, a
 word or a list), a regular expression (`regex`), its word class (`tag`, `not_tag`: Penn tags
-from editor.wordclass), its case (`case`), and may be `optional`. `skip_to` matches every
+from copydesk.wordclass), its case (`case`), and may be `optional`. `skip_to` matches every
 token up to one of the listed stop words or marks (none of them with a tag in `without_tag`).
 `sentence_start: true` matches no token, only the start of a sentence (after opening quotes).
 Antipatterns are token sequences that, matching anywhere over a match, cancel it.
@@ -20,11 +20,11 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from editor.checks.base import Check
-from editor.findings import Finding
-from editor.rules import Rule, RuleError
-from editor.text import Analysis, Kind, Token, match_case
-from editor.wordclass import tags
+from copydesk.checks.base import Check
+from copydesk.findings import Finding
+from copydesk.rules import Rule, RuleError
+from copydesk.text import Analysis, Kind, Token, match_case
+from copydesk.wordclass import tags
 
 Predicate = Callable[[Token], bool]
 

@@ -10,10 +10,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from editor.checks.base import Check
-from editor.findings import Finding
-from editor.rules import Rule, RuleError
-from editor.text import Analysis
+from copydesk.checks.base import Check
+from copydesk.findings import Finding
+from copydesk.rules import Rule, RuleError
+from copydesk.text import Analysis
 
 _OPENERS = " \t\n\r([{—–-/«"
 STYLES = ("majority", "curly", "straight")

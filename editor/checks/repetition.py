@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from editor.checks.base import Check, get_str_list, get_str_map
-from editor.findings import Finding
-from editor.rules import Rule
-from editor.text import Analysis, Kind, Token, line_starts
+from copydesk.checks.base import Check, get_str_list, get_str_map
+from copydesk.findings import Finding
+from copydesk.rules import Rule
+from copydesk.text import Analysis, Kind, Token, line_starts
 
 
 def build(rule: Rule) -> Check:

@@ -9,10 +9,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from editor.checks.base import Check, compile_regex, get_bool, get_list, literal_pattern, word_bounded
-from editor.findings import Finding
-from editor.rules import Rule, RuleError
-from editor.text import Analysis, match_case
+from copydesk.checks.base import Check, compile_regex, get_bool, get_list, literal_pattern, word_bounded
+from copydesk.findings import Finding
+from copydesk.rules import Rule, RuleError
+from copydesk.text import Analysis, match_case
 
 
 def build(rule: Rule) -> Check:

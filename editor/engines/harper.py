@@ -2,7 +2,7 @@
 
 Harper's lints become findings `harper.<kind>`. Its spelling lints are reviewed before they
 reach an editor: names, abbreviations, numbers with units and rare-but-real words are
-dropped, and the proposed word is the most likely one (see editor.speller).
+dropped, and the proposed word is the most likely one (see copydesk.speller).
 """
 
 from __future__ import annotations
@@ -18,12 +18,12 @@ from typing import Any
 import harper
 import yaml
 
-from editor.dialect import spelling_pairs
-from editor.findings import Finding, Severity
-from editor.lexicon import zipf
-from editor.rules import RULES_DIR, Example, RuleError
-from editor.speller import common_misspellings, corrections, is_compound
-from editor.text import Analysis, match_case
+from copydesk.dialect import spelling_pairs
+from copydesk.findings import Finding, Severity
+from copydesk.lexicon import zipf
+from copydesk.rules import RULES_DIR, Example, RuleError
+from copydesk.speller import common_misspellings, corrections, is_compound
+from copydesk.text import Analysis, match_case
 
 CONFIG_FILE = RULES_DIR / "engines" / "harper.yaml"
 DIALECTS = {
@@ -114,6 +114,11 @@ def _linter(dialect: str, disabled: frozenset[str], words: frozenset[str]) -> ha
 
 def kind_id(lint_kind: str) -> str:
     return "harper." + _CAMEL.sub("-", lint_kind).lower()
+
+
+def rule_ids() -> frozenset[str]:
+    """Every id a Harper finding can have: one per lint kind."""
+    return frozenset(kind_id(kind) for kind in load_config().kinds if kind != "default")
 
 
 def _replacements(lint: harper.Lint) -> list[str]:

@@ -19,8 +19,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
 
-from editor.findings import Finding, Severity
-from editor.text import Analysis
+from copydesk.findings import Finding, Severity
+from copydesk.text import Analysis
 
 MODES = ("off", "auto", "local")
 PUBLIC_HOSTS = ("languagetool.org", "api.languagetool.org", "api.languagetoolplus.com")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from editor.document import Document
-from editor.findings import Finding
+from copydesk.document import Document
+from copydesk.findings import Finding
 
 
 @dataclass(frozen=True)

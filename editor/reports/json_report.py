@@ -6,8 +6,8 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from editor.findings import Finding
-from editor.reports import FileReport
+from copydesk.findings import Finding
+from copydesk.reports import FileReport
 
 VERSION = 1
 

@@ -6,10 +6,10 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from editor.baseline import fingerprint
-from editor.findings import Finding, Severity
-from editor.reports import FileReport
-from editor.rules import Rule
+from copydesk.baseline import fingerprint
+from copydesk.findings import Finding, Severity
+from copydesk.reports import FileReport
+from copydesk.rules import Rule
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}

@@ -8,8 +8,8 @@ from collections.abc import Sequence
 from rich.console import Console
 from rich.markup import escape
 
-from editor.findings import Severity
-from editor.reports import FileReport
+from copydesk.findings import Severity
+from copydesk.reports import FileReport
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 

@@ -1,6 +1,6 @@
 """`copydesk review`: step through every proposed edit and accept, reject or rewrite it.
 
-A thin shell over editor.review.model: widgets show the state and turn keys into decisions.
+A thin shell over copydesk.review.model: widgets show the state and turn keys into decisions.
 Checks run in a worker thread, so the app opens at once and stays responsive on long articles.
 """
 
@@ -22,13 +22,13 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, Header, Input, Label, ListItem, ListView, Static, TextArea, Tree
 from textual.widgets.text_area import Selection
 
-from editor.archive import ArchiveStats
-from editor.config import load_config, load_config_file
-from editor.document import Document
-from editor.findings import Finding
-from editor.review.model import FileReview
-from editor.rules import load_rules
-from editor.runner import Overrides, Session
+from copydesk.archive import ArchiveStats
+from copydesk.config import project_root
+from copydesk.document import Document
+from copydesk.findings import Finding
+from copydesk.review.model import FileReview
+from copydesk.rules import load_rules
+from copydesk.runner import PROJECT_DICTIONARY, Overrides, Session
 
 HELP = """\
 [b]copydesk review[/b]: every proposed edit, one at a time
@@ -36,7 +36,7 @@ HELP = """\
   [b]a[/b]        accept the edit and go to the next
   [b]r[/b]        reject it (keep the text) and go on
   [b]e[/b]        edit the replacement, then Enter to accept it (Esc cancels)
-  [b]n p[/b]      next / previous finding (also [b]j k[/b] and the arrow keys)
+  [b]n p[/b]      next / previous finding, on into the next / previous file (also [b]j k[/b] and ↑ ↓)
   [b]A[/b]        accept every remaining edit of this rule
   [b]i[/b]        ignore this rule in this file
   [b]d[/b]        add the flagged word to the project dictionary
@@ -44,6 +44,7 @@ HELP = """\
   [b]D[/b]        the full diff of all accepted edits
   [b]w[/b]        write the file (atomically; encoding and line endings kept)
   [b]t[/b]        light or dark theme
+  [b]f[/b]        the file list: ↑/↓ to move, Enter to open a file, Esc back to the article
   [b]q[/b]        quit (asks first if edits are not written)
   [b]?[/b]        this help
 
@@ -145,6 +146,8 @@ class ReviewApp(App[None]):
         Binding("D", "full_diff", "Diff"),
         Binding("w", "write", "Write"),
         Binding("t", "toggle_theme", "Theme", show=False),
+        Binding("f", "focus_files", "Files", show=False),
+        Binding("escape", "focus_article", "Article", show=False),
         Binding("question_mark", "help", "Help"),
         Binding("q", "quit_review", "Quit"),
     ]
@@ -164,10 +167,10 @@ class ReviewApp(App[None]):
             max_workers=1, initializer=start_checker_process, initargs=(archive,)
         )
         self.backup = backup
-        self.root = root or Path.cwd()
+        self.root = root  # None: each file's project root (its copydesk.toml, else its git work tree)
         self.reviews = [FileReview.open(doc) for doc in documents]
         for review in self.reviews:
-            review.load_decisions(self.root)
+            review.load_decisions(self.root_of(review))
         self.file_index = 0
         self.current = 0  # index into the current file's pending findings
         self.editing = False
@@ -198,6 +201,10 @@ class ReviewApp(App[None]):
     @property
     def review(self) -> FileReview:
         return self.reviews[self.file_index]
+
+    def root_of(self, review: FileReview) -> Path:
+        """Where a file's decisions are kept: the same folder whichever folder review started in."""
+        return self.root if self.root is not None else project_root(review.document.path)
 
     # -- checking in a worker thread -------------------------------------------------------
 
@@ -323,16 +330,23 @@ class ReviewApp(App[None]):
 
     @on(ListView.Selected, "#files")
     def switch_file(self, event: ListView.Selected) -> None:
-        index = event.list_view.index
-        if index is not None and index != self.file_index:
+        if event.list_view.index is not None:
+            self.show_file(event.list_view.index)
+
+    def show_file(self, index: int, last: bool = False) -> None:
+        """Move to another file, at its first finding (or its last, when stepping back into it)."""
+        if index != self.file_index:
             self.file_index = index
-            self.current = 0
+            self.current = max(0, len(self.pending()) - 1) if last else 0
+            self._tree_of = None
+            if len(self.reviews) > 1:
+                self.query_one("#files", ListView).index = index
             self.refresh_view()
 
     # -- decisions ----------------------------------------------------------------------------
 
     def _decided(self) -> None:
-        self.review.save_decisions(self.root)
+        self.review.save_decisions(self.root_of(self.review))
         self.refresh_view()
         self.refresh_files()
 
@@ -379,17 +393,44 @@ class ReviewApp(App[None]):
         if key == "escape" and self.query_one("#replacement", Input).display:
             self._close_editor()
 
+    def _files_focused(self) -> ListView | None:
+        focused = self.focused
+        return focused if isinstance(focused, ListView) else None
+
     def action_next(self) -> None:
+        """The next finding; past a file's last one, the next file's first (as `git add -p`)."""
         if self.query_one("#replacement", Input).display:
             return
-        self.current = min(self.current + 1, max(0, len(self.pending()) - 1))
-        self.refresh_view()
+        files = self._files_focused()
+        if files is not None:
+            files.action_cursor_down()
+            return
+        if self.current + 1 < len(self.pending()):
+            self.current += 1
+            self.refresh_view()
+        elif self.file_index + 1 < len(self.reviews):
+            self.show_file(self.file_index + 1)
 
     def action_previous(self) -> None:
         if self.query_one("#replacement", Input).display:
             return
-        self.current = max(0, self.current - 1)
-        self.refresh_view()
+        files = self._files_focused()
+        if files is not None:
+            files.action_cursor_up()
+            return
+        if self.current > 0:
+            self.current -= 1
+            self.refresh_view()
+        elif self.file_index > 0:
+            self.show_file(self.file_index - 1, last=True)
+
+    def action_focus_files(self) -> None:
+        """The file list takes the arrow keys; Enter opens a file; Esc goes back to the article."""
+        if len(self.reviews) > 1:
+            self.query_one("#files", ListView).focus()
+
+    def action_focus_article(self) -> None:
+        self.query_one("#article", TextArea).focus()
 
     def action_accept_rule(self) -> None:
         finding = self.current_finding()
@@ -416,12 +457,10 @@ class ReviewApp(App[None]):
         if not word or " " in word:
             self.notify("Only a single word can go in the dictionary.", severity="warning")
             return
-        config = load_config(Path(self.review.document.path))
-        dictionary = config.root / ".copydesk" / "dictionary.txt"
+        dictionary = project_root(self.review.document.path) / PROJECT_DICTIONARY
         dictionary.parent.mkdir(parents=True, exist_ok=True)
         with dictionary.open("a", encoding="utf-8") as fh:
             fh.write(word + "\n")
-        load_config_file.cache_clear()
         self.review.reject(finding)
         self.notify(f"Added '{word}' to {dictionary}")
         self._decided()
@@ -448,7 +487,7 @@ class ReviewApp(App[None]):
         for review in self.reviews:
             if review.dirty:
                 review.write(self.backup)
-                review.save_decisions(self.root)
+                review.save_decisions(self.root_of(review))
                 written += 1
         self.notify(f"Wrote {written} file(s)." if written else "Nothing to write.")
         self.refresh_view()

@@ -15,11 +15,11 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from editor.baseline import fingerprint
-from editor.diff import unified_diff
-from editor.document import Document
-from editor.files import atomic_write
-from editor.findings import Edit, Finding, apply_edits
+from copydesk.baseline import fingerprint
+from copydesk.diff import unified_diff
+from copydesk.document import Document
+from copydesk.files import atomic_write
+from copydesk.findings import Edit, Finding, apply_edits
 
 SIDECAR_DIR = Path(".copydesk") / "review"
 

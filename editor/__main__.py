@@ -1,0 +1,7 @@
+"""`python -m copydesk`: the same command line as `copydesk`."""
+
+import sys
+
+from copydesk.cli import main
+
+sys.exit(main())
