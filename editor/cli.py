@@ -61,10 +61,11 @@ exit codes: 0 done; 1 done, but some files were skipped (listed); 2 usage error.
 
 examples:
   copydesk bulk archive/ --out patches/            dry run: read patches/summary.txt, then
-  cd archive && cat ../patches/**/*.diff | git apply   apply them yourself, or
-  copydesk bulk archive/ --apply --backup          write the fixes in place, keeping FILE.orig
+  copydesk bulk archive/ --apply --backup          write the fixes in place, keeping FILE.orig,
+  find patches -name '*.diff' -exec cat {} + | patch -p1 -d archive    or apply the patches yourself
   copydesk bulk archive/ --dask local --jobs 4     the same on a local Dask cluster
-Interrupted? Run the same command again: finished files are skipped.
+Interrupted? Run the same command again: finished files are skipped. One journal holds
+many runs: each is known by its archive, mode and settings.
 """
 
 EPILOG_FIX = """\

@@ -1,10 +1,13 @@
-"""Shared fixtures: the real CLI as a subprocess, and paths to the repository's data."""
+"""Shared fixtures: the CLI in-process and as a subprocess, and paths to the repository's data."""
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -27,6 +30,46 @@ def run_cli(
     return subprocess.CompletedProcess(
         proc.args, proc.returncode, proc.stdout.decode("utf-8", "replace"), proc.stderr.decode("utf-8", "replace")
     )
+
+
+@contextlib.contextmanager
+def _environment(cwd: Path | None, env: dict[str, str]) -> Iterator[None]:
+    saved_env = dict(os.environ)
+    saved_cwd = os.getcwd()
+    os.environ.update(env)
+    try:
+        if cwd is not None:
+            os.chdir(cwd)
+        yield
+    finally:
+        os.chdir(saved_cwd)
+        os.environ.clear()
+        os.environ.update(saved_env)
+
+
+def main_in_process(
+    *args: str, cwd: Path | None = None, stdin: bytes = b"", env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """`copydesk ARGS` called in this process (fast), with its own stdin, stdout, stderr, folder
+    and environment; the result has the shape of run_cli's."""
+    from copydesk.cli import main
+    from copydesk.config import load_config_file
+
+    load_config_file.cache_clear()  # a test may rewrite a configuration between two calls
+    streams = {name: io.BytesIO() for name in ("stdout", "stderr")}
+    wrapped = {name: io.TextIOWrapper(b, encoding="utf-8", write_through=True) for name, b in streams.items()}
+    fake_stdin = io.TextIOWrapper(io.BytesIO(stdin), encoding="utf-8")
+    saved = (sys.stdin, sys.stdout, sys.stderr)
+    with _environment(cwd, {"NO_COLOR": "1", **(env or {})}):
+        sys.stdin, sys.stdout, sys.stderr = fake_stdin, wrapped["stdout"], wrapped["stderr"]
+        try:
+            code = main(list(args))
+        except SystemExit as exc:  # argparse on a usage error
+            code = exc.code if isinstance(exc.code, int) else 2
+        finally:
+            sys.stdin, sys.stdout, sys.stderr = saved
+    out, err = (streams[n].getvalue().decode("utf-8", "replace") for n in ("stdout", "stderr"))
+    return subprocess.CompletedProcess(["copydesk", *args], code, out, err)
 
 
 @pytest.fixture

@@ -41,7 +41,8 @@ def test_sarif_validates_against_the_official_schema() -> None:
 
 def test_github_annotations() -> None:
     result = run_cli("check", "--format", "github", str(IRAN))
-    lines = result.stdout.splitlines()
+    *every, summary = result.stdout.splitlines()
+    lines = [line for line in every if line.startswith("::")]
     assert lines and all(
         re.match(
             r"^::(error|warning|notice) file=[^,]+,line=\d+,col=\d+,endLine=\d+,"
@@ -50,6 +51,9 @@ def test_github_annotations() -> None:
         )
         for line in lines
     )
+    assert summary.startswith(f"copydesk: {len(every)} finding(s)")
+    assert sum(line.startswith("::warning") for line in lines) == 10  # GitHub's cap per kind and step
+    assert all(re.match(r"^\S+:\d+:\d+: \w+ \S+ ", line) for line in every if not line.startswith("::"))
     assert any(
         line.startswith("::warning file=") and "title=repetition.doubled-word::Doubled word" in line for line in lines
     )

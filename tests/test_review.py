@@ -226,3 +226,56 @@ def test_snapshot_full_diff_screen(snap_compare, tmp_path: Path) -> None:  # typ
         await ready(pilot)
 
     assert snap_compare(_snapshot_app(tmp_path), press=["D"], terminal_size=SIZE, run_before=accept_two)
+
+
+async def test_keyboard_reaches_every_file(tmp_path: Path) -> None:
+    """`n` past a file's last finding opens the next file, `p` steps back into the previous one,
+    and the file list takes the arrow keys once focused (f), Enter opening a file."""
+    first, second, third = (tmp_path / f"{name}.txt" for name in ("one", "two", "three"))
+    first.write_text("It was the the end.\n", encoding="utf-8")
+    second.write_text("They would of known.\n", encoding="utf-8")
+    third.write_text("A clean sentence.\n", encoding="utf-8")
+    app = open_app(first, second, third, root=tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        assert (app.file_index, app.current_finding().text) == (0, "the the")  # type: ignore[union-attr]
+        await pilot.press("n")
+        assert (app.file_index, app.current_finding().text) == (1, "would of")  # type: ignore[union-attr]
+        await pilot.press("n")
+        assert app.file_index == 2
+        await pilot.press("p", "p")
+        assert app.file_index == 0
+        await pilot.press("f", "down", "down", "enter")
+        await pilot.pause(0.1)
+        assert app.file_index == 2
+        await pilot.press("up", "enter", "escape")
+        await pilot.pause(0.1)
+        assert app.file_index == 1 and app.focused is app.query_one("#article")
+
+
+async def test_decisions_and_dictionary_live_at_the_project_root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                 ) -> None:  # fmt: skip
+    from conftest import main_in_process
+
+    project = tmp_path / "project"
+    (project / "articles").mkdir(parents=True)
+    (project / "copydesk.toml").write_text("", encoding="utf-8")
+    target = project / "articles" / "a.txt"
+    target.write_text("The goverment said so, and it was the the end.\n", encoding="utf-8")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)  # started from another folder: nothing is kept there
+    app = ReviewApp([Document.from_bytes(target.read_bytes(), str(target))])
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        while app.current_finding() is not None and app.current_finding().text != "goverment":  # type: ignore[union-attr]
+            await pilot.press("n")
+        await pilot.press("d")
+        await ready(pilot)
+    assert not (elsewhere / ".copydesk").exists()
+    assert (project / ".copydesk" / "review" / "articles" / "a.txt.json").is_file()
+    assert (project / ".copydesk" / "dictionary.txt").read_text(encoding="utf-8") == "goverment\n"
+    config = main_in_process("config", str(target), cwd=elsewhere)
+    assert '"goverment"' in config.stdout
+    check = main_in_process("check", "--format", "json", "--select", "harper", str(target), cwd=elsewhere)
+    assert "goverment" not in check.stdout and check.returncode == 0

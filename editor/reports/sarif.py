@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from importlib.metadata import PackageNotFoundError, metadata
 from typing import Any
 
 from copydesk.baseline import fingerprint
@@ -54,6 +55,17 @@ def _result(report: FileReport, f: Finding, rule_index: dict[str, int]) -> dict[
     return result
 
 
+def homepage() -> str | None:
+    """The project's home page from the installed package's metadata ([project.urls] Homepage), so
+    that informationUri points at something that exists; None (left out) while there is none."""
+    try:
+        urls = metadata("copydesk").get_all("Project-URL") or []
+    except PackageNotFoundError:
+        return None
+    found = dict(u.split(", ", 1) for u in urls if ", " in u)
+    return found.get("Homepage") or found.get("Documentation")
+
+
 def render(reports: Sequence[FileReport], rules: Sequence[Rule], version: str) -> str:
     used = sorted({f.rule for r in reports for f in r.findings})
     known = {r.id: r for r in rules}
@@ -80,7 +92,7 @@ def render(reports: Sequence[FileReport], rules: Sequence[Rule], version: str) -
                     "driver": {
                         "name": "copydesk",
                         "version": version,
-                        "informationUri": "https://pypi.org/project/copydesk/",
+                        **({"informationUri": uri} if (uri := homepage()) else {}),
                         "rules": descriptors,
                     }
                 },
