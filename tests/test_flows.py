@@ -120,8 +120,8 @@ def test_workers_exit_when_the_bulk_parent_is_killed(tmp_path: Path) -> None:
     archive.mkdir()
     for i in range(200):
         shutil.copy(IRAN, archive / f"a{i:03}.txt")
-    proc = subprocess.Popen([str(BIN / "copydesk"), "bulk", str(archive), "--out", str(tmp_path / "p"), "--jobs",
-                             "2", "--journal", str(tmp_path / "j")], cwd=tmp_path, stderr=subprocess.DEVNULL)  # fmt: skip
+    command = [str(BIN / "copydesk"), "bulk", str(archive), "--out", str(tmp_path / "p"), "--jobs", "2"]
+    proc = subprocess.Popen([*command, "--journal", str(tmp_path / "j")], cwd=tmp_path, stderr=subprocess.DEVNULL)
     try:
         deadline = time.monotonic() + 120
         workers: list[int] = []
