@@ -15,7 +15,6 @@ import contextlib
 import hashlib
 import json
 import os
-import shutil
 import sqlite3
 import threading
 import time
@@ -27,9 +26,9 @@ from pathlib import Path
 from typing import Any
 
 from copydesk.archive import ArchiveStats, ArticleFacts, facts_of
-from copydesk.diff import unified_diff
+from copydesk.diff import patchable, unified_diff
 from copydesk.document import DecodeError, Document, looks_binary
-from copydesk.files import TEXT_SUFFIXES, atomic_write
+from copydesk.files import TEXT_SUFFIXES, atomic_write, is_regular_file, keep_backup
 from copydesk.findings import apply_edits, resolve
 from copydesk.markup import prose_of
 from copydesk.runner import Overrides, Session
@@ -64,14 +63,33 @@ class FileResult:
     review: list[dict[str, Any]] = field(default_factory=list)  # less confident findings, for a person
 
 
-def discover_archive(root: Path) -> list[str]:
-    """Every article below root, as sorted relative POSIX paths (hidden folders and files skipped)."""
-    found = []
+def discover_archive(root: Path, skipped: list[tuple[str, str]] | None = None) -> list[str]:
+    """Every article below root, as sorted relative POSIX paths (hidden folders and files skipped).
+
+    Only regular files inside the archive count. A symbolic link is never a file of its own: one
+    that leaves the archive is skipped (a dry run would copy an outside file into the patches,
+    --apply would write outside the archive), and one that stays inside is fixed through its
+    target, which is an article of the archive already. What is passed over goes to `skipped`.
+    """
+    found, passed_over = [], []
+    real_root = root.resolve()
     for folder, dirs, files in os.walk(root):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in files:
-            if not name.startswith(".") and name.lower().endswith(TEXT_SUFFIXES):
-                found.append(Path(folder, name).relative_to(root).as_posix())
+            if name.startswith(".") or not name.lower().endswith(TEXT_SUFFIXES):
+                continue
+            path = Path(folder, name)
+            rel = path.relative_to(root).as_posix()
+            if path.is_symlink():
+                inside = path.resolve().is_relative_to(real_root)
+                passed_over.append((rel, "a link to a file " + ("checked through its own path" if inside
+                                                                else "outside the archive")))  # fmt: skip
+            elif not is_regular_file(path):
+                passed_over.append((rel, "not a regular file"))
+            else:
+                found.append(rel)
+    if skipped is not None:
+        skipped.extend(sorted(passed_over))
     return sorted(found)
 
 
@@ -120,6 +138,14 @@ def gather_facts(settings: Settings, rel: str) -> ArticleFacts:
 
 
 def process_file(settings: Settings, archive: ArchiveStats | None, rel: str) -> FileResult:
+    """One file's result; whatever goes wrong with it is recorded for it, and the run goes on."""
+    try:
+        return _process_file(settings, archive, rel)
+    except Exception as exc:  # a bug of ours on one odd file must not stop an archive's run
+        return FileResult(rel, "failed", f"internal error: {type(exc).__name__}: {exc}")
+
+
+def _process_file(settings: Settings, archive: ArchiveStats | None, rel: str) -> FileResult:
     path = Path(settings.archive_dir, rel)
     data = _read(path)
     if isinstance(data, str):
@@ -129,7 +155,7 @@ def process_file(settings: Settings, archive: ArchiveStats | None, rel: str) -> 
     except DecodeError as exc:
         return FileResult(rel, "failed", f"undecodable: {exc}", hash_before=digest(data))
     findings = _worker_session(settings, archive).check(doc)
-    resolution = resolve(findings, settings.min_confidence)
+    resolution = resolve(findings, settings.min_confidence, doc.can_encode)  # the rest go to review
     applied = {id(f) for f in resolution.applied}
     result = FileResult(rel, "unchanged", words=doc.word_count(), hash_before=digest(data))
     for f in resolution.applied:
@@ -150,7 +176,7 @@ def process_file(settings: Settings, archive: ArchiveStats | None, rel: str) -> 
         result.fixed = fixed.to_bytes()
         result.diff = unified_diff(doc, fixed, rel)
         if settings.patch_dir is not None:
-            atomic_write(_patch_path(Path(settings.patch_dir), rel), result.diff)
+            atomic_write(_patch_path(Path(settings.patch_dir), rel, patchable(doc)), result.diff)
             result.diff, result.fixed = b"", None
             result.status = "changed"
     return result
@@ -183,7 +209,7 @@ class Journal:
                 CREATE TABLE IF NOT EXISTS runs (
                     id INTEGER PRIMARY KEY, identity TEXT UNIQUE, names TEXT, dialects TEXT);
                 CREATE TABLE IF NOT EXISTS files (
-                    run INTEGER, rel TEXT, size INTEGER, mtime_ns INTEGER, hash_before TEXT,
+                    run INTEGER, rel BLOB, size INTEGER, mtime_ns INTEGER, hash_before TEXT,
                     state TEXT, hash_after TEXT, result TEXT, PRIMARY KEY (run, rel));
                 """
             )
@@ -208,7 +234,7 @@ class Journal:
     def row(self, rel: str) -> tuple[Any, ...] | None:
         row: tuple[Any, ...] | None = self.db.execute(
             "SELECT size, mtime_ns, hash_before, state, hash_after, result FROM files WHERE run=? AND rel=?",
-            (self.run, rel),
+            (self.run, _key(rel)),
         ).fetchone()
         return row
 
@@ -216,7 +242,7 @@ class Journal:
                result: dict[str, Any]) -> None:  # fmt: skip
         self.db.execute(
             "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (self.run, rel, size, mtime_ns, hash_before, state, hash_after, json.dumps(result, sort_keys=True)),
+            (self.run, _key(rel), size, mtime_ns, hash_before, state, hash_after, json.dumps(result, sort_keys=True)),
         )
 
     def results(self) -> Iterator[dict[str, Any]]:
@@ -225,6 +251,12 @@ class Journal:
 
     def close(self) -> None:
         self.db.close()
+
+
+def _key(rel: str) -> bytes:
+    """A file's name as the file system has it: names that are not UTF-8 (kept by Python as
+    surrogates) are bytes SQLite stores as they are; the JSON results escape them."""
+    return os.fsencode(rel)
 
 
 def run_identity(options: Options) -> dict[str, Any]:
@@ -348,9 +380,12 @@ def run_bulk(options: Options, progress: Callable[[int, int, int], None] = lambd
     root = options.archive_dir
     if not root.is_dir():
         raise BulkError(f"{root}: not a folder")
-    files = discover_archive(root)
+    passed_over: list[tuple[str, str]] = []
+    files = discover_archive(root, passed_over)
     _remove_stale_temporaries(root)
     journal = Journal(options.journal, run_identity(options), "apply" if options.apply else "dry-run")
+    for rel, reason in passed_over:  # listed in the summary with the other skipped files
+        journal.record(rel, -1, -1, "", "failed", "", _record(FileResult(rel, "failed", reason)))
     workers: LocalMap | DaskMap = DaskMap(options.dask, options.jobs) if options.dask else LocalMap(options.jobs)
     try:
         archive = journal.stats()
@@ -368,7 +403,7 @@ def run_bulk(options: Options, progress: Callable[[int, int, int], None] = lambd
             progress(done, len(files), words)
     finally:
         workers.close()
-    summary = summarise(journal, files)
+    summary = summarise(journal, [*files, *(rel for rel, _ in passed_over)])
     journal.close()
     if not options.apply:
         _write_summary(options.out_dir, summary)
@@ -413,7 +448,7 @@ def _settle(journal: Journal, options: Options, result: FileResult) -> None:
         size, mtime_ns = st.st_size, st.st_mtime_ns
     except OSError:
         size, mtime_ns = -1, -1
-    record = {k: v for k, v in asdict(result).items() if k not in ("fixed", "diff")}
+    record = _record(result)
     if not options.apply:
         # The worker wrote the patch (atomically) before returning; record that it is done.
         state = "failed" if result.status == "failed" else "done"
@@ -430,17 +465,29 @@ def _settle(journal: Journal, options: Options, result: FileResult) -> None:
         journal.record(result.rel, size, mtime_ns, result.hash_before, "failed", "", record)
         return
     journal.record(result.rel, size, mtime_ns, result.hash_before, "writing", hash_after, record)
-    if options.backup:
-        backup = path.with_name(path.name + ".orig")
-        if not backup.exists():
-            atomic_write(backup, path.read_bytes())
-            shutil.copymode(path, backup)
-    atomic_write(path, result.fixed)  # keeps the permission bits
+    try:
+        if options.backup:
+            keep_backup(path, path.read_bytes())
+        atomic_write(path, result.fixed)  # keeps the permission bits
+    except OSError as exc:  # a read-only folder, a full disk: this file is recorded, the run goes on
+        record |= {"status": "failed", "reason": f"cannot write: {exc.strerror or exc}"}
+        journal.record(result.rel, size, mtime_ns, result.hash_before, "failed", "", record)
+        return
     journal.record(result.rel, size, mtime_ns, result.hash_before, "done", hash_after, record)
 
 
-def _patch_path(out_dir: Path, rel: str) -> Path:
-    target = out_dir / (rel + ".diff")
+# Diffs of files `patch` cannot apply (UTF-16) go beside the others under this suffix, readable but
+# out of the way of `find patches -name '*.diff' | ... patch`, so that the rest of the set applies.
+UNPATCHABLE_SUFFIX = ".utf-16.txt"
+
+
+def _record(result: FileResult) -> dict[str, Any]:
+    """What the journal keeps of a result: everything but the fixed bytes and the diff."""
+    return {k: v for k, v in asdict(result).items() if k not in ("fixed", "diff")}
+
+
+def _patch_path(out_dir: Path, rel: str, applies: bool = True) -> Path:
+    target = out_dir / (rel + (".diff" if applies else UNPATCHABLE_SUFFIX))
     target.parent.mkdir(parents=True, exist_ok=True)
     return target
 
@@ -490,4 +537,4 @@ def _write_summary(out_dir: Path, summary: dict[str, Any]) -> None:
         "left for review (not confident enough to apply in bulk), by rule:",
         *(f"  {rule}: {n}" for rule, n in summary["left_for_review_by_rule"].items()),
     ]
-    atomic_write(out_dir / "summary.txt", ("\n".join(lines) + "\n").encode())
+    atomic_write(out_dir / "summary.txt", ("\n".join(lines) + "\n").encode("utf-8", "surrogateescape"))

@@ -25,10 +25,10 @@ from copydesk.baseline import Baseline, BaselineError, write_baseline
 from copydesk.bulk import BulkError
 from copydesk.config import ConfigError
 from copydesk.dialect import DIALECTS
-from copydesk.diff import unified_diff
+from copydesk.diff import patchable, unified_diff
 from copydesk.document import DecodeError, Document, looks_binary
 from copydesk.engines.languagetool import LanguageToolUnavailable
-from copydesk.files import STDIN, InputError, Skipped, atomic_write, discover, read_document
+from copydesk.files import STDIN, InputError, Skipped, atomic_write, discover, keep_backup, read_document
 from copydesk.findings import Finding, Severity, apply_edits, resolve
 from copydesk.gitdiff import GitError, changed_lines
 from copydesk.house import learn as learn_style
@@ -356,6 +356,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "rules":
             return cmd_rules(args, out)
         if args.command == "config":
+            if not os.path.exists(args.path):
+                raise UsageError(f"{args.path}: no such file or directory")
             out.print(config_for(args.path).describe(), markup=False, highlight=False)
             return EXIT_OK
         if args.command == "bulk":
@@ -517,7 +519,11 @@ def cmd_fix(args: argparse.Namespace, run: Run) -> int:
             _error(run.err, str(doc))
             failed = True
             continue
-        resolution = resolve(run.session.check(doc), args.min_confidence)
+        findings = run.session.check(doc)
+        resolution = resolve(findings, args.min_confidence, doc.can_encode)
+        unwritable = sum(1 for f in findings if f.replacements and not doc.can_encode(f.replacements[0]))
+        if unwritable:
+            _note(run.err, f"{doc.path}: {unwritable} fix(es) not applied: {doc.encoding} cannot hold them")
         if not resolution.applied:
             continue
         fixed = doc.with_text(apply_edits(doc.text, resolution.edits))
@@ -525,10 +531,19 @@ def cmd_fix(args: argparse.Namespace, run: Run) -> int:
         if args.write and doc.path == STDIN:
             sys.stdout.buffer.write(fixed.to_bytes())
         elif args.write:
-            if args.backup:
-                atomic_write(doc.path + ".orig", doc.to_bytes())
-            atomic_write(doc.path, fixed.to_bytes())
+            try:
+                if args.backup:
+                    keep_backup(doc.path, doc.to_bytes())
+                atomic_write(doc.path, fixed.to_bytes(), expected=doc.to_bytes())
+            except (InputError, OSError) as exc:  # this file stays as it was; the others go on
+                _error(run.err, str(exc) if isinstance(exc, InputError) else f"{doc.path}: {exc.strerror or exc}")
+                failed = True
+                changed -= 1
+                continue
             _note(run.err, f"fixed {doc.path}: {len(resolution.applied)} edit(s)")
+        elif not patchable(doc):
+            changed -= 1  # one such diff would make `git apply` reject every other file's
+            _note(run.err, f"{doc.path}: {doc.encoding} fixes are not shown as a patch; use --write or review")
         else:
             shown = doc.path if doc.path == STDIN else os.path.relpath(doc.path)
             sys.stdout.buffer.write(unified_diff(doc, fixed, shown))

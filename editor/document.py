@@ -58,6 +58,14 @@ class Document:
     def to_bytes(self) -> bytes:
         return self.bom + self.text.encode(self.encoding)
 
+    def can_encode(self, text: str) -> bool:
+        """Whether a fix can be written in this file's encoding (a curly quote cannot in Latin-1)."""
+        try:
+            text.encode(self.encoding)
+        except UnicodeEncodeError:
+            return False
+        return True
+
     @cached_property
     def line_starts(self) -> tuple[int, ...]:
         return line_starts(self.text)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
+import stat
 import sys
 import tempfile
 from collections.abc import Iterator, Sequence
@@ -18,6 +20,10 @@ STDIN = "-"
 
 class InputError(Exception):
     """A path the user gave that cannot be checked: missing, unreadable, undecodable."""
+
+
+class ChangedOnDisk(InputError):
+    """The file changed between reading it and writing the fixes: writing would lose that change."""
 
 
 @dataclass(frozen=True)
@@ -44,10 +50,22 @@ def discover(paths: Sequence[str], suffixes: Sequence[str] = TEXT_SUFFIXES) -> I
                 if name.startswith("."):
                     continue
                 full = os.path.join(root, name)
-                if name.lower().endswith(tuple(suffixes)):
+                if not is_regular_file(full):
+                    # Reading a FIFO blocks until someone writes to it: never open one.
+                    if name.lower().endswith(tuple(suffixes)):
+                        yield Skipped(full, "not a regular file")
+                elif name.lower().endswith(tuple(suffixes)):
                     yield full
                 elif _is_binary_file(full):
                     yield Skipped(full, "binary file")
+
+
+def is_regular_file(path: str | Path) -> bool:
+    """A regular file (through a symbolic link): not a FIFO, socket, device or folder."""
+    try:
+        return stat.S_ISREG(os.stat(path).st_mode)
+    except OSError:
+        return False
 
 
 def _is_binary_file(path: str) -> bool:
@@ -60,6 +78,8 @@ def _is_binary_file(path: str) -> bool:
 
 def read_document(path: str, encoding: str | None = None, *, in_folder: bool = False) -> Document | Skipped:
     """Read and decode one file (or stdin). Binary content found inside a folder is skipped."""
+    if path != STDIN and os.path.exists(path) and not os.path.isdir(path) and not is_regular_file(path):
+        raise InputError(f"{path}: not a regular file (a FIFO, socket or device); only files are read")
     try:
         data = sys.stdin.buffer.read() if path == STDIN else Path(path).read_bytes()
     except IsADirectoryError:
@@ -78,6 +98,24 @@ def read_document(path: str, encoding: str | None = None, *, in_folder: bool = F
         raise InputError(f"{path}: {exc}") from None
 
 
+def _current_bytes(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        return None
+
+
+def keep_backup(path: str | Path, original: bytes) -> None:
+    """FILE.orig with the original bytes and mode, written once: an existing backup holds an older
+    original (a second run's "original" is already the first run's result), so it is never replaced."""
+    target = Path(os.path.realpath(path))
+    backup = target.with_name(target.name + ".orig")
+    if os.path.lexists(backup):
+        return
+    atomic_write(backup, original)
+    shutil.copymode(target, backup)
+
+
 def _new_file_mode() -> int:
     """The mode a new file gets from the umask (mkstemp's own 0600 would hide reports from others)."""
     mask = os.umask(0o022)
@@ -85,13 +123,15 @@ def _new_file_mode() -> int:
     return 0o666 & ~mask
 
 
-def atomic_write(path: str | Path, data: bytes) -> None:
+def atomic_write(path: str | Path, data: bytes, expected: bytes | None = None) -> None:
     """Write data so that the file is either wholly old or wholly new, even after a crash.
 
     A temporary file in the same folder is written, fsynced and renamed over the target,
     keeping the target's permission bits (a new file gets the umask's); the folder is fsynced so
     the rename survives. A symbolic link is written through: its target changes, the link stays.
-    A missing folder is created, so a report or baseline can go to a new place.
+    A missing folder is created, so a report or baseline can go to a new place. With `expected`
+    (the bytes the fixes were made from), a file that no longer holds them is left as it is: someone
+    changed it meanwhile, and writing would lose their change.
     """
     target = Path(os.path.realpath(path)) if os.path.islink(path) else Path(path)
     folder = target.parent
@@ -107,6 +147,8 @@ def atomic_write(path: str | Path, data: bytes) -> None:
             fh.flush()
             os.fsync(fh.fileno())
         os.chmod(tmp, mode)
+        if expected is not None and _current_bytes(target) != expected:
+            raise ChangedOnDisk(f"{path}: changed on disk since it was read; not written (run again to fix it)")
         os.replace(tmp, target)
     except BaseException:
         with contextlib.suppress(OSError):

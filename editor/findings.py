@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from enum import IntEnum
 
@@ -73,13 +73,16 @@ class Resolution:
         return tuple(e for f in self.applied if (e := f.edit) is not None)
 
 
-def resolve(findings: Iterable[Finding], min_confidence: float = 0.0) -> Resolution:
+def resolve(
+    findings: Iterable[Finding], min_confidence: float = 0.0, writable: Callable[[str], bool] = lambda text: True
+) -> Resolution:
     """Pick non-overlapping edits deterministically: most confident first, then leftmost.
 
     The losers are kept so that reports still show them; the user can fix them on a second run.
+    A fix the file cannot hold (`writable` says no: a curly quote in a Latin-1 file) is not applied.
     """
     candidates = sorted(
-        (f for f in findings if f.replacements and f.confidence >= min_confidence),
+        (f for f in findings if f.replacements and f.confidence >= min_confidence and writable(f.replacements[0])),
         key=lambda f: (-f.confidence, f.start, f.end, f.rule, f.replacements[0]),
     )
     applied: list[Finding] = []

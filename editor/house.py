@@ -115,6 +115,10 @@ def load_house(path: Path) -> HouseStyle:
     forms = data.get("forms") or {}
     if not isinstance(forms, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in forms.items()):
         raise RuleError(f"{where}, field 'forms': a mapping from a form to the house form")
+    blank = next((k for k, v in forms.items() if not k.strip() or not v.strip()), None)
+    if blank is not None:
+        raise RuleError(f"{where}, field 'forms': {blank!r} -> {forms[blank]!r}: a form and its house form are words, "
+                        "never empty")  # fmt: skip
     names = data.get("names") or []
     if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
         raise RuleError(f"{where}, field 'names': a list of names")

@@ -23,9 +23,13 @@ HTML_SUFFIXES = (".html", ".htm")
 
 _md = MarkdownIt("commonmark").use(front_matter_plugin)
 _NOT_PROSE_BLOCKS = {"fence", "code_block", "html_block", "front_matter"}
-# Inline markup: code spans, link and image targets, autolinks, bare URLs, inline HTML, comments.
+# TOML front matter (Hugo, Zola), which markdown-it's plugin does not know.
+_TOML_FRONT_MATTER = re.compile(r"\A\+\+\+[ \t]*\r?\n.*?^\+\+\+[ \t]*$", re.DOTALL | re.MULTILINE)
+# Inline markup: code spans, inline HTML elements whose content is not prose (<code>, <kbd>...),
+# link and image targets, autolinks, bare URLs, inline HTML tags, comments.
 _MD_INLINE = re.compile(
     r"(?P<code>(`+)[^`]*?\2)"
+    r"|(?P<raw><(?P<rawname>code|kbd|samp|var|pre|script|style|tt)\b[^>]*>.*?</(?P=rawname)\s*>)"
     r"|(?P<target>\]\([^)\s]*(?:\s+\"[^\"]*\")?\))"
     r"|(?P<auto><(?:https?|mailto|ftp):[^>\s]*>)"
     r"|(?P<url>\b(?:https?://|www\.)[^\s<>()\]]*[^\s<>()\].,;:!?'\"”’])"
@@ -62,9 +66,20 @@ def markdown_prose(source: str) -> Prose:
     def offset(line: int) -> int:
         return starts[line] if line < len(starts) else len(source)
 
+    toml = _TOML_FRONT_MATTER.match(source)
+    if toml:
+        _blank(chars, 0, toml.end(), spans)
+    covered = [False] * (len(starts) + 1)
     for token in _md.parse(source):
+        if token.map:
+            covered[token.map[0] : token.map[1]] = [True] * (token.map[1] - token.map[0])
         if token.type in _NOT_PROSE_BLOCKS and token.map:
             _blank(chars, offset(token.map[0]), offset(token.map[1]), spans)
+    # Lines no block covers are what the parser took out of the text: link reference definitions
+    # ("[label]: URL 'title'"), whose target and title a fix must never touch.
+    for line in range(len(starts)):
+        if not covered[line] and source[offset(line) : offset(line + 1)].strip():
+            _blank(chars, offset(line), offset(line + 1), spans)
     partial = "".join(chars)
     for m in _MD_INLINE.finditer(partial):
         if m.lastgroup == "target":
@@ -86,6 +101,7 @@ class _HTMLProse(HTMLParser):
         self.spans: list[tuple[int, int]] = []
         self.starts = line_starts(source)
         self.skipping = 0
+        self.skip_from = 0  # where the outermost element whose content is not prose began
 
     def _pos(self) -> int:
         line, col = self.getpos()
@@ -107,6 +123,8 @@ class _HTMLProse(HTMLParser):
             pos = b
         _blank(self.chars, pos, end, self.spans)
         if tag in self.SKIP:
+            if not self.skipping:
+                self.skip_from = start
             self.skipping += 1
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -137,6 +155,12 @@ class _HTMLProse(HTMLParser):
     def handle_decl(self, decl: str) -> None:
         self._blank_raw(f"<!{decl}>")
 
+    def unknown_decl(self, data: str) -> None:
+        """CDATA sections and the like: `<![` data, then `]>` or `]]>`."""
+        start = self._pos()
+        close = self.source.find("]>", start + 3 + len(data))
+        _blank(self.chars, start, close + 2 if close >= 0 else len(self.source), self.spans)
+
     def handle_pi(self, data: str) -> None:
         self._blank_raw(f"<?{data}>")
 
@@ -159,6 +183,13 @@ def html_prose(source: str) -> Prose:
     parser = _HTMLProse(source)
     parser.feed(source)
     parser.close()
+    # What is left open at the end is not prose either: an unclosed <script>, <!-- or <![CDATA[.
+    if parser.skipping:
+        _blank(parser.chars, parser.skip_from, len(source), parser.spans)
+    for opener, closer in (("<!--", "-->"), ("<![CDATA[", "]]>")):
+        last = source.rfind(opener)
+        if last >= 0 and source.find(closer, last) < 0:
+            _blank(parser.chars, last, len(source), parser.spans)
     return Prose("".join(parser.chars), tuple(sorted(parser.spans)))
 
 

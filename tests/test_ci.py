@@ -218,3 +218,28 @@ def test_diff_from_reports_only_changed_lines(tmp_path: Path) -> None:
     assert [f["line"] for f in json.loads(result.stdout)["files"][0]["findings"]] == [2]
     bad = run_cli("check", "--diff-from", "no-such-rev", str(target))
     assert bad.returncode == 2 and "no-such-rev" in bad.stderr
+
+
+@pytest.mark.parametrize(
+    ("name", "markup"),
+    [
+        ("ref.md", '[the report]: https://example.org/the-the/would-of "They would of said the the"\n'),
+        ("code.md", "Type <code>would of</code> or <kbd>the the</kbd> to see it.\n"),
+        ("toml.md", '+++\ntitle = "They would of met the the envoy"\n+++\n'),
+        ("script.html", "<p>Intro.</p>\n<script>var s = 'would of the the';\n"),
+        ("comment.html", "<p>Intro.</p>\n<!-- They would of met the the envoy\n"),
+        ("cdata.html", "<p>Intro.</p>\n<![CDATA[ They would of met the the envoy ]]>\n"),
+    ],
+)
+def test_fixes_never_touch_markup(tmp_path: Path, name: str, markup: str) -> None:
+    from conftest import main_in_process
+
+    prose = "<p>They said the the talks.</p>\n" if name.endswith(".html") else "They said the the talks.\n\n"
+    target = tmp_path / name
+    # Prose first for HTML, whose unclosed markup runs to the end; markup first for front matter.
+    text = prose + markup if name.endswith(".html") else (markup + "\n" + prose if "toml" in name else prose + markup)
+    target.write_text(text, encoding="utf-8")
+    assert main_in_process("fix", "--write", "--no-harper", str(target)).returncode == 0
+    fixed = target.read_text(encoding="utf-8")
+    assert "said the talks" in fixed  # the prose was fixed ...
+    assert markup in fixed  # ... and the markup is byte for byte what it was

@@ -36,8 +36,8 @@ def doc_commands(doc: Path, block: int) -> list[str]:
 
 def shell(command: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PATH": f"{BIN}{os.pathsep}{os.environ['PATH']}", "NO_COLOR": "1"}
-    return subprocess.run(["bash", "-c", command], cwd=cwd, env=env, capture_output=True, text=True, check=False,
-                          timeout=600)  # fmt: skip
+    return subprocess.run(["bash", "-c", command], cwd=cwd, env=env, capture_output=True, text=True,
+                          errors="replace", check=False, timeout=600)  # fmt: skip
 
 
 def small_archive(root: Path) -> Path:

@@ -75,3 +75,29 @@ def test_style_learn_on_the_samples_prints_a_sheet() -> None:
     result = run_cli("style", "learn", str(SAMPLES))
     assert result.returncode == 0 and result.stdout.startswith("# House style learned from")
     assert run_cli("style", "learn", "no/such/folder").returncode == 2
+
+
+def test_blank_forms_and_empty_matching_patterns_are_refused(tmp_path: Path) -> None:
+    from conftest import main_in_process
+
+    article = tmp_path / "a.txt"
+    article.write_text("Nothing here to change.\n", encoding="utf-8")
+    (tmp_path / "copydesk.toml").write_text('house = "style.yaml"\n', encoding="utf-8")
+    for forms in ('{"": "X"}', '{"  ": "X"}', '{"e-mail": ""}'):
+        (tmp_path / "style.yaml").write_text(f"forms: {forms}\n", encoding="utf-8")
+        result = main_in_process("fix", "--write", "--no-harper", str(article))
+        assert result.returncode == 2 and "style.yaml, field 'forms'" in result.stderr
+    assert article.read_text(encoding="utf-8") == "Nothing here to change.\n"
+    (tmp_path / "copydesk.toml").unlink()
+    packs = tmp_path / "packs"
+    packs.mkdir()
+    for pattern in ("x*", "(?:)", "the|"):
+        (packs / "mine.yaml").write_text(
+            "rules:\n  - id: mine.empty\n    check: substitution\n    message: m\n"
+            f"    settings: {{regex: true, swap: [{{pattern: '{pattern}', replacement: 'X'}}]}}\n",
+            encoding="utf-8",
+        )
+        result = main_in_process("fix", "--write", "--no-harper", str(article), env={"COPYDESK_RULES": str(packs)})
+        assert result.returncode == 2 and "mine.yaml: rule mine.empty" in result.stderr
+        assert "empty text" in result.stderr
+    assert article.read_text(encoding="utf-8") == "Nothing here to change.\n"

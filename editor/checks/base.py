@@ -49,11 +49,19 @@ def get_list(rule: Rule, key: str) -> list[Any]:
     return value
 
 
+# Texts a pattern is tried on at load time: one that matches nothing there (zero characters)
+# would insert its replacement between any two letters of an article.
+_EMPTY_MATCH_PROBES = ("", " ", "a", "The word, said 1 more.\n")
+
+
 def compile_regex(rule: Rule, key: str, pattern: str, flags: int = 0) -> re.Pattern[str]:
     try:
-        return re.compile(pattern, flags)
+        compiled = re.compile(pattern, flags)
     except re.error as exc:
         raise RuleError(f"{rule.where(key)}: bad regular expression {pattern!r}: {exc}") from None
+    if any(m.end() == m.start() for probe in _EMPTY_MATCH_PROBES for m in compiled.finditer(probe)):
+        raise RuleError(f"{rule.where(key)}: the pattern {pattern!r} can match an empty text; it must match words")
+    return compiled
 
 
 def word_bounded(pattern: str) -> str:

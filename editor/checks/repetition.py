@@ -8,6 +8,7 @@ from copydesk.checks.base import Check, get_str_list, get_str_map
 from copydesk.findings import Finding
 from copydesk.rules import Rule
 from copydesk.text import Analysis, Kind, Token, line_starts
+from copydesk.wordclass import CLOSED_CLASSES
 
 
 def build(rule: Rule) -> Check:
@@ -37,14 +38,22 @@ def build(rule: Rule) -> Check:
                 end, replacement = after.end, first.text + gap.text
             if analysis.paragraph_index(first.start) != analysis.paragraph_index(second.start):
                 continue  # a heading and the paragraph under it ("Flying through time / Time zones")
-            if first.text[:1].isupper() and second.text[:1].isupper() and not analysis.starts_sentence(first.start):
-                continue  # a name: "the Mau Mau rebellion", "Duran Duran"
+            if first.text[:1].isupper() and second.text[:1].isupper() and (
+                not analysis.starts_sentence(first.start) or not _is_function_word(first.lower)
+            ):
+                # A name until shown otherwise: "the Mau Mau rebellion", and at a sentence's start
+                # "Duran Duran played", "Walla Walla is"; but "The The report" is a slip.
+                continue
             before = _previous_word(tokens, i)
             if before is not None and before.lower in allowed_after.get(first.lower, ()):
                 continue
             yield rule.finding(first.start, end, analysis.text[first.start : end], [replacement])
 
     return check
+
+
+def _is_function_word(word: str) -> bool:
+    return any(word in words for words in CLOSED_CLASSES.values())
 
 
 def _previous_word(tokens: tuple[Token, ...], i: int) -> Token | None:

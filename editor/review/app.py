@@ -25,6 +25,7 @@ from textual.widgets.text_area import Selection
 from copydesk.archive import ArchiveStats
 from copydesk.config import project_root
 from copydesk.document import Document
+from copydesk.files import InputError
 from copydesk.findings import Finding
 from copydesk.review.model import FileReview
 from copydesk.rules import load_rules
@@ -355,7 +356,14 @@ class ReviewApp(App[None]):
         if finding is None or not finding.replacements:
             self.notify("No fix to accept here: r dismisses it, e writes one.", severity="warning")
             return
-        self.review.accept(finding)
+        self._accept(finding)
+
+    def _accept(self, finding: Finding, replacement: str | None = None) -> None:
+        try:
+            self.review.accept(finding, replacement)
+        except InputError as exc:  # a fix the file's encoding cannot hold
+            self.notify(str(exc), severity="error")
+            return
         self._decided()
         self.check_file(self.file_index)
 
@@ -379,9 +387,7 @@ class ReviewApp(App[None]):
         finding = self.current_finding()
         self._close_editor()
         if finding is not None:
-            self.review.accept(finding, event.value)
-            self._decided()
-            self.check_file(self.file_index)
+            self._accept(finding, event.value)
 
     def _close_editor(self) -> None:
         box = self.query_one("#replacement", Input)
@@ -482,16 +488,26 @@ class ReviewApp(App[None]):
     def action_toggle_theme(self) -> None:
         self.theme = "textual-light" if self.theme == "textual-dark" else "textual-dark"
 
-    def action_write(self) -> None:
-        written = 0
+    def action_write(self) -> bool:
+        """Write every changed file; a file changed on disk meanwhile is left alone (its decisions
+        stay in the sidecar), and the app stays open to say so."""
+        written, refused = 0, []
         for review in self.reviews:
             if review.dirty:
-                review.write(self.backup)
+                try:
+                    review.write(self.backup)
+                except (InputError, OSError) as exc:
+                    refused.append(str(exc) if isinstance(exc, InputError) else f"{review.document.path}: {exc}")
+                    continue
                 review.save_decisions(self.root_of(review))
                 written += 1
-        self.notify(f"Wrote {written} file(s)." if written else "Nothing to write.")
+        for message in refused:
+            self.notify(message, severity="error", timeout=10)
+        if not refused:
+            self.notify(f"Wrote {written} file(s)." if written else "Nothing to write.")
         self.refresh_view()
         self.refresh_files()
+        return not refused
 
     def action_quit_review(self) -> None:
         if any(r.dirty for r in self.reviews):
@@ -501,7 +517,7 @@ class ReviewApp(App[None]):
 
     def _quit_choice(self, choice: str | None) -> None:
         if choice == "write":
-            self.action_write()
-            self.exit()
+            if self.action_write():
+                self.exit()
         elif choice == "quit":
             self.exit()

@@ -18,7 +18,7 @@ from typing import Any
 from copydesk.baseline import fingerprint
 from copydesk.diff import unified_diff
 from copydesk.document import Document
-from copydesk.files import atomic_write
+from copydesk.files import InputError, atomic_write, keep_backup
 from copydesk.findings import Edit, Finding, apply_edits
 
 SIDECAR_DIR = Path(".copydesk") / "review"
@@ -84,7 +84,8 @@ class FileReview:
 
     def accept_all(self, findings: list[Finding]) -> int:
         """Accept several findings' fixes as one decision (one undo step), last first."""
-        chosen = sorted((f for f in findings if f.replacements), key=lambda f: f.start, reverse=True)
+        chosen = sorted((f for f in findings if f.replacements and self.document.can_encode(f.replacements[0])),
+                        key=lambda f: f.start, reverse=True)  # fmt: skip
         if not chosen:
             return 0
         self._remember()
@@ -95,6 +96,8 @@ class FileReview:
     def accept(self, finding: Finding, replacement: str | None = None, remember: bool = True) -> None:
         """Apply the finding's fix (or the editor's own replacement) to the working text."""
         new = finding.replacements[0] if replacement is None else replacement
+        if not self.document.can_encode(new):
+            raise InputError(f"{new!r} cannot be written in this file's encoding ({self.document.encoding})")
         if remember:
             self._remember()
         self.text = apply_edits(self.text, [Edit(finding.start, finding.end, new)])
@@ -142,8 +145,8 @@ class FileReview:
         """Write the working text atomically, keeping encoding, BOM and newlines."""
         fixed = self.document.with_text(self.text)
         if backup:
-            atomic_write(self.document.path + ".orig", self.document.to_bytes())
-        atomic_write(self.document.path, fixed.to_bytes())
+            keep_backup(self.document.path, self.document.to_bytes())
+        atomic_write(self.document.path, fixed.to_bytes(), expected=self.document.to_bytes())
         self.document = fixed
         self.applied = []
         self.history = []
