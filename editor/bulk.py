@@ -29,7 +29,7 @@ from copydesk.archive import ArchiveStats, ArticleFacts, facts_of
 from copydesk.diff import patchable, unified_diff
 from copydesk.document import DecodeError, Document, looks_binary
 from copydesk.files import TEXT_SUFFIXES, atomic_write, is_regular_file, keep_backup
-from copydesk.findings import apply_edits, resolve
+from copydesk.findings import apply_edits, fixes_to_apply
 from copydesk.markup import prose_of
 from copydesk.runner import Overrides, Session
 
@@ -155,7 +155,7 @@ def _process_file(settings: Settings, archive: ArchiveStats | None, rel: str) ->
     except DecodeError as exc:
         return FileResult(rel, "failed", f"undecodable: {exc}", hash_before=digest(data))
     findings = _worker_session(settings, archive).check(doc)
-    resolution = resolve(findings, settings.min_confidence, doc.can_encode)  # the rest go to review
+    resolution = fixes_to_apply(doc, findings, settings.min_confidence)  # the rest go to review
     applied = {id(f) for f in resolution.applied}
     result = FileResult(rel, "unchanged", words=doc.word_count(), hash_before=digest(data))
     for f in resolution.applied:

@@ -29,7 +29,7 @@ from copydesk.diff import patchable, unified_diff
 from copydesk.document import DecodeError, Document, looks_binary
 from copydesk.engines.languagetool import LanguageToolUnavailable
 from copydesk.files import STDIN, InputError, Skipped, atomic_write, discover, keep_backup, read_document
-from copydesk.findings import Finding, Severity, apply_edits, resolve
+from copydesk.findings import Finding, Severity, apply_edits, fixes_to_apply
 from copydesk.gitdiff import GitError, changed_lines
 from copydesk.house import learn as learn_style
 from copydesk.house import render_sheet
@@ -520,7 +520,7 @@ def cmd_fix(args: argparse.Namespace, run: Run) -> int:
             failed = True
             continue
         findings = run.session.check(doc)
-        resolution = resolve(findings, args.min_confidence, doc.can_encode)
+        resolution = fixes_to_apply(doc, findings, args.min_confidence)
         unwritable = sum(1 for f in findings if f.replacements and not doc.can_encode(f.replacements[0]))
         if unwritable:
             _note(run.err, f"{doc.path}: {unwritable} fix(es) not applied: {doc.encoding} cannot hold them")

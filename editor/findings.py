@@ -6,6 +6,7 @@ import itertools
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from enum import IntEnum
+from typing import Protocol
 
 
 class Severity(IntEnum):
@@ -52,6 +53,9 @@ class Finding:
     replacements: tuple[str, ...] = ()
     confidence: float = 0.5
     sources: tuple[str, ...] = field(default=())
+    # Whether the fix may be applied with nobody looking (fix, bulk, accept-rule), as ruff marks
+    # fixes safe or unsafe: a rule's own declaration, withdrawn inside quotations and on ties.
+    safe: bool = True
 
     @property
     def edit(self) -> Edit | None:
@@ -97,6 +101,16 @@ def resolve(
         else:
             applied.append(finding)
     return Resolution(tuple(sorted(applied, key=Finding.sort_key)), tuple(sorted(conflicting, key=Finding.sort_key)))
+
+
+class Writable(Protocol):
+    def can_encode(self, text: str) -> bool: ...
+
+
+def fixes_to_apply(document: Writable, findings: Iterable[Finding], min_confidence: float) -> Resolution:
+    """What is applied unattended (`fix`, `bulk --apply`): safe, confident fixes the file can hold.
+    The rest stay proposals, for `check` and `review`."""
+    return resolve((f for f in findings if f.safe), min_confidence, document.can_encode)
 
 
 def apply_edits(text: str, edits: Iterable[Edit]) -> str:
