@@ -9,6 +9,7 @@ from typing import Protocol
 
 from copydesk.archive import ArchiveStats
 from copydesk.checks import Check, build_check
+from copydesk.checks.quotes import quotations
 from copydesk.dialect import infer_dialect
 from copydesk.engines.languagetool import LanguageToolEngine, Setup
 from copydesk.findings import Finding
@@ -89,6 +90,8 @@ class Checker:
         self.options = engines
         self.rules = tuple(r for r in rules if selection.allows(r.id))
         self._checks: tuple[tuple[Rule, Check], ...] = tuple((r, build_check(r)) for r in self.rules)
+        self._owned = frozenset(lint for r in self.rules for lint in r.owns)
+        self._mechanical = frozenset(r.id for r in self.rules if r.fix == "mechanical")
         self._harper: dict[str, Engine] = {}
         self._languagetool: dict[str, LanguageToolEngine] = {}
         self._extra = tuple(extra_engines)
@@ -138,8 +141,23 @@ class Checker:
             findings.extend(check(analysis))
         for engine in self.engines_for(analysis):
             found = self._lint_paragraphs(engine, analysis, markdown)
-            findings.extend(engine.finalize(analysis, found))
-        return merge_findings(f for f in findings if self.selection.allows(f.rule))
+            findings.extend(f for f in engine.finalize(analysis, found) if not self._owned.intersection(f.sources))
+        merged = merge_findings(f for f in findings if self.selection.allows(f.rule))
+        return self._guard_quotations(analysis, merged)
+
+    def _guard_quotations(self, analysis: Analysis, findings: list[Finding]) -> list[Finding]:
+        """Inside a direct quotation the words are the speaker's: a fix there is a proposal for the
+        editor ("[sic]" or a change), never applied unattended, unless it mends a slip of the keys."""
+        quoted = quotations(analysis)
+        if not quoted:
+            return findings
+        return [
+            replace(f, safe=False)
+            if f.safe and f.replacements and f.rule not in self._mechanical
+            and any(a < f.start and f.end <= b for a, b in quoted)
+            else f
+            for f in findings
+        ]
 
     def _lint_paragraphs(self, engine: Engine, analysis: Analysis, markdown: bool) -> list[Finding]:
         """Every paragraph's findings, from the cache where the same text was linted before."""
@@ -176,7 +194,9 @@ def merge_findings(findings: Iterable[Finding]) -> list[Finding]:
         if len(group) > 1:
             replacements = tuple(dict.fromkeys(r for f in group for r in f.replacements))
             sources = tuple(dict.fromkeys(s for f in group for s in f.sources))
-            best = replace(best, replacements=replacements, sources=sources)
+            # The fix applied is the first replacement: it is as safe as the source that proposed it.
+            safe = next((f.safe for f in group if f.replacements), best.safe)
+            best = replace(best, replacements=replacements, sources=sources, safe=safe)
         merged.append(best)
     return sort_findings(merged)
 

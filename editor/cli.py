@@ -226,8 +226,9 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--fail-on",
         choices=("error", "warning", "info", "never"),
-        default="warning",
-        help="exit 1 when a finding is at or above this severity (default: warning)",
+        default="error",
+        help="exit 1 when a finding is at or above this severity (default: error, as Vale: errors are "
+        "what is surely wrong, such as a doubled word; warnings and infos are reported without failing)",
     )
     check.add_argument(
         "--max-findings",
@@ -501,7 +502,7 @@ def render_report(fmt: str, reports: Sequence[FileReport], threshold: Severity |
     if fmt == "json":
         return json_report.render(reports)
     if fmt == "sarif":
-        return sarif.render(reports, load_rules(rules_dirs_from_env()), _version())
+        return sarif.render(reports, _every_rule(), _version())
     if fmt == "github":
         return github.render(reports)
     if fmt == "junit":
@@ -704,8 +705,15 @@ def bulk_progress(err: Console) -> Iterator[Callable[[int, int, int], None]]:
     yield report
 
 
+def _every_rule() -> tuple[Rule, ...]:
+    """Our rule packs and the engines' rules (Harper's lint kinds), as `rules` and SARIF list them."""
+    from copydesk.engines.harper import harper_rules
+
+    return (*load_rules(rules_dirs_from_env()), *harper_rules())
+
+
 def cmd_rules(args: argparse.Namespace, out: Console) -> int:
-    rules = load_rules(rules_dirs_from_env())
+    rules = _every_rule()
     if args.rule_id is None:
         width = max(len(r.id) for r in rules)
         for r in rules:
@@ -723,13 +731,21 @@ def _first_line(rule: Rule) -> str:
     return (rule.description.splitlines() or [rule.message])[0]
 
 
+_FIX_MEANING = {
+    "mechanical": "Fix safety: mechanical (applied by fix and bulk --apply, inside quotations too).",
+    "safe": "Fix safety: safe (applied by fix and bulk --apply; only proposed inside quotations and on ties).",
+    "unsafe": "Fix safety: unsafe (only proposed: a person accepts it in review or applies it by hand).",
+}
+
+
 def render_rule_doc(rule: Rule) -> str:
     lines = [
         rule.id,
         "=" * len(rule.id),
         "",
         f"check: {rule.check}   category: {rule.category}   severity: {rule.severity.label}   "
-        f"confidence: {rule.confidence:g}",
+        f"confidence: {rule.confidence:g}   fix: {rule.fix}",
+        _FIX_MEANING[rule.fix],
         "",
         rule.description or rule.message,
         "",

@@ -38,6 +38,13 @@ class Example:
     fixed: str | None = None  # for bad examples: the text after applying the rule's fixes
 
 
+# How far a rule's fix may be trusted with nobody looking, as ruff marks fixes safe or unsafe:
+# "mechanical" fixes a slip of the keys wherever it is, inside a quotation too ("the the");
+# "safe" is applied by `fix`, `bulk --apply` and accept-rule, except in quotations and on ties;
+# "unsafe" is only ever proposed, for a person to accept.
+FIX_SAFETY = ("mechanical", "safe", "unsafe")
+
+
 @dataclass(frozen=True)
 class Rule:
     id: str
@@ -51,6 +58,10 @@ class Rule:
     bad: tuple[Example, ...] = ()
     good: tuple[Example, ...] = ()
     source: str = ""
+    fix: str = "safe"
+    # Engine lints this rule decides for ("harper:RedundantThat"): where the rule is on, they count
+    # only where it agrees, so a construction it spares on purpose ("that that") stays spared.
+    owns: tuple[str, ...] = ()
 
     def where(self, key: str | None = None) -> str:
         return f"{self.source}: rule {self.id}" + (f", field '{key}'" if key else "")
@@ -63,9 +74,11 @@ class Rule:
         replacements: Sequence[str] = (),
         confidence: float | None = None,
         message: str | None = None,
+        safe: bool = True,
         **values: object,
     ) -> Finding:
-        """A finding of this rule; the message template may use {text}, {replacement} and values."""
+        """A finding of this rule; the message template may use {text}, {replacement} and values.
+        `safe=False` withdraws this one fix from unattended use (a tie decided it, for example)."""
         template = message if message is not None else self.message
         fields = _Blank(text=text, replacement=replacements[0] if replacements else "", **values)
         return Finding(
@@ -79,6 +92,7 @@ class Rule:
             replacements=tuple(replacements),
             confidence=self.confidence if confidence is None else confidence,
             sources=("copydesk",),
+            safe=safe and self.fix != "unsafe",
         )
 
 
@@ -158,7 +172,15 @@ def parse_rule(raw: Any, source: str, defaults: Mapping[str, Any]) -> Rule:
     examples = data.get("examples") or {}
     if not isinstance(examples, dict):
         raise RuleError(f"{where}, field 'examples': must be a mapping with 'bad' and 'good'")
+    fix = data.get("fix", "safe")
+    if fix not in FIX_SAFETY:
+        raise RuleError(f"{where}, field 'fix': one of {', '.join(FIX_SAFETY)}")
+    owns = data.get("owns") or []
+    if not isinstance(owns, list) or not all(isinstance(o, str) and ":" in o for o in owns):
+        raise RuleError(f"{where}, field 'owns': a list of engine lints such as 'harper:RedundantThat'")
     unknown = set(raw) - {
+        "fix",
+        "owns",
         "id",
         "check",
         "category",
@@ -183,6 +205,8 @@ def parse_rule(raw: Any, source: str, defaults: Mapping[str, Any]) -> Rule:
         bad=_examples(examples.get("bad"), where, bad=True),
         good=_examples(examples.get("good"), where, bad=False),
         source=source,
+        fix=fix,
+        owns=tuple(owns),
     )
 
 

@@ -52,10 +52,11 @@ def test_github_annotations() -> None:
         for line in lines
     )
     assert summary.startswith(f"copydesk: {len(every)} finding(s)")
-    assert sum(line.startswith("::warning") for line in lines) == 10  # GitHub's cap per kind and step
+    for kind in ("error", "warning", "notice"):  # GitHub's cap per kind and step
+        assert sum(line.startswith(f"::{kind} ") for line in lines) <= 10
     assert all(re.match(r"^\S+:\d+:\d+: \w+ \S+ ", line) for line in every if not line.startswith("::"))
     assert any(
-        line.startswith("::warning file=") and "title=repetition.doubled-word::Doubled word" in line for line in lines
+        line.startswith("::error file=") and "title=repetition.doubled-word::Doubled word" in line for line in lines
     )
 
 
@@ -81,12 +82,14 @@ def test_output_file_and_text_on_the_terminal(tmp_path: Path) -> None:
 def test_thresholds_and_max_findings(tmp_path: Path) -> None:
     target = tmp_path / "a.txt"
     target.write_text("It was the the end. They would of known. Each and every one.\n", encoding="utf-8")
-    assert run_cli("check", "--fail-on", "error", str(target)).returncode == 0
-    assert run_cli("check", "--fail-on", "warning", str(target)).returncode == 1
+    assert run_cli("check", str(target)).returncode == 1  # two errors: the default threshold fails
+    assert run_cli("check", "--fail-on", "error", "--max-findings", "2", str(target)).returncode == 0
     assert run_cli("check", "--fail-on", "warning", "--max-findings", "2", str(target)).returncode == 0
     assert run_cli("check", "--fail-on", "info", "--max-findings", "2", str(target)).returncode == 1
-    (tmp_path / "copydesk.toml").write_text('[severity]\n"repetition" = "error"\n', encoding="utf-8")
-    assert run_cli("check", "--fail-on", "error", str(target)).returncode == 1
+    (tmp_path / "copydesk.toml").write_text('[severity]\n"repetition" = "warning"\n"confusable" = "info"\n',
+                                            encoding="utf-8")  # fmt: skip
+    assert run_cli("check", str(target)).returncode == 0
+    assert run_cli("check", "--fail-on", "warning", str(target)).returncode == 1
 
 
 def test_markdown_markup_is_not_checked_and_fixes_keep_it(tmp_path: Path) -> None:

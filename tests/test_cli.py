@@ -47,7 +47,7 @@ def test_check_samples_flags_the_iran_focus_slips() -> None:
 def test_text_format_lines_and_summary() -> None:
     result = run_cli("check", str(IRAN))
     lines = result.stdout.splitlines()
-    assert any(":3:295: warning repetition.doubled-word Doubled word: 'and and' -> and" in line for line in lines)
+    assert any(":3:295: error repetition.doubled-word Doubled word: 'and and' -> and" in line for line in lines)
     assert lines[-1].startswith(f"{len(lines) - 1} findings")
     assert "\x1b[" not in result.stdout  # no colour when not a terminal
 
@@ -162,7 +162,7 @@ def test_utf16_file_is_fixed_in_utf16(tmp_path: Path) -> None:
 def test_stdin_check_and_fix() -> None:
     result = run_cli("check", "-", stdin=b"They would of known.\n")
     assert result.returncode == 1
-    assert result.stdout.startswith("-:1:6: warning confusable.would-of")
+    assert result.stdout.startswith("-:1:6: error confusable.would-of")
     fixed = run_cli("fix", "--write", "-", stdin=b"They would of known.\n")
     assert fixed.stdout == "They would have known.\n"
 

@@ -62,7 +62,8 @@ def build(rule: Rule) -> Check:
                     key: [analysis.line_of(s) for s, _, _ in plain_uses],
                 }
             )
+            tie = not force and len(dotted_uses) == len(plain_uses)  # the preferred style decided: a question
             for start, end, text in plain_uses if dotted_wins else dotted_uses:
-                yield rule.finding(start, end, text, [winner], variants=summary, preferred=winner)
+                yield rule.finding(start, end, text, [winner], variants=summary, preferred=winner, safe=not tie)
 
     return check

@@ -15,9 +15,17 @@ from copydesk.checks.base import Check, get_str_list
 from copydesk.findings import Finding
 from copydesk.rules import Rule
 from copydesk.text import Analysis, Kind, match_case
+from copydesk.wordclass import has_tag
 
 _VOWEL_LETTER_NAMES = set("AEFHILMNORSX")  # "an MP", "an FBI agent", "an SUV"
 _INITIALS = re.compile(r"(?:[A-Z]\.){2,}")  # M.B.A., U.S.
+_GLUED = re.compile(r"[A-Z]{2,}[a-z]")
+# Word classes that make a word in capitals a word of the lexicon, read as such (not "FBI", "NHS").
+_LEXICAL = frozenset({"NN", "NNS", "VB", "VBD", "VBZ", "VBG", "JJ"})
+
+
+def _is_word(lower: str) -> bool:
+    return has_tag(lower, _LEXICAL)
 _PRONOUNCEABLE = re.compile(r"[A-Z][AEIOU][A-Z]{2,}|[AEIOU][A-Z][AEIOU][A-Z]+")  # NATO, UNESCO, OPEC; not UCLA
 
 
@@ -30,9 +38,15 @@ def vowel_sound(word: str, consonant_starts: tuple[str, ...], vowel_starts: tupl
     if _INITIALS.fullmatch(word):
         return word[0] in _VOWEL_LETTER_NAMES  # "an M.B.A.", "a U.S. court"
     letters = word.split("-")[0].replace("’", "'")
-    if letters.isupper() and letters.isalpha() and (len(letters) == 1 or not _PRONOUNCEABLE.fullmatch(letters)):
-        return letters[0] in _VOWEL_LETTER_NAMES  # "an MP", "an F-16", "a U-turn"
+    if _GLUED.match(letters):
+        return None  # an acronym glued to a word ("UEFAlicensed", a lost hyphen): its sound is a guess
     lower = letters.lower()
+    if letters.isupper() and letters.isalpha() and len(letters) >= 3 and _is_word(lower):
+        pass  # a word set in capitals is read as the word: "a STOP button", "a WARNING", "a LASER"
+    elif letters.isupper() and letters.isalpha() and (len(letters) == 1 or not _PRONOUNCEABLE.fullmatch(letters)):
+        return letters[0] in _VOWEL_LETTER_NAMES  # "an MP", "an F-16", "a U-turn"
+    elif letters.isupper() and letters.isalpha() and letters[0] == "U":
+        return False  # an acronym said as a word starts "you": "a UEFA coach", "a UNESCO site"
     if not lower[:1].isalpha():
         return None
     if lower.startswith(vowel_starts):

@@ -52,10 +52,13 @@ def build(rule: Rule) -> Check:
             if len(lines) < 2:
                 continue
             winner = max(lines, key=lambda f: (len(lines[f]), -forms.index(f)))
+            # On a tie the listed order decides, which is a question for the editor, not a fix.
+            tie = sum(len(v) == len(lines[winner]) for v in lines.values()) > 1
             summary = describe_variants(lines)
             for m, form in matches:
                 if form != winner:
                     wanted = match_case(m.group(), winner) if ignore_case else winner
-                    yield rule.finding(m.start(), m.end(), m.group(), [wanted], variants=summary, preferred=winner)
+                    yield rule.finding(m.start(), m.end(), m.group(), [wanted], variants=summary, preferred=winner,
+                                       safe=not tie)  # fmt: skip
 
     return check

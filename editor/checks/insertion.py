@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 
 from copydesk.checks.base import Check
-from copydesk.checks.quotes import classify
+from copydesk.checks.quotes import quotations
 from copydesk.findings import Finding
 from copydesk.rules import Rule
 from copydesk.text import Analysis
@@ -23,23 +23,10 @@ MAX_WORDS = 5
 
 def build(rule: Rule) -> Check:
     def check(analysis: Analysis) -> Iterator[Finding]:
-        text = analysis.text
-        for para in analysis.paragraphs:
-            body = text[para.start : para.end]
-            quoted: list[tuple[int, int]] = []
-            open_at: int | None = None
-            for mark in classify(body):
-                if mark.family != "double":
-                    continue
-                if mark.opening and open_at is None:
-                    open_at = mark.offset
-                elif not mark.opening and open_at is not None:
-                    quoted.append((open_at, mark.offset))
-                    open_at = None
-            for m in _BRACKETED.finditer(body):
-                inside = any(a < m.start() and m.end() <= b for a, b in quoted)
-                if inside and len(m.group(1).split()) <= MAX_WORDS:
-                    start = para.start + m.start()
-                    yield rule.finding(start, start + len(m.group()), m.group(), [f"[{m.group(1)}]"])
+        quoted = quotations(analysis, unclosed=False)
+        for m in _BRACKETED.finditer(analysis.text):
+            inside = any(a < m.start() and m.end() <= b for a, b in quoted)
+            if inside and len(m.group(1).split()) <= MAX_WORDS:
+                yield rule.finding(m.start(), m.end(), m.group(), [f"[{m.group(1)}]"])
 
     return check

@@ -25,6 +25,7 @@ from copydesk.findings import Finding
 from copydesk.lexicon import frequencies, zipf
 from copydesk.rules import Rule
 from copydesk.text import Analysis, Kind, Token
+from copydesk.wordclass import has_tag
 
 if TYPE_CHECKING:
     from copydesk.archive import ArchiveStats
@@ -155,12 +156,16 @@ def _doubled(a: str, b: str) -> bool:
 
 def _derived(a: str, b: str) -> bool:
     """Whether two forms are one word's family members rather than two spellings of one name."""
-    if a.startswith(b) or b.startswith(a):
-        return True  # "Khan", "Khanna"; "Smith", "Smiths"
+    if a.lower().startswith(b.lower()) or b.lower().startswith(a.lower()):
+        return True  # "Khan", "Khanna"; "Smith", "Smiths"; "BlackBerrys", "Blackberry"
     if _doubled(a, b):
         return False  # "Puentees" is "Puentes" with an e typed twice, not its plural
     prefix = _common_prefix_length(a.lower(), b.lower())
     return prefix >= 4 and a[prefix:].lower() in _FAMILY_ENDINGS and b[prefix:].lower() in _FAMILY_ENDINGS
+
+
+# Word classes of a common word: a name that is one ("Party") is no evidence of a slip.
+_COMMON_WORD = frozenset({"NN", "NNS", "VB", "VBD", "VBZ", "JJ"})
 
 
 def _max_distance(a: str, b: str) -> int:
@@ -174,6 +179,10 @@ class Variant:
     form: str
     preferred: str
     sure: bool
+    # Whether the fix may be applied unattended: not when a tie decided it, when only the case
+    # differs (a brand's or a house's style), or when the winner is a common word ("Parto" is
+    # Italian, not a slip for "Party").
+    safe: bool = True
 
 
 def find_variants(occurrences: list[Occurrence]) -> list[Variant]:
@@ -187,7 +196,7 @@ def find_variants(occurrences: list[Occurrence]) -> list[Variant]:
     for i, loser in enumerate(forms):
         for winner in forms[:i]:
             if loser.lower() == winner.lower():
-                variants.append(Variant(loser, winner, sure=True))  # "Blackberry" beside "BlackBerry"
+                variants.append(Variant(loser, winner, sure=True, safe=False))  # "Blackberry" beside "BlackBerry"
                 break
             if loser[0] != winner[0] or _derived(loser, winner):
                 continue  # another initial, or another word of the same family ("Khanna", "Islamist")
@@ -211,7 +220,8 @@ def find_variants(occurrences: list[Occurrence]) -> list[Variant]:
             if tie and plausibility(loser) == plausibility(winner):
                 variants.append(Variant(loser, winner, sure=False))  # nothing tells which is right
                 break
-            variants.append(Variant(loser, winner, sure=True))
+            safe = not tie and not has_tag(winner.lower(), _COMMON_WORD)
+            variants.append(Variant(loser, winner, sure=True, safe=safe))
             break
     return variants
 
@@ -264,7 +274,8 @@ def build(rule: Rule) -> Check:
                 end = o.token.start + len(o.form)
                 if variant.sure:
                     message = f"Name spelled two ways: {summary}; use '{variant.preferred}'"
-                    yield rule.finding(o.token.start, end, o.form, [variant.preferred], confidence, message)
+                    yield rule.finding(o.token.start, end, o.form, [variant.preferred], confidence, message,
+                                       safe=variant.safe)  # fmt: skip
                 else:
                     yield rule.finding(o.token.start, end, o.form, confidence=0.3, message=f"The same name? {summary}")
 

@@ -46,6 +46,26 @@ def classify(text: str) -> Iterator[Mark]:
             yield Mark(i, c, "single", c != "'", c == "‘" if c != "'" else opening)
 
 
+def quotations(analysis: Analysis, unclosed: bool = True) -> tuple[tuple[int, int], ...]:
+    """The spans inside direct quotations (double marks), per paragraph. With `unclosed`, a quotation
+    still open at a paragraph's end runs to it, as news copy continues a quote into the next one."""
+    spans: list[tuple[int, int]] = []
+    text = analysis.text
+    for para in analysis.paragraphs:
+        open_at: int | None = None
+        for mark in classify(text[para.start : para.end]):
+            if mark.family != "double":
+                continue
+            if mark.opening and open_at is None:
+                open_at = para.start + mark.offset
+            elif not mark.opening and open_at is not None:
+                spans.append((open_at, para.start + mark.offset))
+                open_at = None
+        if open_at is not None and unclosed:
+            spans.append((open_at, para.end))
+    return tuple(spans)
+
+
 def _open_single_before(text: str, i: int) -> bool:
     """Whether a single quotation mark was opened earlier in the same paragraph."""
     start = max(text.rfind("\n", 0, i), 0)
@@ -81,6 +101,7 @@ def build(rule: Rule) -> Check:
             if (not curly or not straight) and (style == "majority" or not group):
                 continue
             want_curly = curly >= straight if style == "majority" else style == "curly"
+            tie = style == "majority" and curly == straight  # decided by the rule's preference: a question
             for m in group:
                 if m.curly == want_curly:
                     continue
@@ -93,6 +114,7 @@ def build(rule: Rule) -> Check:
                     [wanted],
                     message=f"{'Straight' if want_curly else 'Curly'} {kind[family]} in an article that uses "
                     f"{'curly' if want_curly else 'straight'} ones ({curly} curly, {straight} straight)",
+                    safe=not tie,
                 )
 
     return check

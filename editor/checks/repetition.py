@@ -8,13 +8,15 @@ from copydesk.checks.base import Check, get_str_list, get_str_map
 from copydesk.findings import Finding
 from copydesk.rules import Rule
 from copydesk.text import Analysis, Kind, Token, line_starts
-from copydesk.wordclass import CLOSED_CLASSES
+from copydesk.wordclass import CLOSED_CLASSES, has_tag
 
 
 def build(rule: Rule) -> Check:
     # Some doubles are grammatical ("that that", "had had"); the pack lists them.
     allowed = frozenset(w.lower() for w in get_str_list(rule, "allow"))
     allowed_after = get_str_map(rule, "allow_after")
+    # A verb's particle followed by a preposition of the same spelling: "checked in in March".
+    particles = frozenset(w.lower() for w in get_str_list(rule, "particles_after_verbs"))
 
     def check(analysis: Analysis) -> Iterator[Finding]:
         tokens = analysis.tokens
@@ -47,9 +49,14 @@ def build(rule: Rule) -> Check:
             before = _previous_word(tokens, i)
             if before is not None and before.lower in allowed_after.get(first.lower, ()):
                 continue
+            if before is not None and first.lower in particles and has_tag(before.lower, _VERB_FORMS):
+                continue
             yield rule.finding(first.start, end, analysis.text[first.start : end], [replacement])
 
     return check
+
+
+_VERB_FORMS = frozenset({"VBD", "VBN", "VB", "VBZ", "VBG"})
 
 
 def _is_function_word(word: str) -> bool:

@@ -17,11 +17,12 @@ from typing import Any
 
 import harper
 import yaml
+from rapidfuzz.distance import OSA
 
 from copydesk.dialect import spelling_pairs
 from copydesk.findings import Finding, Severity
 from copydesk.lexicon import zipf
-from copydesk.rules import RULES_DIR, Example, RuleError
+from copydesk.rules import FIX_SAFETY, RULES_DIR, Example, Rule, RuleError
 from copydesk.speller import common_misspellings, corrections, is_compound
 from copydesk.text import Analysis, match_case
 
@@ -42,6 +43,8 @@ class KindStyle:
     category: str
     severity: Severity
     confidence: float
+    fix: str = "unsafe"  # an engine's fix is trusted only where measured (rules/engines/harper.yaml)
+    description: str = ""
 
 
 @dataclass(frozen=True)
@@ -84,9 +87,12 @@ def load_config(path: Path = CONFIG_FILE) -> HarperConfig:
     kinds = {}
     for kind, style in (data.get("kinds") or {}).items():
         try:
-            kinds[kind] = KindStyle(style["category"], Severity.parse(style["severity"]), float(style["confidence"]))
-        except (KeyError, TypeError, ValueError) as exc:
+            kinds[kind] = KindStyle(style["category"], Severity.parse(style["severity"]), float(style["confidence"]),
+                                    style.get("fix", "unsafe"), str(style.get("description", "")))  # fmt: skip
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
             raise RuleError(f"{where}, field 'kinds.{kind}': {exc}") from None
+        if kinds[kind].fix not in FIX_SAFETY:
+            raise RuleError(f"{where}, field 'kinds.{kind}.fix': one of {', '.join(FIX_SAFETY)}")
     if "default" not in kinds:
         raise RuleError(f"{where}, field 'kinds': needs a 'default' entry")
     spelling = data.get("spelling") or {}
@@ -116,9 +122,32 @@ def kind_id(lint_kind: str) -> str:
     return "harper." + _CAMEL.sub("-", lint_kind).lower()
 
 
+def harper_rules() -> tuple[Rule, ...]:
+    """Harper's lint kinds as rules, so `copydesk rules`, SARIF and --select know them like our own."""
+    config = load_config()
+    return tuple(
+        Rule(
+            id=kind_id(kind),
+            check="harper",
+            category=style.category,
+            severity=style.severity,
+            message=style.description,
+            description=f"{style.description}\nFound by Harper (harper-py, in-process); how copydesk uses it, which of "
+            f"its rules are off and why: {CONFIG_FILE.name}.",
+            confidence=style.confidence,
+            bad=config.bad if kind == "Spelling" else (),
+            good=config.good if kind == "Spelling" else (),
+            source=str(CONFIG_FILE),
+            fix=style.fix,
+        )
+        for kind, style in config.kinds.items()
+        if kind != "default"
+    )
+
+
 def rule_ids() -> frozenset[str]:
     """Every id a Harper finding can have: one per lint kind."""
-    return frozenset(kind_id(kind) for kind in load_config().kinds if kind != "default")
+    return frozenset(r.id for r in harper_rules())
 
 
 def _replacements(lint: harper.Lint) -> list[str]:
@@ -185,11 +214,13 @@ class HarperEngine:
         replacements = _replacements(lint)
         confidence = style.confidence
         message = lint.message
+        safe = style.fix != "unsafe"
         if lint.lint_kind in _SPELLING_KINDS:
             reviewed = self._review_spelling(analysis, start, end, replacements)
             if reviewed is None:
                 return None
-            replacements, confidence, message = reviewed
+            replacements, confidence, message, slip = reviewed
+            safe = safe and slip
         if end <= start and not replacements:
             return None
         return Finding(
@@ -203,12 +234,16 @@ class HarperEngine:
             replacements=tuple(replacements),
             confidence=confidence,
             sources=(f"harper:{rule_name}",),
+            safe=safe,
         )
 
     def _review_spelling(
         self, analysis: Analysis, start: int, end: int, suggestions: list[str]
-    ) -> tuple[list[str], float, str] | None:
-        """Keep a spelling lint only when it is surely a misspelling with a likely fix."""
+    ) -> tuple[list[str], float, str, bool] | None:
+        """Keep a spelling lint only when it is surely a misspelling with a likely fix; the last value
+        says whether the fix mends a slip of the keys (a known misspelling, or one edit away with the
+        first letter kept), the only spelling fixes applied unattended: two edits away "colourers"
+        became "colours", and a new word, "vaper", became "paper"."""
         text = analysis.text
         word = text[start:end]
         if not word.isalpha() or len(word) < 3 or word.isupper():
@@ -226,7 +261,7 @@ class HarperEngine:
         known = common_misspellings().get(word.lower())
         if known:
             fix = match_case(word, known)
-            return [fix], 0.85, f"Common misspelling: did you mean '{fix}'?"
+            return [fix], 0.85, f"Common misspelling: did you mean '{fix}'?", True
         if is_compound(word):
             return None  # "coffeetable", "telepathology": built of known parts, not misspelt
         candidates = corrections(word, [s for s in suggestions if " " not in s])
@@ -238,7 +273,9 @@ class HarperEngine:
             return None
         best = candidates[0]
         sure = zipf(best) >= 4.0 and (len(candidates) == 1 or zipf(best) - zipf(candidates[1]) >= 1.0)
-        return candidates, 0.85 if sure else 0.6, f"Possible misspelling: did you mean '{best}'?"
+        # Typos keep their first letter (all 39 of the dev set's do); "vaper" -> "paper" did not.
+        slip = OSA.distance(best.lower(), word.lower()) == 1 and best[:1].lower() == word[:1].lower()
+        return candidates, 0.85 if sure else 0.6, f"Possible misspelling: did you mean '{best}'?", slip
 
 
 def _inside_word(text: str, start: int, end: int) -> bool:

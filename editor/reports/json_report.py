@@ -27,6 +27,7 @@ def finding_dict(report: FileReport, f: Finding) -> dict[str, Any]:
         "replacements": list(f.replacements),
         "confidence": round(f.confidence, 3),
         "sources": list(f.sources),
+        "safe": f.safe,  # added in 0.1: whether `fix` and bulk may apply the first replacement unattended
     }
 
 

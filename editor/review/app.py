@@ -443,8 +443,11 @@ class ReviewApp(App[None]):
         if finding is None:
             return
         rule = finding.rule
-        accepted = self.review.accept_all([f for f in self.pending() if f.rule == rule])
-        self.notify(f"Accepted {accepted} edit(s) of {rule}")
+        same = [f for f in self.pending() if f.rule == rule and f.replacements]
+        # Accepting a whole rule is unattended for all but the one on screen: safe fixes only.
+        accepted = self.review.accept_all([f for f in same if f.safe])
+        left = len(same) - accepted
+        self.notify(f"Accepted {accepted} edit(s) of {rule}" + (f"; {left} to decide one by one" if left else ""))
         self._decided()
         self.check_file(self.file_index)
 
