@@ -15,12 +15,14 @@ import contextlib
 import hashlib
 import json
 import os
+import signal
 import sqlite3
 import threading
 import time
-from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from collections import Counter, deque
+from collections.abc import Callable, Generator, Iterable, Iterator, Mapping, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -28,12 +30,13 @@ from typing import Any
 from copydesk.archive import ArchiveStats, ArticleFacts, facts_of
 from copydesk.diff import patchable, unified_diff
 from copydesk.document import DecodeError, Document, looks_binary
-from copydesk.files import TEXT_SUFFIXES, atomic_write, is_regular_file, keep_backup
+from copydesk.files import TEXT_SUFFIXES, atomic_write, is_regular_file, keep_backup, too_large
 from copydesk.findings import apply_edits, fixes_to_apply
-from copydesk.markup import prose_of
-from copydesk.runner import Overrides, Session
+from copydesk.markup import checkable
+from copydesk.runner import Overrides, Session, config_for
 
 DEFAULT_MIN_CONFIDENCE = 0.85
+DEFAULT_FILE_TIMEOUT = 300.0
 JOURNAL_VERSION = 2
 
 
@@ -45,6 +48,7 @@ class Settings:
     overrides: Overrides = field(default_factory=Overrides)
     min_confidence: float = DEFAULT_MIN_CONFIDENCE
     patch_dir: str | None = None  # a dry run: workers write each patch themselves, in parallel
+    file_timeout: float = DEFAULT_FILE_TIMEOUT  # seconds one file may take before it is recorded "timed out"
 
 
 @dataclass
@@ -133,20 +137,49 @@ def gather_facts(settings: Settings, rel: str) -> ArticleFacts:
         text = Document.from_bytes(data).text
     except DecodeError:
         return ArticleFacts()
-    prose = prose_of(rel, text)  # the prose of Markdown and HTML, not its markup
-    return facts_of(prose.text if prose else text)
+    return facts_of(checkable(rel, text).text)  # the prose, as the checks read it
+
+
+class FileTimeout(Exception):
+    """One file took longer than its budget."""
+
+
+@contextlib.contextmanager
+def time_budget(seconds: float) -> Iterator[None]:
+    """Raise FileTimeout in this thread after `seconds` (the main thread of a worker process; a
+    Dask worker's thread cannot take signals, and there the cluster's own limits apply)."""
+    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
+        yield
+        return
+
+    def expire(signum: int, frame: object) -> None:
+        raise FileTimeout
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def process_file(settings: Settings, archive: ArchiveStats | None, rel: str) -> FileResult:
     """One file's result; whatever goes wrong with it is recorded for it, and the run goes on."""
     try:
-        return _process_file(settings, archive, rel)
+        with time_budget(settings.file_timeout):
+            return _process_file(settings, archive, rel)
+    except FileTimeout:
+        return FileResult(rel, "failed", f"timed out after {settings.file_timeout:g} s")
     except Exception as exc:  # a bug of ours on one odd file must not stop an archive's run
         return FileResult(rel, "failed", f"internal error: {type(exc).__name__}: {exc}")
 
 
 def _process_file(settings: Settings, archive: ArchiveStats | None, rel: str) -> FileResult:
     path = Path(settings.archive_dir, rel)
+    reason = too_large(path, config_for(str(path)).max_file_size)
+    if reason:
+        return FileResult(rel, "failed", f"skipped: {reason}")
     data = _read(path)
     if isinstance(data, str):
         return FileResult(rel, "failed", data)
@@ -323,21 +356,54 @@ def _dask_call(item: Any, fn: Callable[..., Any], shared: tuple[Any, ...]) -> An
 
 
 class LocalMap:
-    """In this process (--jobs 1) or a pool of worker processes; results in input order."""
+    """In this process (--jobs 1) or a pool of worker processes; results in input order.
+
+    A worker that dies (an abort inside an engine, the kernel's out-of-memory killer) breaks the
+    pool: the first unfinished file is then run alone in a fresh worker, so that the file that
+    kills a worker is found and given `lost(item)` as its result, and the rest go on in a new pool.
+    """
 
     def __init__(self, jobs: int) -> None:
         self.jobs = jobs
 
-    def map(self, fn: Callable[..., Any], args: tuple[Any, ...], items: Sequence[Any]) -> Iterator[Any]:
+    def map(self, fn: Callable[..., Any], args: tuple[Any, ...], items: Sequence[Any],
+            lost: Callable[[Any], Any]) -> Iterator[Any]:  # fmt: skip
         if self.jobs <= 1:
             _init_worker(fn, args)
             yield from (_run(item) for item in items)
             return
-        pool = ProcessPoolExecutor(max_workers=self.jobs, initializer=_init_worker, initargs=(fn, args, True))
+        queue = list(items)
+        while queue:
+            done = yield from self._until_broken(fn, args, queue, self.jobs)
+            queue = queue[done:]
+            if queue:  # the pool broke: is the first unfinished file the one that broke it?
+                alone = yield from self._until_broken(fn, args, queue[:1], 1)
+                if not alone:
+                    yield lost(queue[0])
+                queue = queue[1:]
+
+    def _until_broken(self, fn: Callable[..., Any], args: tuple[Any, ...], queue: Sequence[Any],
+                      jobs: int) -> Generator[Any, None, int]:  # fmt: skip
+        """Yield results in order until the pool breaks; return how many were yielded."""
+        pool = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(fn, args, True))
+        window: deque[Future[Any]] = deque()
+        ahead = jobs * 16  # files handed out ahead of the results, not the whole archive at once
+        done = 0
         try:
-            yield from pool.map(_run, items, chunksize=max(1, min(32, len(items) // (self.jobs * 8))))
+            position = 0
+            while done < len(queue):
+                while position < len(queue) and len(window) < ahead:
+                    window.append(pool.submit(_run, queue[position]))
+                    position += 1
+                try:
+                    result = window.popleft().result()
+                except BrokenProcessPool:
+                    return done
+                yield result
+                done += 1
+            return done
         finally:
-            pool.shutdown(cancel_futures=True)
+            pool.shutdown(wait=False, cancel_futures=True)
 
     def close(self) -> None:
         pass
@@ -361,7 +427,8 @@ class DaskMap:
         except OSError as exc:
             raise BulkError(f"cannot reach the Dask scheduler at {address}: {exc}") from None
 
-    def map(self, fn: Callable[..., Any], args: tuple[Any, ...], items: Sequence[Any]) -> Iterator[Any]:
+    def map(self, fn: Callable[..., Any], args: tuple[Any, ...], items: Sequence[Any],
+            lost: Callable[[Any], Any]) -> Iterator[Any]:  # fmt: skip
         from dask.distributed import as_completed
 
         [shared] = self.client.scatter([args], broadcast=True)
@@ -390,13 +457,13 @@ def run_bulk(options: Options, progress: Callable[[int, int, int], None] = lambd
     try:
         archive = journal.stats()
         if archive is None:
-            archive = ArchiveStats.gather(workers.map(gather_facts, (options.settings,), files))
+            archive = ArchiveStats.gather(workers.map(gather_facts, (options.settings,), files, _no_facts))
             journal.save_stats(archive)
         todo = [rel for rel in files if not _finished(journal, root, rel, options)]
         done = len(files) - len(todo)
         words = 0
         progress(done, len(files), words)
-        for result in workers.map(process_file, (options.settings, archive), todo):
+        for result in workers.map(process_file, (options.settings, archive), todo, _worker_died):
             _settle(journal, options, result)
             done += 1
             words += result.words
@@ -408,6 +475,14 @@ def run_bulk(options: Options, progress: Callable[[int, int, int], None] = lambd
     if not options.apply:
         _write_summary(options.out_dir, summary)
     return summary
+
+
+def _no_facts(rel: str) -> ArticleFacts:
+    return ArticleFacts()
+
+
+def _worker_died(rel: str) -> FileResult:
+    return FileResult(rel, "failed", "the worker died on this file (a crash or out of memory); the run went on")
 
 
 def _remove_stale_temporaries(root: Path) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Protocol
 
@@ -161,7 +161,8 @@ class Checker:
 
     def _lint_paragraphs(self, engine: Engine, analysis: Analysis, markdown: bool) -> list[Finding]:
         """Every paragraph's findings, from the cache where the same text was linted before."""
-        keys = [(engine.fingerprint, markdown, analysis.text[p.start : p.end]) for p in analysis.paragraphs]
+        pieces = list(bounded_pieces(analysis))
+        keys = [(engine.fingerprint, markdown, analysis.text[a:b]) for a, b in pieces]
         missing = list(dict.fromkeys(k for k in keys if k not in self._cache))
         self.cache_misses += len(missing)
         self.cache_hits += len(keys) - len(missing)
@@ -169,12 +170,32 @@ class Checker:
             for key, result in zip(missing, engine.lint_batch([k[2] for k in missing], markdown), strict=True):
                 self._cache[key] = tuple(result)
         found: list[Finding] = []
-        for para, key in zip(analysis.paragraphs, keys, strict=True):
+        for (start, _), key in zip(pieces, keys, strict=True):
             self._cache.move_to_end(key)
-            found.extend(replace(f, start=f.start + para.start, end=f.end + para.start) for f in self._cache[key])
+            found.extend(replace(f, start=f.start + start, end=f.end + start) for f in self._cache[key])
         while len(self._cache) > self._cache_size:
             self._cache.popitem(last=False)
         return found
+
+
+# An engine is handed at most this much text at once: a table exported as one 5 MB line is one
+# "paragraph", and engines' time and memory grow faster than its length.
+MAX_PIECE = 20_000
+
+
+def bounded_pieces(analysis: Analysis, limit: int = MAX_PIECE) -> Iterator[tuple[int, int]]:
+    """Each paragraph's span, a long one cut at a sentence end (else a space) before the limit."""
+    text = analysis.text
+    for para in analysis.paragraphs:
+        start = para.start
+        while para.end - start > limit:
+            window = text[start : start + limit]
+            cut = max(window.rfind(". "), window.rfind("\n"))
+            cut = cut + 1 if cut > limit // 2 else window.rfind(" ")
+            cut = cut if cut > 0 else limit
+            yield start, start + cut
+            start += cut
+        yield start, para.end
 
 
 def _rank(finding: Finding) -> tuple[int, float]:

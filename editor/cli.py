@@ -33,7 +33,7 @@ from copydesk.findings import Finding, Severity, apply_edits, fixes_to_apply
 from copydesk.gitdiff import GitError, changed_lines
 from copydesk.house import learn as learn_style
 from copydesk.house import render_sheet
-from copydesk.markup import prose_of
+from copydesk.markup import checkable
 from copydesk.reports import FileReport, github, json_report, junit, sarif, text_report
 from copydesk.rules import Rule, RuleError, load_rules, rules_dirs_from_env
 from copydesk.runner import Overrides, Session, config_for
@@ -281,7 +281,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_selection(review)
     review.add_argument("--backup", action="store_true", help="when writing, keep the original as FILE.orig")
 
-    bulk = sub.add_parser(
+    bulk_cmd = sub.add_parser(
         "bulk",
         help="clean up a whole archive: patches first (dry run), then --apply; parallel and resumable",
         description="Fix an archive of articles. By default a dry run: one unified diff per changed file "
@@ -291,31 +291,38 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=EPILOG_BULK,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    bulk.add_argument("archive", metavar="ARCHIVE_DIR")
-    bulk.add_argument(
+    bulk_cmd.add_argument("archive", metavar="ARCHIVE_DIR")
+    bulk_cmd.add_argument(
         "--out",
         default="copydesk-patches",
         metavar="PATCH_DIR",
         help="where the dry run writes its patches and summary (default: copydesk-patches/)",
     )
-    bulk.add_argument("--apply", action="store_true", help="write the fixes into the archive's files")
-    bulk.add_argument("--backup", action="store_true", help="with --apply: keep each original as FILE.orig")
-    bulk.add_argument(
+    bulk_cmd.add_argument("--apply", action="store_true", help="write the fixes into the archive's files")
+    bulk_cmd.add_argument("--backup", action="store_true", help="with --apply: keep each original as FILE.orig")
+    bulk_cmd.add_argument(
         "--jobs", type=int, default=os.cpu_count() or 1, metavar="N", help="worker processes (default: all cores)"
     )
-    bulk.add_argument(
+    bulk_cmd.add_argument(
         "--dask",
         metavar="local|ADDRESS",
         help="run on a Dask cluster: 'local' starts one here, or a scheduler address (tcp://host:8786)",
     )
-    bulk.add_argument(
+    bulk_cmd.add_argument(
         "--journal",
         default="copydesk-bulk.sqlite",
         metavar="FILE",
         help="the resume journal (default: copydesk-bulk.sqlite in the current folder)",
     )
-    _add_rule_filters(bulk)
-    bulk.add_argument(
+    _add_rule_filters(bulk_cmd)
+    bulk_cmd.add_argument(
+        "--file-timeout",
+        type=float,
+        default=bulk.DEFAULT_FILE_TIMEOUT,
+        metavar="SECONDS",
+        help=f"record a file as 'timed out' after this long and go on (default: {bulk.DEFAULT_FILE_TIMEOUT:g})",
+    )
+    bulk_cmd.add_argument(
         "--min-confidence",
         type=_confidence,
         default=BULK_MIN_CONFIDENCE,
@@ -442,7 +449,8 @@ def documents(run: Run, args: argparse.Namespace) -> Iterator[Document | InputEr
             _note(run.err, f"skipped {item.path}: {item.reason}")
             continue
         try:
-            doc = read_document(item, run.encoding, in_folder=found_in_folder)
+            limit = None if item == STDIN else config_for(item).max_file_size
+            doc = read_document(item, run.encoding, in_folder=found_in_folder, max_mb=limit)
         except InputError as exc:
             yield exc
             continue
@@ -595,9 +603,7 @@ def _archive_texts(root: Path) -> Iterator[str]:
         try:
             data = (root / rel).read_bytes()
             if not looks_binary(data):
-                text = Document.from_bytes(data).text
-                prose = prose_of(rel, text)
-                yield prose.text if prose else text
+                yield checkable(rel, Document.from_bytes(data).text).text
         except (OSError, DecodeError):
             continue
 
@@ -633,6 +639,8 @@ def archive_stats(folder: str) -> ArchiveStats:
 def cmd_bulk(args: argparse.Namespace, err: Console) -> int:
     if args.jobs < 1:
         raise UsageError("--jobs takes a number of worker processes, 1 or more")
+    if args.file_timeout <= 0:
+        raise UsageError("--file-timeout takes a number of seconds, more than 0")
     if args.backup and not args.apply:
         raise UsageError("--backup goes with --apply")
     archive = Path(args.archive)
@@ -649,6 +657,7 @@ def cmd_bulk(args: argparse.Namespace, err: Console) -> int:
             Overrides(select=tuple(args.select), ignore=tuple(args.ignore), harper=not args.no_harper),
             args.min_confidence,
             patch_dir=None if args.apply else str(Path(args.out).resolve()),
+            file_timeout=args.file_timeout,
         ),
     )
     if options.out_dir.resolve().is_relative_to(archive.resolve()) and not args.apply:

@@ -15,6 +15,7 @@ invalid file is an error naming the file, the key and what is wrong.
     house = "style/house.yaml"           # a house style sheet (editor/house.py), or a name in rules/house/
     across = "archive/"                  # weigh names and dialect against this folder (false: never;
                                          # unset: against the articles checked together, if 5 or more)
+    max-file-size = 10                   # MB: a larger file is skipped with a note (default 10)
     include = ["*.md", "*.txt"]          # which files a folder check reads
     exclude = ["drafts/*", "archive/*"]
     [severity]                           # per rule id or prefix
@@ -41,6 +42,7 @@ from copydesk.house import resolve_house_path
 CONFIG_NAMES = ("copydesk.toml", ".copydesk.toml", "pyproject.toml")
 _OVERRIDE_KEYS = {"files", "select", "ignore", "dialect", "profiles", "severity", "words"}
 _KEYS = {
+    "max-file-size",
     "dialect", "languagetool", "languagetool-timeout", "select", "ignore", "profiles", "words", "rules",
     "include", "exclude", "severity", "overrides", "house", "across",
 }  # fmt: skip
@@ -71,6 +73,7 @@ class Config:
     rules: tuple[Path, ...] = ()
     house: str | None = None
     across: Path | bool | None = None  # a folder, False (never), or None (the articles checked together)
+    max_file_size: float = 10.0  # MB: a file larger than this is skipped, so one odd file cannot stall a run
     include: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
     severity: tuple[tuple[str, Severity], ...] = ()
@@ -114,6 +117,7 @@ class Config:
             "words": sorted(self.words),
             "rules": [str(p) for p in self.rules],
             "house": self.house or "",
+            "max-file-size": self.max_file_size,
             "across": str(self.across) if isinstance(self.across, Path) else (
                 False if self.across is False else "(the articles checked together, if 5 or more)"
             ),
@@ -165,17 +169,20 @@ def project_root(path: str | Path) -> Path:
 
 def _has_tool_table(path: Path) -> bool:
     try:
-        return "copydesk" in tomllib.loads(path.read_text(encoding="utf-8")).get("tool", {})
+        tool = tomllib.loads(path.read_text(encoding="utf-8")).get("tool", {})
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
         return False
+    return isinstance(tool, dict) and "copydesk" in tool  # `tool = 5` is not a table of tools
 
 
 @lru_cache(maxsize=256)
 def load_config_file(path: Path) -> Config:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: cannot read: {exc}") from None
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    except UnicodeDecodeError:
+        raise ConfigError(f"{path}: not UTF-8 text (TOML files are UTF-8)") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: not valid TOML: {exc}") from None
     table = data.get("tool", {}).get("copydesk", {}) if path.name == "pyproject.toml" else data
@@ -204,6 +211,9 @@ def parse_config(table: Mapping[str, Any], path: Path) -> Config:
     house = table.get("house")
     if house is not None and (not isinstance(house, str) or not house):
         raise ConfigError(f"{path}: key 'house': the path of a style sheet, or the name of one in rules/house/")
+    max_size = table.get("max-file-size", 10.0)
+    if isinstance(max_size, bool) or not isinstance(max_size, int | float) or max_size <= 0:
+        raise ConfigError(f"{path}: key 'max-file-size': a positive number of megabytes")
     across = table.get("across")
     if across is not None and across is not False and not (isinstance(across, str) and across):
         raise ConfigError(f"{path}: key 'across': the path of an archive folder, or false")
@@ -227,6 +237,7 @@ def parse_config(table: Mapping[str, Any], path: Path) -> Config:
         rules=tuple(path.parent / p for p in _str_list(table, "rules", path)),
         house=str(resolve_house_path(house, path.parent)) if house else None,
         across=path.parent / across if isinstance(across, str) else across,
+        max_file_size=float(max_size),
         include=_str_list(table, "include", path),
         exclude=_str_list(table, "exclude", path),
         overrides=tuple(parsed_overrides),

@@ -76,10 +76,26 @@ def _is_binary_file(path: str) -> bool:
         return False
 
 
-def read_document(path: str, encoding: str | None = None, *, in_folder: bool = False) -> Document | Skipped:
-    """Read and decode one file (or stdin). Binary content found inside a folder is skipped."""
+def too_large(path: str | Path, max_mb: float) -> str | None:
+    """Why a file is skipped for its size, or None: one huge export must not stall a whole run."""
+    try:
+        size = os.stat(path).st_size
+    except OSError:
+        return None  # reading it will say what is wrong
+    if size <= max_mb * 1_000_000:
+        return None
+    return f"too large ({size / 1_000_000:.1f} MB; the limit is max-file-size = {max_mb:g} in copydesk.toml)"
+
+
+def read_document(
+    path: str, encoding: str | None = None, *, in_folder: bool = False, max_mb: float | None = None
+) -> Document | Skipped:
+    """Read and decode one file (or stdin). Binary content found inside a folder is skipped, and
+    so is a file over `max_mb` megabytes."""
     if path != STDIN and os.path.exists(path) and not os.path.isdir(path) and not is_regular_file(path):
         raise InputError(f"{path}: not a regular file (a FIFO, socket or device); only files are read")
+    if path != STDIN and max_mb is not None and (reason := too_large(path, max_mb)):
+        return Skipped(path, reason)
     try:
         data = sys.stdin.buffer.read() if path == STDIN else Path(path).read_bytes()
     except IsADirectoryError:

@@ -22,13 +22,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from copydesk.checks.hyphenation import _FUNCTION, _parts
 from copydesk.checks.quotes import classify
 from copydesk.dialect import DIALECTS, count_dialect_words
 from copydesk.findings import Severity
-from copydesk.rules import RULES_DIR, Rule, RuleError
+from copydesk.rules import RULES_DIR, Rule, RuleError, load_yaml
 from copydesk.text import Analysis, Kind
 
 HOUSE_DIR = RULES_DIR / "house"
@@ -97,12 +95,7 @@ def resolve_house_path(value: str, base: Path) -> Path:
 
 def load_house(path: Path) -> HouseStyle:
     where = str(path)
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except OSError as exc:
-        raise RuleError(f"{where}: cannot read the house style sheet: {exc.strerror or exc}") from None
-    except yaml.YAMLError as exc:
-        raise RuleError(f"{where}: not valid YAML: {exc}") from None
+    data = load_yaml(path) or {}
     if not isinstance(data, dict):
         raise RuleError(f"{where}: a house style sheet is a mapping")
     unknown = sorted(set(data) - {"dialect", "quotes", "abbreviations", "forms", "names"})

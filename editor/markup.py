@@ -11,12 +11,13 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from html.parser import HTMLParser
 
 from markdown_it import MarkdownIt
 from mdit_py_plugins.front_matter import front_matter_plugin
 
-from copydesk.text import line_starts
+from copydesk.text import Intervals, line_starts
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 HTML_SUFFIXES = (".html", ".htm")
@@ -46,8 +47,12 @@ class Prose:
     text: str
     blanked: tuple[tuple[int, int], ...]
 
+    @cached_property
+    def _index(self) -> Intervals:
+        return Intervals(self.blanked)
+
     def touches_markup(self, start: int, end: int) -> bool:
-        return any(start < b and a < max(end, start + 1) for a, b in self.blanked)
+        return self._index.overlaps(start, max(end, start + 1))
 
 
 def _blank(chars: list[str], start: int, end: int, spans: list[tuple[int, int]]) -> None:
@@ -191,6 +196,26 @@ def html_prose(source: str) -> Prose:
         if last >= 0 and source.find(closer, last) < 0:
             _blank(parser.chars, last, len(source), parser.spans)
     return Prose("".join(parser.chars), tuple(sorted(parser.spans)))
+
+
+# A run of more than this many characters without a space is not prose: a data URL, base64, a
+# hash, a table exported without spaces. Masked like markup, it costs no check and no engine
+# anything (Harper aborted on a 1 MB token), and no fix can touch it.
+MAX_WORD = 50
+_NON_PROSE_RUN = re.compile(rf"\S{{{MAX_WORD + 1},}}")
+
+
+def checkable(path: str, source: str) -> Prose:
+    """What the checks read: the prose of Markdown and HTML (plain text is all prose), with runs of
+    non-prose blanked; same length as the source, so offsets need no mapping."""
+    prose = prose_of(path, source)
+    text, blanked = (prose.text, list(prose.blanked)) if prose else (source, [])
+    if not _NON_PROSE_RUN.search(text):
+        return prose if prose is not None else Prose(source, ())
+    chars = list(text)
+    for m in _NON_PROSE_RUN.finditer(text):
+        _blank(chars, m.start(), m.end(), blanked)
+    return Prose("".join(chars), tuple(sorted(blanked)))
 
 
 def prose_of(path: str, source: str) -> Prose | None:

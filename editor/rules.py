@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import os
+import string
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
@@ -75,6 +76,7 @@ class Rule:
         confidence: float | None = None,
         message: str | None = None,
         safe: bool = True,
+        severity: Severity | None = None,
         **values: object,
     ) -> Finding:
         """A finding of this rule; the message template may use {text}, {replacement} and values.
@@ -84,7 +86,7 @@ class Rule:
         return Finding(
             rule=self.id,
             category=self.category,
-            severity=self.severity,
+            severity=self.severity if severity is None else min(severity, self.severity),
             message=template.format_map(fields),
             start=start,
             end=end,
@@ -145,6 +147,18 @@ def _examples(raw: Any, rule_where: str, bad: bool) -> tuple[Example, ...]:
     return tuple(out)
 
 
+def _check_template(message: str, where: str) -> None:
+    """A rule's message is a template with named fields only ("{text}", "{replacement}"): "{0}" or
+    "{text.upper}" would fail, or reach into objects, when a finding is made."""
+    try:
+        fields = [name for _, name, _, _ in string.Formatter().parse(message) if name is not None]
+    except ValueError as exc:
+        raise RuleError(f"{where}, field 'message': not a valid template ({exc}); braces are {{{{ and }}}}") from None
+    bad = next((name for name in fields if not name.isidentifier()), None)
+    if bad is not None:
+        raise RuleError(f"{where}, field 'message': {{{bad}}} is not a named field such as {{text}} or {{replacement}}")
+
+
 def parse_rule(raw: Any, source: str, defaults: Mapping[str, Any]) -> Rule:
     if not isinstance(raw, dict):
         raise RuleError(f"{source}: each rule must be a mapping, got {raw!r}")
@@ -156,6 +170,7 @@ def parse_rule(raw: Any, source: str, defaults: Mapping[str, Any]) -> Rule:
     for key in ("check", "message"):
         if not isinstance(data.get(key), str):
             raise RuleError(f"{where}, field '{key}': required text")
+    _check_template(data["message"], where)
     category = data.get("category", "style")
     if category not in CATEGORIES:
         raise RuleError(f"{where}, field 'category': {category!r} is not one of {', '.join(sorted(CATEGORIES))}")
@@ -210,14 +225,56 @@ def parse_rule(raw: Any, source: str, defaults: Mapping[str, Any]) -> Rule:
     )
 
 
-def load_pack(path: Path) -> tuple[Rule, ...]:
-    """Load one YAML pack: a mapping with optional `defaults` and a list of `rules`."""
+# A YAML file copydesk reads may expand to at most this many values, nested at most this deep:
+# ten aliases of ten aliases of ... ("a billion laughs") are a few lines that expand without end.
+MAX_YAML_VALUES = 200_000
+MAX_YAML_DEPTH = 40
+
+
+def load_yaml(path: Path) -> Any:
+    """A YAML file (rule pack, house sheet, engine settings) read safely: UTF-8 only, its aliases'
+    expansion and its nesting bounded before anything is built; every failure a RuleError."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as exc:
-        raise RuleError(f"{path}: cannot read: {exc}") from None
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise RuleError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    except UnicodeDecodeError:
+        raise RuleError(f"{path}: not UTF-8 text; save it as UTF-8") from None
+    loader = yaml.SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None
+        if _expanded_size(node, 0, {}) > MAX_YAML_VALUES:
+            raise RuleError(f"{path}: expands to more than {MAX_YAML_VALUES:,} values (aliases of aliases?)")
+        return loader.construct_document(node)
+    except RecursionError:
+        raise RuleError(f"{path}: nested too deeply") from None
     except yaml.YAMLError as exc:
         raise RuleError(f"{path}: not valid YAML: {exc}") from None
+    finally:
+        loader.dispose()
+
+
+def _expanded_size(node: yaml.Node, depth: int, seen: dict[int, int]) -> int:
+    """How many values the node stands for once its aliases are expanded (each node counted once
+    per use, computed once per node, so a bomb costs no more to measure than to parse)."""
+    if depth > MAX_YAML_DEPTH:
+        raise RecursionError
+    if id(node) in seen:
+        return seen[id(node)]
+    size = 1
+    if isinstance(node, yaml.SequenceNode):
+        size += sum(_expanded_size(child, depth + 1, seen) for child in node.value)
+    elif isinstance(node, yaml.MappingNode):
+        size += sum(_expanded_size(k, depth + 1, seen) + _expanded_size(v, depth + 1, seen) for k, v in node.value)
+    seen[id(node)] = size = min(size, MAX_YAML_VALUES + 1)
+    return size
+
+
+def load_pack(path: Path) -> tuple[Rule, ...]:
+    """Load one YAML pack: a mapping with optional `defaults` and a list of `rules`."""
+    data = load_yaml(path)
     if not isinstance(data, dict) or not isinstance(data.get("rules"), list):
         raise RuleError(f"{path}: a rule pack is a mapping with a 'rules' list")
     defaults = data.get("defaults") or {}

@@ -19,7 +19,7 @@ from copydesk.document import Document
 from copydesk.engines.languagetool import resolve_setup
 from copydesk.findings import Finding, Severity
 from copydesk.house import HouseStyle, load_house
-from copydesk.markup import prose_of
+from copydesk.markup import checkable
 from copydesk.rules import (
     Rule,
     RuleError,
@@ -30,6 +30,7 @@ from copydesk.rules import (
     unknown_selector,
 )
 from copydesk.suppress import blank_directives, unsuppressed
+from copydesk.text import Intervals
 
 
 @dataclass(frozen=True)
@@ -57,10 +58,13 @@ def config_for(path: str) -> Config:
 
 
 def project_words(root: Path) -> frozenset[str]:
+    path = root / PROJECT_DICTIONARY
     try:
-        lines = (root / PROJECT_DICTIONARY).read_text(encoding="utf-8").splitlines()
+        lines = path.read_text(encoding="utf-8").splitlines()
     except OSError:
         return frozenset()
+    except UnicodeDecodeError:
+        raise ConfigError(f"{path}: not UTF-8 text; the project dictionary is one word a line, in UTF-8") from None
     return frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
 
 
@@ -139,12 +143,13 @@ class Session:
 
     def check(self, doc: Document) -> list[Finding]:
         config = config_for(doc.path)
-        prose = prose_of(doc.path, doc.text)
-        text, directives = blank_directives(prose.text if prose else doc.text)
+        prose = checkable(doc.path, doc.text)
+        text, directives = blank_directives(prose.text)
         findings = self.checker_for(config).check(text)
-        if prose is not None:
+        if prose.blanked:
             findings = [f for f in findings if not prose.touches_markup(f.start, f.end)]
-        findings = [f for f in findings if not any(f.start <= b and a <= f.end for a, b in directives)]
+        blanked = Intervals(directives)  # closed spans: a finding touching a directive is dropped
+        findings = [f for f in findings if not blanked.overlaps(f.start - 1, f.end + 1)]
         findings = unsuppressed(doc.text, findings)
         return with_severities(findings, config.severity)
 

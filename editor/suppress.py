@@ -12,12 +12,13 @@ Rule ids may be prefixes ("consistency"); with none given, every rule is off the
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from copydesk.findings import Finding
 from copydesk.rules import rule_matches
-from copydesk.text import line_starts
+from copydesk.text import Intervals, line_starts
 
 _DISABLE = re.compile(r"<!--\s*copydesk-disable(?P<next>-next-line)?(?P<rules>[^>]*?)-->")
 _ENABLE = re.compile(r"<!--\s*copydesk-enable(?P<rules>[^>]*?)-->")
@@ -48,7 +49,7 @@ def quiet_regions(text: str) -> list[Quiet]:
     starts = (*line_starts(text), len(text) + 1)
 
     def line_span(offset: int, following: bool) -> tuple[int, int]:
-        index = max(i for i, s in enumerate(starts) if s <= offset)
+        index = bisect_right(starts, offset) - 1
         index += 1 if following else 0
         if index >= len(starts) - 1:
             return len(text), len(text)
@@ -56,14 +57,14 @@ def quiet_regions(text: str) -> list[Quiet]:
 
     regions: list[Quiet] = []
     enables = [(m.start(), _rules(m.group("rules"))) for m in _ENABLE.finditer(text)]
+    enable_starts = [pos for pos, _ in enables]
     for m in _DISABLE.finditer(text):
         rules = _rules(m.group("rules"))
         if m.group("next"):
             regions.append(Quiet(*line_span(m.end(), following=True), rules))
             continue
-        end = next(
-            (pos for pos, r in enables if pos > m.end() and (not r or set(r) & set(rules) or not rules)), len(text)
-        )
+        later = enables[bisect_right(enable_starts, m.end()) :]
+        end = next((pos for pos, r in later if not r or set(r) & set(rules) or not rules), len(text))
         regions.append(Quiet(m.end(), end, rules))
     for m in _IGNORE.finditer(text):
         line_start = text.rfind("\n", 0, m.start()) + 1
@@ -75,8 +76,20 @@ def quiet_regions(text: str) -> list[Quiet]:
 
 
 def unsuppressed(text: str, findings: Iterable[Finding]) -> list[Finding]:
-    regions = quiet_regions(text)
-    return [f for f in findings if not any(r.covers(f) for r in regions)]
+    # Regions grouped by the rules they silence, each group an interval index: thousands of
+    # "[sic]"s or ignore comments cost a lookup per finding, not a scan.
+    by_rules: dict[tuple[str, ...], list[tuple[int, int]]] = {}
+    for r in quiet_regions(text):
+        by_rules.setdefault(r.rules, []).append((r.start, r.end))
+    groups = [(rules, Intervals(spans)) for rules, spans in by_rules.items()]
+    return [
+        f
+        for f in findings
+        if not any(
+            spans.overlaps(f.start, f.start + 1) and (not rules or rule_matches(f.rule, rules))
+            for rules, spans in groups
+        )
+    ]
 
 
 def blank_directives(text: str) -> tuple[str, list[tuple[int, int]]]:

@@ -7,7 +7,8 @@ to find where a word was.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import Enum
 from functools import cached_property
@@ -92,6 +93,28 @@ _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 def line_starts(text: str) -> tuple[int, ...]:
     return (0, *(m.end() for m in _LINE_BREAK.finditer(text)))
+
+
+class Intervals:
+    """Many spans, asked whether any overlaps a range, in logarithmic time: an article may hold
+    thousands of markup spans, suppression comments or "[sic]"s, and each finding asks."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self.starts = [a for a, _ in ordered]
+        self.reach: list[int] = []  # the furthest end among the spans up to each index
+        furthest = -1
+        for _, b in ordered:
+            furthest = max(furthest, b)
+            self.reach.append(furthest)
+
+    def __bool__(self) -> bool:
+        return bool(self.starts)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether some span [a, b) has a < end and b > start."""
+        before_end = bisect_left(self.starts, end)
+        return before_end > 0 and self.reach[before_end - 1] > start
 
 
 def line_col(starts: tuple[int, ...], offset: int) -> tuple[int, int]:

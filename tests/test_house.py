@@ -67,7 +67,7 @@ def test_style_learn_writes_a_sheet_that_loads(tmp_path: Path) -> None:
     assert sheet["names"] == ["Rajavi"]
     assert "# curly quotation marks 20, straight 2" in out.read_text(encoding="utf-8")
     (tmp_path / "copydesk.toml").write_text(f'house = "{out.name}"\n', encoding="utf-8")
-    checked = run_cli("check", "--format", "json", str(archive / "odd.txt"))
+    checked = run_cli("check", "--format", "json", "--fail-on", "warning", str(archive / "odd.txt"))
     assert checked.returncode == 1
 
 

@@ -4,6 +4,10 @@
 from __future__ import annotations
 
 import re
+
+# The parser re itself uses (typeshed knows it only by its deprecated name, sre_parse).
+import re._constants as sre_constants  # type: ignore[import-not-found]
+import re._parser as sre_parse  # type: ignore[import-not-found]
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -61,7 +65,37 @@ def compile_regex(rule: Rule, key: str, pattern: str, flags: int = 0) -> re.Patt
         raise RuleError(f"{rule.where(key)}: bad regular expression {pattern!r}: {exc}") from None
     if any(m.end() == m.start() for probe in _EMPTY_MATCH_PROBES for m in compiled.finditer(probe)):
         raise RuleError(f"{rule.where(key)}: the pattern {pattern!r} can match an empty text; it must match words")
+    if _nested_repeat(sre_parse.parse(pattern, flags)):
+        raise RuleError(f"{rule.where(key)}: the pattern {pattern!r} repeats a repetition (as in '(a+)+'), which can "
+                        "take exponential time on some texts; write it without the outer repeat")  # fmt: skip
     return compiled
+
+
+_REPEATS = (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT, sre_constants.POSSESSIVE_REPEAT)
+
+
+def _nested_repeat(parsed: Any, inside_unbounded: bool = False) -> bool:
+    """Whether an unbounded repeat stands inside another unbounded repeat: the shape of
+    catastrophic backtracking ("(a+)+b", "(\\w+\\s?)*"). Python's re has no time limit, so such a
+    user pattern is refused when it is loaded rather than left to hang a run."""
+    for op, value in parsed:
+        if op in _REPEATS:
+            _, high, body = value
+            unbounded = high == sre_constants.MAXREPEAT
+            if unbounded and inside_unbounded:
+                return True
+            children = [(body, inside_unbounded or (unbounded and op != sre_constants.POSSESSIVE_REPEAT))]
+        elif op is sre_constants.SUBPATTERN:
+            children = [(value[-1], inside_unbounded)]
+        elif op is sre_constants.BRANCH:
+            children = [(branch, inside_unbounded) for branch in value[1]]
+        elif op in (sre_constants.ASSERT, sre_constants.ASSERT_NOT):
+            children = [(value[1], inside_unbounded)]
+        else:
+            continue
+        if any(_nested_repeat(child, inside) for child, inside in children):
+            return True
+    return False
 
 
 def word_bounded(pattern: str) -> str:

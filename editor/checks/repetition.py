@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from copydesk.checks.base import Check, get_str_list, get_str_map
-from copydesk.findings import Finding
+from copydesk.findings import Finding, Severity
 from copydesk.rules import Rule
 from copydesk.text import Analysis, Kind, Token, line_starts
 from copydesk.wordclass import CLOSED_CLASSES, has_tag
@@ -15,7 +15,8 @@ def build(rule: Rule) -> Check:
     # Some doubles are grammatical ("that that", "had had"); the pack lists them.
     allowed = frozenset(w.lower() for w in get_str_list(rule, "allow"))
     allowed_after = get_str_map(rule, "allow_after")
-    # A verb's particle followed by a preposition of the same spelling: "checked in in March".
+    # A verb's particle followed by a preposition of the same spelling: "checked in in March" is
+    # right, "debated in in the session" is not; which one only a reader can tell.
     particles = frozenset(w.lower() for w in get_str_list(rule, "particles_after_verbs"))
 
     def check(analysis: Analysis) -> Iterator[Finding]:
@@ -49,9 +50,11 @@ def build(rule: Rule) -> Check:
             before = _previous_word(tokens, i)
             if before is not None and before.lower in allowed_after.get(first.lower, ()):
                 continue
-            if before is not None and first.lower in particles and has_tag(before.lower, _VERB_FORMS):
-                continue
-            yield rule.finding(first.start, end, analysis.text[first.start : end], [replacement])
+            # After a verb the first may be its particle ("checked in in March"): asked, never fixed unattended.
+            maybe_particle = before is not None and first.lower in particles and has_tag(before.lower, _VERB_FORMS)
+            flagged = analysis.text[first.start : end]
+            yield rule.finding(first.start, end, flagged, [replacement], safe=not maybe_particle,
+                               severity=Severity.WARNING if maybe_particle else None)  # not surely wrong
 
     return check
 

@@ -16,13 +16,13 @@ from pathlib import Path
 from typing import Any
 
 import harper
-import yaml
 from rapidfuzz.distance import OSA
 
 from copydesk.dialect import spelling_pairs
 from copydesk.findings import Finding, Severity
 from copydesk.lexicon import zipf
-from copydesk.rules import FIX_SAFETY, RULES_DIR, Example, Rule, RuleError
+from copydesk.markup import MAX_WORD
+from copydesk.rules import FIX_SAFETY, RULES_DIR, Example, Rule, RuleError, load_yaml
 from copydesk.speller import common_misspellings, corrections, is_compound
 from copydesk.text import Analysis, match_case
 
@@ -74,15 +74,10 @@ class HarperConfig:
 @cache
 def load_config(path: Path = CONFIG_FILE) -> HarperConfig:
     where = str(path)
-    try:
-        data: Any = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise RuleError(f"{where}: cannot load: {exc}") from None
-    known = set(harper.get_default_lint_config())
+    data: Any = load_yaml(path)
+    if not isinstance(data, dict):
+        raise RuleError(f"{where}: a mapping of Harper settings")
     off = frozenset((data.get("disabled") or {}).keys())
-    unknown = sorted(off - known)
-    if unknown:
-        raise RuleError(f"{where}, field 'disabled': Harper has no rule(s) {', '.join(unknown)}")
     profiles = {name: frozenset(p.get("enable") or ()) for name, p in (data.get("profiles") or {}).items()}
     kinds = {}
     for kind, style in (data.get("kinds") or {}).items():
@@ -106,6 +101,15 @@ def load_config(path: Path = CONFIG_FILE) -> HarperConfig:
         bad=tuple(Example(e["text"], e.get("fixed")) for e in examples.get("bad") or ()),
         good=tuple(Example(e) for e in examples.get("good") or ()),
     )
+
+
+@cache
+def _check_rule_names(off: frozenset[str]) -> None:
+    """Every rule the configuration turns off exists in this Harper (asked only when Harper runs:
+    building its rule list takes half a second)."""
+    unknown = sorted(off - set(harper.get_default_lint_config()))
+    if unknown:
+        raise RuleError(f"{CONFIG_FILE}, field 'disabled': Harper has no rule(s) {', '.join(unknown)}")
 
 
 @cache
@@ -173,6 +177,7 @@ class HarperEngine:
         if dialect not in DIALECTS:
             raise RuleError(f"unknown dialect {dialect!r} (use {', '.join(DIALECTS)})")
         self.config = load_config()
+        _check_rule_names(self.config.off)
         self.dialect = dialect
         self.disabled = self.config.disabled(profiles)
         self.words = words
@@ -246,7 +251,7 @@ class HarperEngine:
         became "colours", and a new word, "vaper", became "paper"."""
         text = analysis.text
         word = text[start:end]
-        if not word.isalpha() or len(word) < 3 or word.isupper():
+        if not word.isalpha() or len(word) < 3 or len(word) > MAX_WORD or word.isupper():
             return None  # abbreviations, units ('4bn'), fragments of 'U.N.’s', hyphenated parts
         if not word.isascii() or any(c.isupper() for c in word[1:]):
             return None  # foreign words ('zhù') and brand names ('iBooks', 'eSpeed')

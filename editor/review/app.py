@@ -170,8 +170,7 @@ class ReviewApp(App[None]):
         self.backup = backup
         self.root = root  # None: each file's project root (its copydesk.toml, else its git work tree)
         self.reviews = [FileReview.open(doc) for doc in documents]
-        for review in self.reviews:
-            review.load_decisions(self.root_of(review))
+        self.notes = [note for review in self.reviews if (note := review.load_decisions(self.root_of(review)))]
         self.file_index = 0
         self.current = 0  # index into the current file's pending findings
         self.editing = False
@@ -194,6 +193,8 @@ class ReviewApp(App[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        for note in self.notes:
+            self.notify(note, severity="warning", timeout=15)
         self.query_one("#replacement", Input).display = False
         self.query_one("#article", TextArea).focus()
         for index in range(len(self.reviews)):

@@ -11,6 +11,7 @@ from __future__ import annotations
 import copy
 import hashlib
 import json
+import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -22,6 +23,41 @@ from copydesk.files import InputError, atomic_write, keep_backup
 from copydesk.findings import Edit, Finding, apply_edits
 
 SIDECAR_DIR = Path(".copydesk") / "review"
+
+
+def _sidecar_problem(data: Any) -> str | None:
+    """What is wrong with a sidecar's shape, or None: every field of the type copydesk writes."""
+    if not isinstance(data, dict):
+        return "not a mapping"
+    if not isinstance(data.get("base_sha256"), str):
+        return "no base_sha256"
+    for key in ("rejected", "ignored_rules"):
+        if not isinstance(data.get(key), list) or not all(isinstance(v, str) for v in data[key]):
+            return f"'{key}' is not a list of texts"
+    applied = data.get("applied")
+    if not isinstance(applied, list):
+        return "'applied' is not a list"
+    for edit in applied:
+        if not _well_formed_edit(edit):
+            return f"an accepted edit is malformed: {edit!r:.80}"
+    return None
+
+
+def _well_formed_edit(edit: Any) -> bool:
+    if not isinstance(edit, dict):
+        return False
+    offsets = all(isinstance(edit.get(k), int) and not isinstance(edit.get(k), bool) for k in ("start", "end"))
+    return offsets and isinstance(edit.get("replacement"), str) and isinstance(edit.get("original", ""), str)
+
+
+def _set_aside(path: Path, why: str) -> str:
+    """Rename a damaged sidecar out of the way (kept for a person to read), and say so."""
+    aside = path.with_name(path.name + f".damaged-{int(time.time())}")
+    try:
+        path.replace(aside)
+    except OSError as exc:
+        return f"{path}: damaged ({why}) and could not be moved aside ({exc.strerror}); starting afresh"
+    return f"{path}: damaged ({why}); moved to {aside.name}, starting afresh"
 
 
 def digest(text: str) -> str:
@@ -100,8 +136,10 @@ class FileReview:
             raise InputError(f"{new!r} cannot be written in this file's encoding ({self.document.encoding})")
         if remember:
             self._remember()
+        original = self.text
         self.text = apply_edits(self.text, [Edit(finding.start, finding.end, new)])
-        self.applied.append({"start": finding.start, "end": finding.end, "replacement": new, "rule": finding.rule})
+        self.applied.append({"start": finding.start, "end": finding.end, "replacement": new, "rule": finding.rule,
+                             "original": original[finding.start : finding.end]})  # fmt: skip
         delta = len(new) - (finding.end - finding.start)
         shifted = []
         for f in self.findings:
@@ -170,19 +208,33 @@ class FileReview:
         path.parent.mkdir(parents=True, exist_ok=True)
         atomic_write(path, json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8"))
 
-    def load_decisions(self, root: Path) -> bool:
-        """Resume an earlier session: its accepted edits are replayed if the file is unchanged."""
+    def load_decisions(self, root: Path) -> str | None:
+        """Resume an earlier session: its accepted edits are replayed if the file is unchanged and
+        each edit still finds the text it replaced. A sidecar that is not what copydesk writes is
+        set aside (renamed) and the review starts afresh; the returned note says so."""
         path = self.sidecar_path(root)
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return False
-        self.rejected = set(data.get("rejected", []))
-        self.ignored_rules = set(data.get("ignored_rules", []))
-        if data.get("base_sha256") == digest(self.document.text):
-            text = self.document.text
-            for edit in data.get("applied", []):
-                text = apply_edits(text, [Edit(edit["start"], edit["end"], edit["replacement"])])
-            self.text = text
-            self.applied = list(data.get("applied", []))
-        return True
+        except FileNotFoundError:
+            return None
+        except (OSError, ValueError) as exc:
+            return _set_aside(path, f"unreadable ({exc})")
+        problem = _sidecar_problem(data)
+        if problem:
+            return _set_aside(path, problem)
+        self.rejected = set(data["rejected"])
+        self.ignored_rules = set(data["ignored_rules"])
+        if data["base_sha256"] != digest(self.document.text):
+            return None  # the article changed since: its accepted edits no longer apply
+        text = self.document.text
+        replayed: list[dict[str, Any]] = []
+        for edit in data["applied"]:
+            start, end = edit["start"], edit["end"]
+            if not 0 <= start <= end <= len(text) or edit.get("original", text[start:end]) != text[start:end]:
+                return f"{path}: an accepted edit no longer fits the article; {len(replayed)} of " \
+                       f"{len(data['applied'])} were replayed"  # fmt: skip
+            text = apply_edits(text, [Edit(start, end, edit["replacement"])])
+            replayed.append(edit)
+        self.text = text
+        self.applied = replayed
+        return None
