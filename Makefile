@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: run test lint typecheck pytest bench bench-bulk score clean
+.PHONY: run test lint typecheck pytest bench bench-bulk bench-safety bench-hostile score clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -46,6 +46,16 @@ score: $(STAMP)
 	$(BIN)/python ../shared/eval/score.py --set ../shared/eval/dev --report .score-report.json
 	$(BIN)/copydesk check --format json --fail-on never --no-across ../shared/eval/dev/docs > .score-report-alone.json
 	$(BIN)/python ../shared/eval/score.py --set ../shared/eval/dev --report .score-report-alone.json
+
+## bench-safety: every change `fix` makes to clean copy, each rule's fix precision, clean articles that pass CI
+bench-safety: $(STAMP)
+	$(BIN)/python bench/clean_fixes.py
+	$(BIN)/python bench/fix_precision.py
+	$(BIN)/python bench/clean_pass.py
+
+## bench-hostile: time and peak memory on pathological articles (data URLs, megabyte tokens, thousands of [sic])
+bench-hostile: $(STAMP)
+	$(BIN)/python bench/hostile.py
 
 ## bench-bulk: bulk throughput at --jobs 1 and 2 against harper-py alone (several minutes)
 bench-bulk: $(STAMP)
