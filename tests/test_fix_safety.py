@@ -83,15 +83,14 @@ def test_clean_samples_pass_the_default_threshold() -> None:
 
 
 async def test_accept_rule_takes_only_safe_fixes(tmp_path: Path) -> None:
-    from test_review import SIZE, open_app, ready
+    from test_review import SIZE, go_to, open_app, ready
 
     target = tmp_path / "a.txt"
     target.write_text("“They would of known,” she said. Later they would of known.\n", encoding="utf-8")
     app = open_app(target, root=tmp_path)
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
-        while app.current_finding() is not None and app.current_finding().rule != "confusable.would-of":  # type: ignore[union-attr]
-            await pilot.press("n")
+        await go_to(pilot, lambda f: f.rule == "confusable.would-of")
         await pilot.press("A")
         await ready(pilot)
         assert app.review.text == "“They would of known,” she said. Later they would have known.\n"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import json
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ from conftest import IRAN, SAMPLES
 from textual.pilot import Pilot
 
 from copydesk.document import Document
+from copydesk.findings import Finding
 from copydesk.review.app import DiffScreen, HelpScreen, QuitScreen, ReviewApp
 
 SIZE = (100, 30)
@@ -30,6 +32,18 @@ async def ready(pilot: Pilot) -> None:
         if all(r.checked for r in app.reviews) and not app.workers:
             return
     raise AssertionError("the checks did not finish")
+
+
+async def go_to(pilot: Pilot, wanted: Callable[[Finding], bool]) -> None:
+    """Press n until the current finding is the one wanted; fails if it never comes."""
+    app = pilot.app
+    assert isinstance(app, ReviewApp)
+    for _ in range(300):
+        finding = app.current_finding()
+        if finding is not None and wanted(finding):
+            return
+        await pilot.press("n")
+    raise AssertionError("no such finding")
 
 
 @pytest.fixture
@@ -87,8 +101,7 @@ async def test_accept_all_of_a_rule_undo_and_write(iran: Path) -> None:
     app = open_app(iran, root=iran.parent)
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
-        while app.current_finding() is not None and app.current_finding().rule != "consistency.quotes":  # type: ignore[union-attr]
-            await pilot.press("n")
+        await go_to(pilot, lambda f: f.rule == "consistency.quotes")
         await pilot.press("A")
         await ready(pilot)
         assert not any(f.rule == "consistency.quotes" for f in app.pending())
@@ -268,8 +281,7 @@ async def test_decisions_and_dictionary_live_at_the_project_root(tmp_path: Path,
     app = ReviewApp([Document.from_bytes(target.read_bytes(), str(target))])
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
-        while app.current_finding() is not None and app.current_finding().text != "goverment":  # type: ignore[union-attr]
-            await pilot.press("n")
+        await go_to(pilot, lambda f: f.text == "goverment")
         await pilot.press("d")
         await ready(pilot)
     assert not (elsewhere / ".copydesk").exists()
