@@ -60,7 +60,9 @@ def test_dry_run_patches_apply_and_do_not_depend_on_jobs(tmp_path: Path) -> None
     summary = json.loads((tmp_path / "p1" / "summary.json").read_text(encoding="utf-8"))
     assert summary["files_scanned"] == len(before)
     assert summary["edits_by_rule"]["repetition.doubled-word"] >= 26
-    assert summary["name_variants_fixed"] == {"Rjavi -> Rajavi": 2}
+    # rjavi.txt against the archive's Rajavi; the Iran sample's own 1:1 tie is left for review.
+    assert summary["name_variants_fixed"] == {"Rjavi -> Rajavi": 1}
+    assert summary["left_for_review_by_rule"]["consistency.name-variant"] >= 1
     assert (tmp_path / "p1" / "news" / "2016" / "iran.txt.diff").exists()
     assert "left for review" in (tmp_path / "p1" / "summary.txt").read_text(encoding="utf-8")
     patches = b"".join(p.read_bytes() for p in sorted((tmp_path / "p1").rglob("*.diff")))

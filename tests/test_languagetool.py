@@ -111,7 +111,8 @@ def test_slow_server_times_out_and_the_check_goes_on() -> None:
 
 def test_cli_with_a_server_url() -> None:
     with languagetool_standin() as lt:
-        result = run_cli("check", "--format", "json", "--languagetool", lt.url, "-", stdin=b"I saw teh cat.\n")
+        result = run_cli("check", "--format", "json", "--fail-on", "warning", "--languagetool", lt.url, "-",
+                         stdin=b"I saw teh cat.\n")  # fmt: skip
     assert result.returncode == 1, result.stderr
     findings = json.loads(result.stdout)["files"][0]["findings"]
     assert any(f["rule"] == "lt.MORFOLOGIK_RULE_EN_US" and f["replacements"][0] == "the" for f in findings)
