@@ -137,8 +137,11 @@ class Checker:
     def check(self, text: str, markdown: bool = False) -> list[Finding]:
         analysis = Analysis(text, self.options.dialect, self.archive)
         findings: list[Finding] = []
-        for _rule, check in self._checks:
-            findings.extend(check(analysis))
+        for rule, check in self._checks:
+            try:
+                findings.extend(check(analysis))
+            except Exception as exc:  # a bug in one check: the others still report, and the bug is told
+                self.options.on_engine_error(f"rule {rule.id} failed on this text ({type(exc).__name__}: {exc})")
         for engine in self.engines_for(analysis):
             found = self._lint_paragraphs(engine, analysis, markdown)
             findings.extend(f for f in engine.finalize(analysis, found) if not self._owned.intersection(f.sources))

@@ -349,6 +349,14 @@ def build_parser() -> argparse.ArgumentParser:
         "copydesk.toml or [tool.copydesk] was found, and every setting, overrides applied.",
     )
     config.add_argument("path", nargs="?", default=".", metavar="PATH")
+
+    sub.add_parser(
+        "lsp",
+        help="a language server (LSP, over stdio) for editors: diagnostics as you type, quick fixes",
+        description="Speak the Language Server Protocol on stdin and stdout: the findings of 'copydesk check' "
+        "for .txt, .md and .html documents as you type, with quick fixes. Setup for Neovim, Helix, VS Code "
+        "and Emacs: docs/editors.md.",
+    )
     return parser
 
 
@@ -370,6 +378,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return EXIT_OK
         if args.command == "bulk":
             return cmd_bulk(args, err)
+        if args.command == "lsp":
+            from copydesk import lsp  # pygls loads only for the server
+
+            return lsp.run()
         if args.command == "style":
             return cmd_style(args, out, err)
         if not args.paths:

@@ -153,6 +153,11 @@ class Session:
         findings = unsuppressed(doc.text, findings)
         return with_severities(findings, config.severity)
 
+    def cache_stats(self) -> tuple[int, int]:
+        """Paragraphs the engines took from the cache, and those they linted, over this session."""
+        checkers = self._checkers.values()
+        return sum(c.cache_hits for c in checkers), sum(c.cache_misses for c in checkers)
+
     def close(self) -> None:
         for checker in self._checkers.values():
             checker.close()

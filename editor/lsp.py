@@ -1,0 +1,321 @@
+"""`copydesk lsp`: the findings of `copydesk check` in the editor, as the writer types.
+
+A language server over stdio (pygls): diagnostics for .txt, .md, .markdown, .html and .htm
+documents on open, change (debounced) and save; quick fixes for every replacement, an inline
+suppression, a word for the project dictionary, and "fix all" for the confident, safe fixes. The
+same Session as the command line checks each document, so configuration, house style,
+dictionaries, suppression and the engines' paragraph cache (a keystroke re-lints one paragraph)
+are the CLI's. Positions are in the encoding the client negotiates (UTF-16 by default).
+
+This is the shell: it owns the event loop and one worker thread that runs the checks, so the
+server answers while an article is being checked.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import os
+import traceback
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from lsprotocol import types
+from pygls.lsp.server import LanguageServer
+from pygls.uris import to_fs_path
+from pygls.workspace import TextDocument
+from pygls.workspace.position_codec import ServerTextPosition, ServerTextRange
+
+from copydesk.archive import MIN_ARTICLES
+from copydesk.config import project_root
+from copydesk.document import Document
+from copydesk.files import TEXT_SUFFIXES
+from copydesk.findings import Finding, Severity, fixes_to_apply
+from copydesk.markup import HTML_SUFFIXES, MARKDOWN_SUFFIXES
+from copydesk.runner import PROJECT_DICTIONARY, Overrides, Session, config_for
+
+DEBOUNCE_SECONDS = 0.3
+ADD_WORD = "copydesk.addWord"
+STATS = "copydesk/stats"
+_SEVERITY = {
+    Severity.ERROR: types.DiagnosticSeverity.Error,
+    Severity.WARNING: types.DiagnosticSeverity.Warning,
+    Severity.INFO: types.DiagnosticSeverity.Information,
+}
+
+
+@dataclass
+class ClientSettings:
+    """What the editor asks for; copydesk.toml wins where it says otherwise, as on the command line."""
+
+    dialect: str | None = None
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    min_severity: Severity = Severity.INFO
+
+    @classmethod
+    def parse(cls, raw: Any) -> ClientSettings:
+        data = raw.get("copydesk", raw) if isinstance(raw, dict) else {}
+        data = data if isinstance(data, dict) else {}
+
+        def texts(key: str) -> tuple[str, ...]:
+            value = data.get(key) or []
+            return tuple(v for v in value if isinstance(v, str)) if isinstance(value, list) else ()
+
+        try:
+            minimum = Severity.parse(str(data.get("minSeverity", "info")))
+        except ValueError:
+            minimum = Severity.INFO
+        dialect = data.get("dialect")
+        return cls(dialect if isinstance(dialect, str) else None, texts("select"), texts("ignore"), minimum)
+
+    def overrides_for(self, path: str) -> Overrides:
+        """The client's settings for one document, below what its copydesk.toml says."""
+        config = config_for(path)
+        return Overrides(
+            select=() if config.select else self.select,
+            ignore=self.ignore,
+            dialect=None if config.dialect else self.dialect,
+        )
+
+
+@dataclass
+class State:
+    settings: ClientSettings = field(default_factory=ClientSettings)
+    sessions: dict[Overrides, Session] = field(default_factory=dict)
+    findings: dict[str, list[Finding]] = field(default_factory=dict)  # uri -> the last check's findings
+    pending: dict[str, asyncio.TimerHandle] = field(default_factory=dict)
+    archive: Any = None
+
+    def session(self, overrides: Overrides, note: Callable[[str], None]) -> Session:
+        if overrides not in self.sessions:
+            self.sessions[overrides] = Session(overrides, note=note, archive=self.archive)
+        return self.sessions[overrides]
+
+
+class CopydeskServer(LanguageServer):
+    def __init__(self) -> None:
+        from copydesk.cli import _version
+
+        super().__init__("copydesk", _version())
+        self.state = State()
+        # One thread runs every check in turn (the engines are not thread-safe); the loop stays free.
+        self.checker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="copydesk-check")
+
+
+server = CopydeskServer()
+
+
+def _checkable(uri: str) -> bool:
+    return uri.lower().endswith(TEXT_SUFFIXES)
+
+
+def _log(ls: CopydeskServer, message: str, kind: types.MessageType = types.MessageType.Error) -> None:
+    ls.window_log_message(types.LogMessageParams(type=kind, message=message))
+
+
+def _path(uri: str) -> str:
+    return to_fs_path(uri) or uri
+
+
+def check_document(ls: CopydeskServer, doc: TextDocument) -> list[Finding]:
+    """Runs in the checker thread. A failure inside one check is logged by the session's note and
+    the others still report; a failure of the whole run is logged and yields no findings."""
+    path = _path(doc.uri)
+    overrides = ls.state.settings.overrides_for(path)
+    session = ls.state.session(overrides, lambda message: _log(ls, f"copydesk: {message}", types.MessageType.Warning))
+    document = Document.from_text(doc.source, path)
+    return session.check(document)
+
+
+async def publish(ls: CopydeskServer, uri: str) -> None:
+    ls.state.pending.pop(uri, None)
+    doc = ls.workspace.get_text_document(uri)
+    loop = asyncio.get_running_loop()
+    try:
+        findings = await loop.run_in_executor(ls.checker, check_document, ls, doc)
+    except Exception as exc:  # a bug of ours: say so in the editor's log, keep serving
+        _log(ls, f"copydesk: checking {uri} failed: {type(exc).__name__}: {exc}\n{traceback.format_exc()}")
+        findings = []
+    ls.state.findings[uri] = findings
+    minimum = ls.state.settings.min_severity
+    diagnostics = [diagnostic(doc, f) for f in findings if f.severity >= minimum]
+    ls.text_document_publish_diagnostics(
+        types.PublishDiagnosticsParams(uri=uri, diagnostics=diagnostics, version=doc.version)
+    )
+
+
+def schedule(ls: CopydeskServer, uri: str, delay: float) -> None:
+    """Check a document after `delay` seconds, replacing a check already waiting for it."""
+    if not _checkable(uri):
+        return
+    waiting = ls.state.pending.pop(uri, None)
+    if waiting is not None:
+        waiting.cancel()
+    loop = asyncio.get_running_loop()
+    ls.state.pending[uri] = loop.call_later(delay, lambda: asyncio.ensure_future(publish(ls, uri)))
+
+
+def to_range(doc: TextDocument, start: int, end: int) -> types.Range:
+    """Code-point offsets of the document as a range in the client's units (UTF-16 by default)."""
+    lines = doc.lines
+
+    def position(offset: int) -> ServerTextPosition:
+        line = doc.source.count("\n", 0, offset)
+        line_start = doc.source.rfind("\n", 0, offset) + 1
+        return ServerTextPosition(line=line, character=offset - line_start)
+
+    return doc.position_codec.range_to_client_units(lines, ServerTextRange(start=position(start), end=position(end)))
+
+
+def from_position(doc: TextDocument, position: types.Position) -> int:
+    server_position = doc.position_codec.position_from_client_units(doc.lines, position)
+    lines = doc.source.split("\n")
+    return sum(len(line) + 1 for line in lines[: server_position.line]) + server_position.character
+
+
+def diagnostic(doc: TextDocument, f: Finding) -> types.Diagnostic:
+    fix = f" → {f.replacements[0]!r}" if f.replacements else ""
+    return types.Diagnostic(
+        range=to_range(doc, f.start, f.end),
+        message=f.message + fix,
+        severity=_SEVERITY[f.severity],
+        code=f.rule,
+        source="copydesk",
+        data={"start": f.start, "end": f.end, "rule": f.rule},
+    )
+
+
+@server.feature(types.INITIALIZE)
+def initialize(ls: CopydeskServer, params: types.InitializeParams) -> None:
+    ls.state.settings = ClientSettings.parse(params.initialization_options)
+    root = params.root_uri and _path(params.root_uri)
+    if root and os.path.isdir(root):
+        with contextlib.suppress(Exception):  # archive statistics are a help, never a condition
+            from copydesk.bulk import discover_archive
+
+            if len(discover_archive(Path(root))) >= MIN_ARTICLES:
+                from copydesk.cli import archive_stats
+
+                ls.state.archive = archive_stats(root)
+
+
+@server.feature(types.WORKSPACE_DID_CHANGE_CONFIGURATION)
+def did_change_configuration(ls: CopydeskServer, params: types.DidChangeConfigurationParams) -> None:
+    ls.state.settings = ClientSettings.parse(params.settings)
+    for uri in list(ls.state.findings):
+        schedule(ls, uri, 0)
+
+
+@server.feature(types.TEXT_DOCUMENT_DID_OPEN)
+def did_open(ls: CopydeskServer, params: types.DidOpenTextDocumentParams) -> None:
+    schedule(ls, params.text_document.uri, 0)
+
+
+@server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
+def did_change(ls: CopydeskServer, params: types.DidChangeTextDocumentParams) -> None:
+    schedule(ls, params.text_document.uri, DEBOUNCE_SECONDS)
+
+
+@server.feature(types.TEXT_DOCUMENT_DID_SAVE)
+def did_save(ls: CopydeskServer, params: types.DidSaveTextDocumentParams) -> None:
+    schedule(ls, params.text_document.uri, 0)
+
+
+@server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
+def did_close(ls: CopydeskServer, params: types.DidCloseTextDocumentParams) -> None:
+    uri = params.text_document.uri
+    ls.state.findings.pop(uri, None)
+    ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
+
+
+@server.feature(
+    types.TEXT_DOCUMENT_CODE_ACTION,
+    types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix, types.CodeActionKind.SourceFixAll]),
+)
+def code_action(ls: CopydeskServer, params: types.CodeActionParams) -> list[types.CodeAction]:
+    uri = params.text_document.uri
+    doc = ls.workspace.get_text_document(uri)
+    findings = ls.state.findings.get(uri, [])
+    start, end = from_position(doc, params.range.start), from_position(doc, params.range.end)
+    actions: list[types.CodeAction] = []
+    for f in findings:
+        if not (f.start <= end and start <= f.end):
+            continue
+        where = diagnostic(doc, f)
+        for i, replacement in enumerate(f.replacements[:3]):
+            actions.append(types.CodeAction(
+                title=f"Replace with {replacement!r}" if replacement else "Remove it",
+                kind=types.CodeActionKind.QuickFix,
+                diagnostics=[where],
+                is_preferred=i == 0,
+                edit=_edit(uri, doc, [(f.start, f.end, replacement)]),
+            ))  # fmt: skip
+        actions.append(_suppression(uri, doc, f, where))
+        word = f.text.strip()
+        if f.category == "spelling" and word and " " not in word:
+            actions.append(types.CodeAction(
+                title=f"Add {word!r} to the project dictionary",
+                kind=types.CodeActionKind.QuickFix,
+                diagnostics=[where],
+                command=types.Command(title="Add to dictionary", command=ADD_WORD, arguments=[uri, word]),
+            ))  # fmt: skip
+    applied = fixes_to_apply(Document.from_text(doc.source, _path(uri)), findings, 0.8).applied
+    if applied:
+        actions.append(types.CodeAction(
+            title=f"Fix all confident edits in this file ({len(applied)})",
+            kind=types.CodeActionKind.SourceFixAll,
+            edit=_edit(uri, doc, [(f.start, f.end, f.replacements[0]) for f in applied]),
+        ))  # fmt: skip
+    return actions
+
+
+def _edit(uri: str, doc: TextDocument, edits: list[tuple[int, int, str]]) -> types.WorkspaceEdit:
+    return types.WorkspaceEdit(
+        changes={uri: [types.TextEdit(range=to_range(doc, a, b), new_text=text) for a, b, text in edits]}
+    )
+
+
+def _suppression(uri: str, doc: TextDocument, f: Finding, where: types.Diagnostic) -> types.CodeAction:
+    """Markdown and HTML take a comment for the whole file; plain text a marker on the line."""
+    if uri.lower().endswith((*MARKDOWN_SUFFIXES, *HTML_SUFFIXES)):
+        title, edit = f"Ignore {f.rule} in this file", (0, 0, f"<!-- copydesk-disable {f.rule} -->\n")
+    else:
+        line_end = doc.source.find("\n", f.end)
+        line_end = len(doc.source) if line_end < 0 else line_end
+        title, edit = f"Ignore {f.rule} on this line", (line_end, line_end, f"  copydesk: ignore {f.rule}")
+    return types.CodeAction(title=title, kind=types.CodeActionKind.QuickFix, diagnostics=[where],
+                            edit=_edit(uri, doc, [edit]))  # fmt: skip
+
+
+@server.command(ADD_WORD)
+def add_word(ls: CopydeskServer, uri: str, word: str) -> None:
+    word = str(word).strip()
+    if not word or any(c.isspace() for c in word):
+        _log(ls, f"copydesk: {word!r} is not a single word", types.MessageType.Warning)
+        return
+    dictionary = project_root(_path(uri)) / PROJECT_DICTIONARY
+    dictionary.parent.mkdir(parents=True, exist_ok=True)
+    with dictionary.open("a", encoding="utf-8") as fh:
+        fh.write(word + "\n")
+    for open_uri in list(ls.state.findings):
+        schedule(ls, open_uri, 0)
+
+
+@server.feature(STATS)
+def stats(ls: CopydeskServer, params: Any) -> dict[str, int]:
+    """How many paragraphs the engines linted and how many came from the cache (for tests and
+    for a person wondering why a keystroke is fast)."""
+    totals = [s.cache_stats() for s in ls.state.sessions.values()]
+    return {"cache_hits": sum(h for h, _ in totals), "cache_misses": sum(m for _, m in totals)}
+
+
+def run() -> int:
+    """`copydesk lsp`: serve on stdin and stdout until the client says exit."""
+    server.start_io()
+    return 0
+
+
