@@ -17,6 +17,7 @@ import asyncio
 import contextlib
 import os
 import traceback
+from bisect import bisect_right
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -29,13 +30,12 @@ from pygls.uris import to_fs_path
 from pygls.workspace import TextDocument
 from pygls.workspace.position_codec import ServerTextPosition, ServerTextRange
 
-from copydesk.archive import MIN_ARTICLES
-from copydesk.config import project_root
+from copydesk.archive import MIN_ARTICLES, ArchiveStats
 from copydesk.document import Document
 from copydesk.files import TEXT_SUFFIXES
 from copydesk.findings import Finding, Severity, fixes_to_apply
 from copydesk.markup import HTML_SUFFIXES, MARKDOWN_SUFFIXES
-from copydesk.runner import PROJECT_DICTIONARY, Overrides, Session, config_for
+from copydesk.runner import Overrides, Session, add_project_word, config_for
 
 DEBOUNCE_SECONDS = 0.3
 ADD_WORD = "copydesk.addWord"
@@ -88,7 +88,7 @@ class State:
     sessions: dict[Overrides, Session] = field(default_factory=dict)
     findings: dict[str, list[Finding]] = field(default_factory=dict)  # uri -> the last check's findings
     pending: dict[str, asyncio.TimerHandle] = field(default_factory=dict)
-    archive: Any = None
+    archive: ArchiveStats | None = None
 
     def session(self, overrides: Overrides, note: Callable[[str], None]) -> Session:
         if overrides not in self.sessions:
@@ -142,7 +142,8 @@ async def publish(ls: CopydeskServer, uri: str) -> None:
         findings = []
     ls.state.findings[uri] = findings
     minimum = ls.state.settings.min_severity
-    diagnostics = [diagnostic(doc, f) for f in findings if f.severity >= minimum]
+    positions = Positions(doc)
+    diagnostics = [diagnostic(positions, f) for f in findings if f.severity >= minimum]
     ls.text_document_publish_diagnostics(
         types.PublishDiagnosticsParams(uri=uri, diagnostics=diagnostics, version=doc.version)
     )
@@ -159,28 +160,32 @@ def schedule(ls: CopydeskServer, uri: str, delay: float) -> None:
     ls.state.pending[uri] = loop.call_later(delay, lambda: asyncio.ensure_future(publish(ls, uri)))
 
 
-def to_range(doc: TextDocument, start: int, end: int) -> types.Range:
-    """Code-point offsets of the document as a range in the client's units (UTF-16 by default)."""
-    lines = doc.lines
+class Positions:
+    """Code-point offsets of one document version and LSP positions in the client's units (UTF-16
+    by default), both ways; the line starts are found once, not once per finding."""
 
-    def position(offset: int) -> ServerTextPosition:
-        line = doc.source.count("\n", 0, offset)
-        line_start = doc.source.rfind("\n", 0, offset) + 1
-        return ServerTextPosition(line=line, character=offset - line_start)
+    def __init__(self, doc: TextDocument) -> None:
+        self.doc = doc
+        self.starts = [0, *(i + 1 for i, c in enumerate(doc.source) if c == "\n")]
 
-    return doc.position_codec.range_to_client_units(lines, ServerTextRange(start=position(start), end=position(end)))
+    def range(self, start: int, end: int) -> types.Range:
+        return self.doc.position_codec.range_to_client_units(
+            self.doc.lines, ServerTextRange(start=self._position(start), end=self._position(end))
+        )
+
+    def _position(self, offset: int) -> ServerTextPosition:
+        line = bisect_right(self.starts, offset) - 1
+        return ServerTextPosition(line=line, character=offset - self.starts[line])
+
+    def offset(self, position: types.Position) -> int:
+        server = self.doc.position_codec.position_from_client_units(self.doc.lines, position)
+        return self.starts[min(server.line, len(self.starts) - 1)] + server.character
 
 
-def from_position(doc: TextDocument, position: types.Position) -> int:
-    server_position = doc.position_codec.position_from_client_units(doc.lines, position)
-    lines = doc.source.split("\n")
-    return sum(len(line) + 1 for line in lines[: server_position.line]) + server_position.character
-
-
-def diagnostic(doc: TextDocument, f: Finding) -> types.Diagnostic:
+def diagnostic(positions: Positions, f: Finding) -> types.Diagnostic:
     fix = f" → {f.replacements[0]!r}" if f.replacements else ""
     return types.Diagnostic(
-        range=to_range(doc, f.start, f.end),
+        range=positions.range(f.start, f.end),
         message=f.message + fix,
         severity=_SEVERITY[f.severity],
         code=f.rule,
@@ -240,21 +245,22 @@ def code_action(ls: CopydeskServer, params: types.CodeActionParams) -> list[type
     uri = params.text_document.uri
     doc = ls.workspace.get_text_document(uri)
     findings = ls.state.findings.get(uri, [])
-    start, end = from_position(doc, params.range.start), from_position(doc, params.range.end)
+    positions = Positions(doc)
+    start, end = positions.offset(params.range.start), positions.offset(params.range.end)
     actions: list[types.CodeAction] = []
     for f in findings:
         if not (f.start <= end and start <= f.end):
             continue
-        where = diagnostic(doc, f)
+        where = diagnostic(positions, f)
         for i, replacement in enumerate(f.replacements[:3]):
             actions.append(types.CodeAction(
                 title=f"Replace with {replacement!r}" if replacement else "Remove it",
                 kind=types.CodeActionKind.QuickFix,
                 diagnostics=[where],
                 is_preferred=i == 0,
-                edit=_edit(uri, doc, [(f.start, f.end, replacement)]),
+                edit=_edit(uri, positions, [(f.start, f.end, replacement)]),
             ))  # fmt: skip
-        actions.append(_suppression(uri, doc, f, where))
+        actions.append(_suppression(uri, positions, f, where))
         word = f.text.strip()
         if f.category == "spelling" and word and " " not in word:
             actions.append(types.CodeAction(
@@ -268,27 +274,28 @@ def code_action(ls: CopydeskServer, params: types.CodeActionParams) -> list[type
         actions.append(types.CodeAction(
             title=f"Fix all confident edits in this file ({len(applied)})",
             kind=types.CodeActionKind.SourceFixAll,
-            edit=_edit(uri, doc, [(f.start, f.end, f.replacements[0]) for f in applied]),
+            edit=_edit(uri, positions, [(f.start, f.end, f.replacements[0]) for f in applied]),
         ))  # fmt: skip
     return actions
 
 
-def _edit(uri: str, doc: TextDocument, edits: list[tuple[int, int, str]]) -> types.WorkspaceEdit:
+def _edit(uri: str, positions: Positions, edits: list[tuple[int, int, str]]) -> types.WorkspaceEdit:
     return types.WorkspaceEdit(
-        changes={uri: [types.TextEdit(range=to_range(doc, a, b), new_text=text) for a, b, text in edits]}
+        changes={uri: [types.TextEdit(range=positions.range(a, b), new_text=text) for a, b, text in edits]}
     )
 
 
-def _suppression(uri: str, doc: TextDocument, f: Finding, where: types.Diagnostic) -> types.CodeAction:
+def _suppression(uri: str, positions: Positions, f: Finding, where: types.Diagnostic) -> types.CodeAction:
     """Markdown and HTML take a comment for the whole file; plain text a marker on the line."""
     if uri.lower().endswith((*MARKDOWN_SUFFIXES, *HTML_SUFFIXES)):
         title, edit = f"Ignore {f.rule} in this file", (0, 0, f"<!-- copydesk-disable {f.rule} -->\n")
     else:
-        line_end = doc.source.find("\n", f.end)
-        line_end = len(doc.source) if line_end < 0 else line_end
+        source = positions.doc.source
+        line_end = source.find("\n", f.end)
+        line_end = len(source) if line_end < 0 else line_end
         title, edit = f"Ignore {f.rule} on this line", (line_end, line_end, f"  copydesk: ignore {f.rule}")
     return types.CodeAction(title=title, kind=types.CodeActionKind.QuickFix, diagnostics=[where],
-                            edit=_edit(uri, doc, [edit]))  # fmt: skip
+                            edit=_edit(uri, positions, [edit]))  # fmt: skip
 
 
 @server.command(ADD_WORD)
@@ -297,10 +304,7 @@ def add_word(ls: CopydeskServer, uri: str, word: str) -> None:
     if not word or any(c.isspace() for c in word):
         _log(ls, f"copydesk: {word!r} is not a single word", types.MessageType.Warning)
         return
-    dictionary = project_root(_path(uri)) / PROJECT_DICTIONARY
-    dictionary.parent.mkdir(parents=True, exist_ok=True)
-    with dictionary.open("a", encoding="utf-8") as fh:
-        fh.write(word + "\n")
+    add_project_word(_path(uri), word)
     for open_uri in list(ls.state.findings):
         schedule(ls, open_uri, 0)
 

@@ -68,6 +68,16 @@ def project_words(root: Path) -> frozenset[str]:
     return frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
 
 
+def add_project_word(path: str, word: str) -> Path:
+    """Add a word to the project dictionary of the project `path` belongs to (the review app's `d`,
+    the language server's quick fix); returns the dictionary's path."""
+    dictionary = project_root(path) / PROJECT_DICTIONARY
+    dictionary.parent.mkdir(parents=True, exist_ok=True)
+    with dictionary.open("a", encoding="utf-8") as fh:
+        fh.write(word + "\n")
+    return dictionary
+
+
 class Session:
     """One run: Checkers are built once per distinct configuration and reused."""
 

@@ -147,5 +147,5 @@ def test_a_failing_check_is_logged_and_the_server_goes_on(project: Path, monkeyp
     assert [d["code"] for d in diagnostics] == ["confusable.would-of"]  # the other checks still report
     logs = [m["params"]["message"] for m in client.seen if m.get("method") == "window/logMessage"]
     assert any("repetition.doubled-word failed" in m and "a bug in this check" in m for m in logs)
-    assert client.request("copydesk/stats", None)["cache_misses"] >= 0  # still answering
+    assert set(client.request("copydesk/stats", None)) == {"cache_hits", "cache_misses"}  # still answering
     client.shutdown()

@@ -29,7 +29,7 @@ from copydesk.files import InputError
 from copydesk.findings import Finding
 from copydesk.review.model import FileReview
 from copydesk.rules import load_rules
-from copydesk.runner import PROJECT_DICTIONARY, Overrides, Session
+from copydesk.runner import Overrides, Session, add_project_word
 
 HELP = """\
 [b]copydesk review[/b]: every proposed edit, one at a time
@@ -467,10 +467,7 @@ class ReviewApp(App[None]):
         if not word or " " in word:
             self.notify("Only a single word can go in the dictionary.", severity="warning")
             return
-        dictionary = project_root(self.review.document.path) / PROJECT_DICTIONARY
-        dictionary.parent.mkdir(parents=True, exist_ok=True)
-        with dictionary.open("a", encoding="utf-8") as fh:
-            fh.write(word + "\n")
+        dictionary = add_project_word(self.review.document.path, word)
         self.review.reject(finding)
         self.notify(f"Added '{word}' to {dictionary}")
         self._decided()
