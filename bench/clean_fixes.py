@@ -16,10 +16,10 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from copydesk.cli import DEFAULT_MIN_CONFIDENCE
-from copydesk.files import discover, read_document
+from copydesk.articles import named, read_document
+from copydesk.config import DEFAULT_MIN_CONFIDENCE
 from copydesk.findings import fixes_to_apply
-from copydesk.runner import Overrides, Session
+from copydesk.runner import Session
 
 CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "onestopenglish"
 
@@ -35,11 +35,11 @@ def main() -> int:
     parser.add_argument("folders", nargs="*", default=[str(CORPUS / "Int"), str(CORPUS / "Ele")])
     parser.add_argument("--min-confidence", type=float, default=DEFAULT_MIN_CONFIDENCE)
     args = parser.parse_args()
-    session = Session(Overrides())
+    session = Session()
     words, changes = 0, 0
     by_rule: Counter[str] = Counter()
     for folder in args.folders:
-        paths = [p for p in discover([folder]) if isinstance(p, str)]
+        paths = [p for p, _ in named([folder]) if isinstance(p, str)]
         for path in paths:
             doc = read_document(path)
             assert not isinstance(doc, type(None))

@@ -20,10 +20,10 @@ import sys
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from copydesk.cli import DEFAULT_MIN_CONFIDENCE
+from copydesk.config import DEFAULT_MIN_CONFIDENCE
 from copydesk.document import Document
 from copydesk.findings import Finding, fixes_to_apply, resolve
-from copydesk.runner import Overrides, Session
+from copydesk.runner import Session
 
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
 DEV = SHARED / "eval" / "dev"
@@ -43,7 +43,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--min-confidence", type=float, default=DEFAULT_MIN_CONFIDENCE)
     args = parser.parse_args()
-    session = Session(Overrides())
+    session = Session()
     gold: dict[str, list[dict[str, object]]] = defaultdict(list)
     for line in (DEV / "gold.jsonl").read_text(encoding="utf-8").splitlines():
         entry = json.loads(line)

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from copydesk.config import project_root
 from copydesk.document import Document
+from copydesk.errors import UserError
 from copydesk.files import atomic_write
 from copydesk.findings import Finding
 
@@ -27,7 +28,7 @@ CONTEXT_WORDS = 3
 _WORD = re.compile(r"\w+")
 
 
-class BaselineError(ValueError):
+class BaselineError(UserError, ValueError):
     """A baseline file that cannot be read."""
 
 

@@ -4,16 +4,17 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from typing import Protocol
 
 from copydesk.archive import ArchiveStats
 from copydesk.checks import Check, build_check
 from copydesk.checks.quotes import quotations
-from copydesk.dialect import infer_dialect
-from copydesk.engines.languagetool import LanguageToolEngine, Setup
+from copydesk.dialect import DEFAULT_DIALECT, infer_dialect
+from copydesk.engines.languagetool import LanguageToolEngine, resolve_setup
 from copydesk.findings import Finding
-from copydesk.rules import Rule, rule_matches
+from copydesk.rules import RULES_DIR, Rule, load_dictionary, rule_matches
+from copydesk.settings import Settings
 from copydesk.text import Analysis
 
 
@@ -36,30 +37,13 @@ class Selection:
         return not self.select or any(p.startswith(family + ".") or rule_matches(family, (p,)) for p in self.select)
 
 
-@dataclass(frozen=True)
-class EngineOptions:
-    """Which grammar engines run, and how."""
-
-    harper: bool = True
-    dialect: str | None = None  # None: inferred from each document's own spellings
-    default_dialect: str = "en-US"
-    profiles: tuple[str, ...] = ()
-    words: frozenset[str] = field(default_factory=frozenset)
-    languagetool: Setup | None = None  # None: LanguageTool off
-    languagetool_timeout: float = 30.0
-    on_engine_error: Callable[[str], None] = field(default=lambda message: None, compare=False)
-
-
-NO_ENGINES = EngineOptions(harper=False)
-
-
 class Engine(Protocol):
     """A grammar engine: lints paragraphs (each on its own), then looks once at the whole document."""
 
     name: str
     fingerprint: str  # changes whenever the engine's configuration would change its findings
 
-    def lint_batch(self, texts: Sequence[str], markdown: bool = False) -> list[list[Finding]]: ...
+    def lint_batch(self, texts: Sequence[str]) -> list[list[Finding]]: ...
 
     def finalize(self, analysis: Analysis, findings: list[Finding]) -> list[Finding]: ...
 
@@ -79,51 +63,67 @@ class Checker:
     def __init__(
         self,
         rules: Sequence[Rule],
-        selection: Selection = Selection(),
-        engines: EngineOptions = EngineOptions(),
-        extra_engines: Sequence[Engine] = (),
-        cache_size: int = 20000,
+        settings: Settings = Settings(),
         archive: ArchiveStats | None = None,
+        extra_engines: Sequence[Engine] = (),
+        on_error: Callable[[str], None] = lambda message: None,
+        cache_size: int = 20000,
     ) -> None:
+        self.settings = settings
         self.archive = archive
-        self.selection = selection
-        self.options = engines
-        self.rules = tuple(r for r in rules if selection.allows(r.id))
+        self.selection = Selection(settings.select, settings.ignore)
+        self.on_error = on_error
+        self.rules = tuple(r for r in rules if self.selection.allows(r.id))
+        self.words = load_dictionary(settings.rule_dirs or (RULES_DIR,)) | settings.words
+        self.languagetool_setup = resolve_setup(settings.languagetool)
         self._checks: tuple[tuple[Rule, Check], ...] = tuple((r, build_check(r)) for r in self.rules)
         self._owned = frozenset(lint for r in self.rules for lint in r.owns)
         self._mechanical = frozenset(r.id for r in self.rules if r.fix == "mechanical")
+        self.sic_rules = tuple(r.id for r in (*self.rules, *self._engine_rules()) if r.sic)
         self._harper: dict[str, Engine] = {}
         self._languagetool: dict[str, LanguageToolEngine] = {}
         self._extra = tuple(extra_engines)
-        self._cache: OrderedDict[tuple[str, bool, str], tuple[Finding, ...]] = OrderedDict()
+        self._cache: OrderedDict[tuple[str, str], tuple[Finding, ...]] = OrderedDict()
         self._cache_size = cache_size
         self.cache_hits = 0
         self.cache_misses = 0
 
+    def rules_of_check(self, check: str) -> frozenset[str]:
+        """The ids of this checker's rules of one check type (bulk counts the names check's fixes)."""
+        return frozenset(r.id for r in self.rules if r.check == check)
+
+    def _engine_rules(self) -> tuple[Rule, ...]:
+        """The rules that describe the engines' lint kinds (Harper's), for their metadata."""
+        if not self.settings.harper:
+            return ()
+        from copydesk.engines.harper import harper_rules
+
+        return harper_rules()
+
     def dialect_of(self, analysis: Analysis) -> str:
-        if self.options.dialect:
-            return self.options.dialect
-        return infer_dialect((t.text for t in analysis.words), self.options.default_dialect)
+        if self.settings.dialect:
+            return self.settings.dialect
+        return infer_dialect((t.text for t in analysis.words), DEFAULT_DIALECT)
 
     def engines_for(self, analysis: Analysis) -> list[Engine]:
         engines: list[Engine] = []
-        if self.options.harper and self.selection.may_allow_family("harper"):
+        if self.settings.harper and self.selection.may_allow_family("harper"):
             dialect = self.dialect_of(analysis)
             if dialect not in self._harper:
                 from copydesk.engines.harper import HarperEngine  # loaded only when Harper runs
 
-                self._harper[dialect] = HarperEngine(dialect, self.options.words, self.options.profiles)
+                self._harper[dialect] = HarperEngine(dialect, self.words, self.settings.profiles)
             engines.append(self._harper[dialect])
-        setup = self.options.languagetool
+        setup = self.languagetool_setup
         if setup is not None and self.selection.may_allow_family("lt"):
             dialect = self.dialect_of(analysis)
             if dialect not in self._languagetool:
                 self._languagetool[dialect] = LanguageToolEngine(
                     setup,
                     dialect,
-                    self.options.languagetool_timeout,
-                    self.options.words,
-                    self.options.on_engine_error,
+                    self.settings.languagetool_timeout,
+                    self.words,
+                    self.on_error,
                 )
             engines.append(self._languagetool[dialect])
         engines.extend(self._extra)
@@ -134,16 +134,16 @@ class Checker:
         for engine in self._languagetool.values():
             engine.close()
 
-    def check(self, text: str, markdown: bool = False) -> list[Finding]:
-        analysis = Analysis(text, self.options.dialect, self.archive)
+    def check(self, text: str) -> list[Finding]:
+        analysis = Analysis(text, self.settings.dialect, self.archive)
         findings: list[Finding] = []
         for rule, check in self._checks:
             try:
                 findings.extend(check(analysis))
             except Exception as exc:  # a bug in one check: the others still report, and the bug is told
-                self.options.on_engine_error(f"rule {rule.id} failed on this text ({type(exc).__name__}: {exc})")
+                self.on_error(f"rule {rule.id} failed on this text ({type(exc).__name__}: {exc})")
         for engine in self.engines_for(analysis):
-            found = self._lint_paragraphs(engine, analysis, markdown)
+            found = self._lint_paragraphs(engine, analysis)
             findings.extend(f for f in engine.finalize(analysis, found) if not self._owned.intersection(f.sources))
         merged = merge_findings(f for f in findings if self.selection.allows(f.rule))
         return self._guard_quotations(analysis, merged)
@@ -162,15 +162,15 @@ class Checker:
             for f in findings
         ]
 
-    def _lint_paragraphs(self, engine: Engine, analysis: Analysis, markdown: bool) -> list[Finding]:
+    def _lint_paragraphs(self, engine: Engine, analysis: Analysis) -> list[Finding]:
         """Every paragraph's findings, from the cache where the same text was linted before."""
         pieces = list(bounded_pieces(analysis))
-        keys = [(engine.fingerprint, markdown, analysis.text[a:b]) for a, b in pieces]
+        keys = [(engine.fingerprint, analysis.text[a:b]) for a, b in pieces]
         missing = list(dict.fromkeys(k for k in keys if k not in self._cache))
         self.cache_misses += len(missing)
         self.cache_hits += len(keys) - len(missing)
         if missing:
-            for key, result in zip(missing, engine.lint_batch([k[2] for k in missing], markdown), strict=True):
+            for key, result in zip(missing, engine.lint_batch([k[1] for k in missing]), strict=True):
                 self._cache[key] = tuple(result)
         found: list[Finding] = []
         for (start, _), key in zip(pieces, keys, strict=True):

@@ -21,6 +21,7 @@ from copydesk.lexicon import frequencies, zipf
 from copydesk.rules import RULES_DIR
 
 DIALECTS = ("en-US", "en-GB", "en-AU", "en-CA", "en-IN")
+DEFAULT_DIALECT = "en-US"  # an article with no telling spellings, or as many of each
 # Spelling families: Canada mostly spells like the UK in -our and like the US in -ize;
 # we group it with the British forms, as Harper's Canadian dictionary does for -our words.
 BRITISH_FAMILY = frozenset({"en-GB", "en-AU", "en-IN", "en-CA"})

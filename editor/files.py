@@ -1,4 +1,4 @@
-"""The file side of the shell: which paths to check, reading them, writing them back atomically."""
+"""The file side of the shell: errors about the user's files, and writing files back atomically."""
 
 from __future__ import annotations
 
@@ -6,19 +6,16 @@ import contextlib
 import os
 import shutil
 import stat
-import sys
 import tempfile
-from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from copydesk.document import DecodeError, Document, looks_binary
+from copydesk.errors import UserError
 
-TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 STDIN = "-"
 
 
-class InputError(Exception):
+class InputError(UserError):
     """A path the user gave that cannot be checked: missing, unreadable, undecodable."""
 
 
@@ -32,86 +29,12 @@ class Skipped:
     reason: str
 
 
-def discover(paths: Sequence[str], suffixes: Sequence[str] = TEXT_SUFFIXES) -> Iterator[str | Skipped]:
-    """Expand the command line's paths: files as given, folders recursively, hidden ones skipped.
-
-    A missing path is an InputError at once, before any work is done on the others.
-    """
-    for p in paths:
-        if p != STDIN and not os.path.lexists(p):
-            raise InputError(f"{p}: no such file or directory")
-    for p in paths:
-        if p == STDIN or not os.path.isdir(p):
-            yield p
-            continue
-        for root, dirs, files in os.walk(p):
-            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-            for name in sorted(files):
-                if name.startswith("."):
-                    continue
-                full = os.path.join(root, name)
-                if not is_regular_file(full):
-                    # Reading a FIFO blocks until someone writes to it: never open one.
-                    if name.lower().endswith(tuple(suffixes)):
-                        yield Skipped(full, "not a regular file")
-                elif name.lower().endswith(tuple(suffixes)):
-                    yield full
-                elif _is_binary_file(full):
-                    yield Skipped(full, "binary file")
-
-
 def is_regular_file(path: str | Path) -> bool:
     """A regular file (through a symbolic link): not a FIFO, socket, device or folder."""
     try:
         return stat.S_ISREG(os.stat(path).st_mode)
     except OSError:
         return False
-
-
-def _is_binary_file(path: str) -> bool:
-    try:
-        with open(path, "rb") as fh:
-            return looks_binary(fh.read(8192))
-    except OSError:
-        return False
-
-
-def too_large(path: str | Path, max_mb: float) -> str | None:
-    """Why a file is skipped for its size, or None: one huge export must not stall a whole run."""
-    try:
-        size = os.stat(path).st_size
-    except OSError:
-        return None  # reading it will say what is wrong
-    if size <= max_mb * 1_000_000:
-        return None
-    return f"too large ({size / 1_000_000:.1f} MB; the limit is max-file-size = {max_mb:g} in copydesk.toml)"
-
-
-def read_document(
-    path: str, encoding: str | None = None, *, in_folder: bool = False, max_mb: float | None = None
-) -> Document | Skipped:
-    """Read and decode one file (or stdin). Binary content found inside a folder is skipped, and
-    so is a file over `max_mb` megabytes."""
-    if path != STDIN and os.path.exists(path) and not os.path.isdir(path) and not is_regular_file(path):
-        raise InputError(f"{path}: not a regular file (a FIFO, socket or device); only files are read")
-    if path != STDIN and max_mb is not None and (reason := too_large(path, max_mb)):
-        return Skipped(path, reason)
-    try:
-        data = sys.stdin.buffer.read() if path == STDIN else Path(path).read_bytes()
-    except IsADirectoryError:
-        raise InputError(f"{path}: is a directory") from None
-    except PermissionError:
-        raise InputError(f"{path}: permission denied") from None
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
-    if looks_binary(data):
-        if in_folder:
-            return Skipped(path, "binary file")
-        raise InputError(f"{path}: binary file, not text")
-    try:
-        return Document.from_bytes(data, path=path, encoding=encoding)
-    except DecodeError as exc:
-        raise InputError(f"{path}: {exc}") from None
 
 
 def _current_bytes(path: Path) -> bytes | None:

@@ -6,10 +6,12 @@ import re
 import subprocess
 from pathlib import Path
 
+from copydesk.errors import UserError
+
 _HUNK = re.compile(r"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@", re.MULTILINE)
 
 
-class GitError(ValueError):
+class GitError(UserError, ValueError):
     """git could not say what changed (not a repository, unknown revision)."""
 
 

@@ -26,10 +26,9 @@ from copydesk.checks.hyphenation import _FUNCTION, _parts
 from copydesk.checks.quotes import classify
 from copydesk.dialect import DIALECTS, count_dialect_words
 from copydesk.findings import Severity
-from copydesk.rules import RULES_DIR, Rule, RuleError, load_yaml
+from copydesk.rules import Rule, RuleError, load_yaml
 from copydesk.text import Analysis, Kind
 
-HOUSE_DIR = RULES_DIR / "house"
 # A name from the sheet counts as if this many articles used it.
 NAME_WEIGHT = 1_000_000
 
@@ -59,13 +58,10 @@ class HouseStyle:
                               "House style: '{replacement}', not '{text}'"))  # fmt: skip
         return made
 
-    def replaced_rules(self) -> tuple[str, ...]:
-        """Inferring rules that the sheet's own rules replace."""
-        return tuple(
-            rule
-            for rule, setting in (("consistency.quotes", self.quotes), ("consistency.abbreviation", self.abbreviations))
-            if setting
-        )
+    def replaced_checks(self) -> frozenset[str]:
+        """Check types whose inferring rules the sheet's own rules replace: a sheet that fixes the
+        quotation marks leaves no rule inferring them from the article."""
+        return frozenset(r.check for r in self.rules() if r.check != "substitution")
 
     def name_counts(self) -> dict[str, int]:
         return {name: NAME_WEIGHT for name in self.names}
@@ -83,14 +79,6 @@ def _rule(rule_id: str, check: str, category: str, settings: Mapping[str, Any], 
         settings=dict(settings),
         source="house style",
     )
-
-
-def resolve_house_path(value: str, base: Path) -> Path:
-    """A sheet's path relative to the configuration file, or the name of one in rules/house/."""
-    candidate = base / value
-    if candidate.exists() or "/" in value or value.endswith((".yaml", ".yml")):
-        return candidate
-    return HOUSE_DIR / f"{value}.yaml"
 
 
 def load_house(path: Path) -> HouseStyle:

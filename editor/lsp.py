@@ -30,12 +30,14 @@ from pygls.uris import to_fs_path
 from pygls.workspace import TextDocument
 from pygls.workspace.position_codec import ServerTextPosition, ServerTextRange
 
+from copydesk import articles
 from copydesk.archive import MIN_ARTICLES, ArchiveStats
 from copydesk.document import Document
-from copydesk.files import TEXT_SUFFIXES
 from copydesk.findings import Finding, Severity, fixes_to_apply
 from copydesk.markup import HTML_SUFFIXES, MARKDOWN_SUFFIXES
-from copydesk.runner import Overrides, Session, add_project_word, config_for
+from copydesk.runner import Session, add_project_word, config_for
+from copydesk.settings import CommandLine
+from copydesk.version import installed_version
 
 DEBOUNCE_SECONDS = 0.3
 ADD_WORD = "copydesk.addWord"
@@ -72,10 +74,10 @@ class ClientSettings:
         dialect = data.get("dialect")
         return cls(dialect if isinstance(dialect, str) else None, texts("select"), texts("ignore"), minimum)
 
-    def overrides_for(self, path: str) -> Overrides:
+    def command_line_for(self, path: str) -> CommandLine:
         """The client's settings for one document, below what its copydesk.toml says."""
         config = config_for(path)
-        return Overrides(
+        return CommandLine(
             select=() if config.select else self.select,
             ignore=self.ignore,
             dialect=None if config.dialect else self.dialect,
@@ -85,22 +87,20 @@ class ClientSettings:
 @dataclass
 class State:
     settings: ClientSettings = field(default_factory=ClientSettings)
-    sessions: dict[Overrides, Session] = field(default_factory=dict)
+    sessions: dict[CommandLine, Session] = field(default_factory=dict)
     findings: dict[str, list[Finding]] = field(default_factory=dict)  # uri -> the last check's findings
     pending: dict[str, asyncio.TimerHandle] = field(default_factory=dict)
     archive: ArchiveStats | None = None
 
-    def session(self, overrides: Overrides, note: Callable[[str], None]) -> Session:
-        if overrides not in self.sessions:
-            self.sessions[overrides] = Session(overrides, note=note, archive=self.archive)
-        return self.sessions[overrides]
+    def session(self, line: CommandLine, note: Callable[[str], None]) -> Session:
+        if line not in self.sessions:
+            self.sessions[line] = Session(line, note=note, archive=self.archive)
+        return self.sessions[line]
 
 
 class CopydeskServer(LanguageServer):
     def __init__(self) -> None:
-        from copydesk.cli import _version
-
-        super().__init__("copydesk", _version())
+        super().__init__("copydesk", installed_version())
         self.state = State()
         # One thread runs every check in turn (the engines are not thread-safe); the loop stays free.
         self.checker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="copydesk-check")
@@ -110,7 +110,7 @@ server = CopydeskServer()
 
 
 def _checkable(uri: str) -> bool:
-    return uri.lower().endswith(TEXT_SUFFIXES)
+    return uri.lower().endswith(articles.TEXT_SUFFIXES)
 
 
 def _log(ls: CopydeskServer, message: str, kind: types.MessageType = types.MessageType.Error) -> None:
@@ -125,8 +125,8 @@ def check_document(ls: CopydeskServer, doc: TextDocument) -> list[Finding]:
     """Runs in the checker thread. A failure inside one check is logged by the session's note and
     the others still report; a failure of the whole run is logged and yields no findings."""
     path = _path(doc.uri)
-    overrides = ls.state.settings.overrides_for(path)
-    session = ls.state.session(overrides, lambda message: _log(ls, f"copydesk: {message}", types.MessageType.Warning))
+    line = ls.state.settings.command_line_for(path)
+    session = ls.state.session(line, lambda message: _log(ls, f"copydesk: {message}", types.MessageType.Warning))
     document = Document.from_text(doc.source, path)
     return session.check(document)
 
@@ -200,12 +200,8 @@ def initialize(ls: CopydeskServer, params: types.InitializeParams) -> None:
     root = params.root_uri and _path(params.root_uri)
     if root and os.path.isdir(root):
         with contextlib.suppress(Exception):  # archive statistics are a help, never a condition
-            from copydesk.bulk import discover_archive
-
-            if len(discover_archive(Path(root))) >= MIN_ARTICLES:
-                from copydesk.cli import archive_stats
-
-                ls.state.archive = archive_stats(root)
+            if len(articles.in_archive(Path(root))) >= MIN_ARTICLES:
+                ls.state.archive = articles.archive_stats(root)
 
 
 @server.feature(types.WORKSPACE_DID_CHANGE_CONFIGURATION)

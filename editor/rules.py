@@ -13,6 +13,7 @@ from typing import Any
 
 import yaml
 
+from copydesk.errors import UserError
 from copydesk.findings import Finding, Severity
 
 
@@ -29,7 +30,7 @@ CATEGORIES = frozenset(
 )
 
 
-class RuleError(ValueError):
+class RuleError(UserError, ValueError):
     """A rule pack that cannot be used; the message names the file, the rule and the field."""
 
 
@@ -63,6 +64,10 @@ class Rule:
     # Engine lints this rule decides for ("harper:RedundantThat"): where the rule is on, they count
     # only where it agrees, so a construction it spares on purpose ("that that") stays spared.
     owns: tuple[str, ...] = ()
+    # "Rjavi [sic]": the writer says the word is as the source has it; a rule about a word's
+    # spelling or form (not its grammar) is then silent on it.
+    sic: bool = False
+    references: tuple[str, ...] = ()  # where the usage is documented: a style guide, a grammar
 
     def where(self, key: str | None = None) -> str:
         return f"{self.source}: rule {self.id}" + (f", field '{key}'" if key else "")
@@ -193,7 +198,15 @@ def parse_rule(raw: Any, source: str, defaults: Mapping[str, Any]) -> Rule:
     owns = data.get("owns") or []
     if not isinstance(owns, list) or not all(isinstance(o, str) and ":" in o for o in owns):
         raise RuleError(f"{where}, field 'owns': a list of engine lints such as 'harper:RedundantThat'")
+    sic = data.get("sic", False)
+    if not isinstance(sic, bool):
+        raise RuleError(f"{where}, field 'sic': true or false")
+    references = data.get("references") or []
+    if not isinstance(references, list) or not all(isinstance(r, str) for r in references):
+        raise RuleError(f"{where}, field 'references': a list of texts (a style guide's section, a URL)")
     unknown = set(raw) - {
+        "references",
+        "sic",
         "fix",
         "owns",
         "id",
@@ -222,6 +235,8 @@ def parse_rule(raw: Any, source: str, defaults: Mapping[str, Any]) -> Rule:
         source=source,
         fix=fix,
         owns=tuple(owns),
+        sic=sic,
+        references=tuple(references),
     )
 
 
@@ -337,3 +352,11 @@ def load_dictionary(directories: Sequence[Path] = (RULES_DIR,)) -> frozenset[str
 def rules_dirs_from_env() -> tuple[Path, ...]:
     extra = os.environ.get("COPYDESK_RULES")
     return (RULES_DIR, *(Path(p) for p in extra.split(os.pathsep) if p)) if extra else (RULES_DIR,)
+
+
+def resolve_house_path(value: str, base: Path) -> Path:
+    """A sheet's path relative to the configuration file, or the name of one in rules/house/."""
+    candidate = base / value
+    if candidate.exists() or "/" in value or value.endswith((".yaml", ".yml")):
+        return candidate
+    return RULES_DIR / "house" / f"{value}.yaml"

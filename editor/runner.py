@@ -8,43 +8,19 @@ has suppressed.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
-from functools import lru_cache
+from dataclasses import replace
 from pathlib import Path
 
 from copydesk.archive import ArchiveStats
-from copydesk.checker import Checker, EngineOptions, Selection
+from copydesk.checker import Checker
 from copydesk.config import Config, ConfigError, load_config, project_root
 from copydesk.document import Document
-from copydesk.engines.languagetool import resolve_setup
 from copydesk.findings import Finding, Severity
-from copydesk.house import HouseStyle, load_house
 from copydesk.markup import checkable
-from copydesk.rules import (
-    Rule,
-    RuleError,
-    load_dictionary,
-    load_rules,
-    rule_matches,
-    rules_dirs_from_env,
-    unknown_selector,
-)
+from copydesk.rules import Rule, RuleError, load_rules, rule_matches, unknown_selector
+from copydesk.settings import CommandLine, Settings, house_style, resolve
 from copydesk.suppress import blank_directives, unsuppressed
 from copydesk.text import Intervals
-
-
-@dataclass(frozen=True)
-class Overrides:
-    """What the command line says; it wins over any configuration file."""
-
-    select: tuple[str, ...] = ()
-    ignore: tuple[str, ...] = ()
-    dialect: str | None = None
-    profiles: tuple[str, ...] = ()
-    harper: bool = True
-    languagetool: str | None = None
-    languagetool_timeout: float | None = None
-
 
 PROJECT_DICTIONARY = Path(".copydesk") / "dictionary.txt"
 
@@ -79,59 +55,50 @@ def add_project_word(path: str, word: str) -> Path:
 
 
 class Session:
-    """One run: Checkers are built once per distinct configuration and reused."""
+    """One run: settings are resolved once per configuration, and a Checker is built once per
+    distinct Settings and reused."""
 
     def __init__(
         self,
-        overrides: Overrides = Overrides(),
+        command_line: CommandLine = CommandLine(),
         note: Callable[[str], None] = lambda m: None,
         archive: ArchiveStats | None = None,
     ) -> None:
-        self.overrides = overrides
+        self.command_line = command_line
         self.archive = archive
         self.note = note
-        self._checkers: dict[tuple[object, ...], Checker] = {}
+        self._settings: dict[Config, Settings] = {}
+        self._checkers: dict[Settings, Checker] = {}
         self._warned_public = False
 
-    def checker_for(self, config: Config) -> Checker:
-        o = self.overrides
-        dirs = (*rules_dirs_from_env(), *config.rules)
-        mode = o.languagetool or config.languagetool
-        timeout = o.languagetool_timeout or config.languagetool_timeout
-        key = (
-            dirs, o.select or config.select, (*config.ignore, *o.ignore), o.dialect or config.dialect,
-            o.profiles or config.profiles, config.words, o.harper, mode, timeout, config.house,
-        )  # fmt: skip
-        checker = self._checkers.get(key)
+    def settings_for(self, path: str) -> Settings:
+        """The settings for one file: its configuration (with its overrides), then the command line."""
+        config = config_for(path)
+        settings = self._settings.get(config)
+        if settings is None:
+            settings = self._settings[config] = resolve(config, self.command_line)
+            self.checker_for(settings, config)
+        return settings
+
+    def checker_for(self, settings: Settings, config: Config | None = None) -> Checker:
+        checker = self._checkers.get(settings)
         if checker is None:
-            house = load_house_cached(config.house) if config.house else None
-            rules = (*load_rules(dirs), *(house.rules() if house else ()))
-            self._check_rule_ids(config, rules)
-            setup = resolve_setup(mode)
-            if setup is not None and setup.is_public and not self._warned_public:
-                self.note(f"warning: the text of every article is sent to {setup.url} (LanguageTool's public server)")
-                self._warned_public = True
+            house = house_style(settings.house) if settings.house else None
+            rules = load_rules(settings.rule_dirs)
+            self._check_rule_ids(config or Config(), rules)
+            if house is not None:
+                replaced = house.replaced_checks()
+                rules = (*(r for r in rules if r.check not in replaced), *house.rules())
             archive = self.archive
             if house is not None and house.names:
                 counts = {**(archive.articles if archive else {}), **house.name_counts()}
                 archive = ArchiveStats.from_counts(counts, archive.dialects if archive else None)
-            checker = Checker(
-                rules,
-                Selection(
-                    o.select or config.select, (*config.ignore, *o.ignore, *(house.replaced_rules() if house else ()))
-                ),
-                EngineOptions(
-                    harper=o.harper,
-                    dialect=o.dialect or config.dialect or (house.dialect if house else None),
-                    profiles=o.profiles or config.profiles,
-                    words=load_dictionary(dirs) | config.words,
-                    languagetool=setup,
-                    languagetool_timeout=timeout,
-                    on_engine_error=self.note,
-                ),
-                archive=archive,
-            )
-            self._checkers[key] = checker
+            checker = Checker(rules, settings, archive, on_error=self.note)
+            setup = checker.languagetool_setup
+            if setup is not None and setup.is_public and not self._warned_public:
+                self.note(f"warning: the text of every article is sent to {setup.url} (LanguageTool's public server)")
+                self._warned_public = True
+            self._checkers[settings] = checker
         return checker
 
     def _check_rule_ids(self, config: Config, rules: Sequence[Rule]) -> None:
@@ -139,7 +106,7 @@ class Session:
         from copydesk.engines.harper import rule_ids as harper_ids
 
         known = {r.id for r in rules} | harper_ids()
-        for option, patterns in (("--select", self.overrides.select), ("--ignore", self.overrides.ignore)):
+        for option, patterns in (("--select", self.command_line.select), ("--ignore", self.command_line.ignore)):
             bad = unknown_selector(patterns, known)
             if bad is not None:
                 raise RuleError(f"{option} {bad[0]}: no rule has this id or prefix{_did_you_mean(bad[1])}")
@@ -152,16 +119,17 @@ class Session:
                 raise ConfigError(f"{where}: no rule has the id or prefix {bad[0]!r}{_did_you_mean(bad[1])}")
 
     def check(self, doc: Document) -> list[Finding]:
-        config = config_for(doc.path)
+        settings = self.settings_for(doc.path)
         prose = checkable(doc.path, doc.text)
         text, directives = blank_directives(prose.text)
-        findings = self.checker_for(config).check(text)
+        checker = self.checker_for(settings)
+        findings = checker.check(text)
         if prose.blanked:
             findings = [f for f in findings if not prose.touches_markup(f.start, f.end)]
         blanked = Intervals(directives)  # closed spans: a finding touching a directive is dropped
         findings = [f for f in findings if not blanked.overlaps(f.start - 1, f.end + 1)]
-        findings = unsuppressed(doc.text, findings)
-        return with_severities(findings, config.severity)
+        findings = unsuppressed(doc.text, findings, checker.sic_rules)
+        return with_severities(findings, settings.severity)
 
     def cache_stats(self) -> tuple[int, int]:
         """Paragraphs the engines took from the cache, and those they linted, over this session."""
@@ -175,11 +143,6 @@ class Session:
 
 def _did_you_mean(near: str | None) -> str:
     return f"; did you mean {near!r}? ('copydesk rules' lists them)" if near else " ('copydesk rules' lists them)"
-
-
-@lru_cache(maxsize=32)
-def load_house_cached(path: str) -> HouseStyle:
-    return load_house(Path(path))
 
 
 def with_severities(findings: Sequence[Finding], overrides: Sequence[tuple[str, Severity]]) -> list[Finding]:

@@ -26,8 +26,6 @@ _IGNORE = re.compile(r"copydesk:\s*ignore(?P<rules>[ \t][^\n\r]*)?")
 # At a word's start and at most a word long: inside a 64 KB run of letters an open-ended word
 # was tried from every position to the run's end (quadratic; 41 s on one data URL).
 _SIC = re.compile(r"(?<![^\s\[\]])(?P<word>[^\s\[\]]{1,60})\s*\[sic\]", re.IGNORECASE)
-_SIC_RULES = ("harper.spelling", "lt.MORFOLOGIK", "consistency.name-variant", "consistency.honorific",
-              "consistency.dialect", "consistency.abbreviation")  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -47,7 +45,9 @@ def _rules(text: str | None) -> tuple[str, ...]:
     return tuple(r for r in re.split(r"[\s,]+", (text or "").replace("--", "").strip()) if r)
 
 
-def quiet_regions(text: str) -> list[Quiet]:
+def quiet_regions(text: str, sic_rules: tuple[str, ...] = ()) -> list[Quiet]:
+    """Where the writer silenced which rules; "[sic]" silences `sic_rules` (the rules marked
+    `sic`, about a word's spelling or form) on the word before it."""
     starts = (*line_starts(text), len(text) + 1)
 
     def line_span(offset: int, following: bool) -> tuple[int, int]:
@@ -72,16 +72,16 @@ def quiet_regions(text: str) -> list[Quiet]:
         line_start = text.rfind("\n", 0, m.start()) + 1
         alone = not text[line_start : m.start()].strip(" \t#/-*<!>")
         regions.append(Quiet(*line_span(m.start(), following=alone), _rules(m.group("rules"))))
-    for m in _SIC.finditer(text):
-        regions.append(Quiet(m.start("word"), m.end("word"), _SIC_RULES))
+    for m in _SIC.finditer(text) if sic_rules else ():
+        regions.append(Quiet(m.start("word"), m.end("word"), sic_rules))
     return regions
 
 
-def unsuppressed(text: str, findings: Iterable[Finding]) -> list[Finding]:
+def unsuppressed(text: str, findings: Iterable[Finding], sic_rules: tuple[str, ...] = ()) -> list[Finding]:
     # Regions grouped by the rules they silence, each group an interval index: thousands of
     # "[sic]"s or ignore comments cost a lookup per finding, not a scan.
     by_rules: dict[tuple[str, ...], list[tuple[int, int]]] = {}
-    for r in quiet_regions(text):
+    for r in quiet_regions(text, sic_rules):
         by_rules.setdefault(r.rules, []).append((r.start, r.end))
     groups = [(rules, Intervals(spans)) for rules, spans in by_rules.items()]
     return [

@@ -8,16 +8,16 @@ from pathlib import Path
 import pytest
 from conftest import IRAN, run_cli
 
-from copydesk.checker import Checker, EngineOptions, Selection
+from copydesk.checker import Checker
 from copydesk.engines.harper import load_config
 from copydesk.findings import apply_edits, resolve
 from copydesk.rules import load_rules
+from copydesk.settings import Settings
 
-HARPER_ONLY = Selection(select=("harper",))
 
-
-def harper_checker(**options: object) -> Checker:
-    return Checker(load_rules(), HARPER_ONLY, EngineOptions(**options))  # type: ignore[arg-type]
+def harper_checker(dialect: str | None = None, profiles: tuple[str, ...] = ()) -> Checker:
+    settings = Settings(select=("harper",), dialect=dialect, profiles=profiles, languagetool="off")
+    return Checker(load_rules(), settings)
 
 
 @pytest.mark.parametrize("example", load_config().bad, ids=lambda e: e.text)

@@ -14,11 +14,12 @@ from conftest import IRAN, main_in_process, run_cli
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from copydesk.bulk import LocalMap
-from copydesk.checker import NO_ENGINES, Checker
+from copydesk.bulk.executors import LocalMap
+from copydesk.checker import Checker
 from copydesk.document import DecodeError, Document
 from copydesk.markup import checkable
 from copydesk.rules import load_rules
+from copydesk.settings import NO_ENGINES
 from copydesk.suppress import quiet_regions, unsuppressed
 
 SLIP = "They said the the talks would resume.\n"
@@ -215,7 +216,7 @@ def test_suppression_never_fails(text: str) -> None:
     unsuppressed(text, [])
 
 
-PATTERN_CHECKER = Checker([r for r in load_rules() if r.check == "pattern"], engines=NO_ENGINES)
+PATTERN_CHECKER = Checker([r for r in load_rules() if r.check == "pattern"], NO_ENGINES)
 
 
 @FUZZ

@@ -14,9 +14,10 @@ from pathlib import Path
 from conftest import run_cli
 from lt_standin import languagetool_standin
 
-from copydesk.checker import Checker, EngineOptions, Selection
+from copydesk.checker import Checker
 from copydesk.engines.languagetool import Setup, resolve_setup, utf16_end
 from copydesk.rules import load_rules
+from copydesk.settings import Settings
 
 
 def _checker(
@@ -25,14 +26,14 @@ def _checker(
     sink = errors if errors is not None else []
     return Checker(
         load_rules(),
-        Selection(select=("lt",)) if only_lt else Selection(),
-        engines=EngineOptions(
+        Settings(
+            select=("lt",) if only_lt else (),
             harper=harper,
             dialect="en-US",
-            languagetool=Setup(url=url),
+            languagetool=url,
             languagetool_timeout=timeout,
-            on_engine_error=sink.append,
         ),
+        on_error=sink.append,
     )
 
 

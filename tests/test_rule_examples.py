@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import pytest
 
-from copydesk.checker import NO_ENGINES, Checker
+from copydesk.checker import Checker
 from copydesk.findings import apply_edits, resolve
 from copydesk.rules import Rule, load_rules
+from copydesk.settings import NO_ENGINES
 
 RULES = load_rules()
 
@@ -27,7 +28,7 @@ def test_rule_has_examples(rule: Rule) -> None:
 
 @pytest.mark.parametrize("rule", RULES, ids=lambda r: r.id)
 def test_bad_examples_are_flagged_and_fixed(rule: Rule) -> None:
-    checker = Checker([rule], engines=NO_ENGINES)
+    checker = Checker([rule], NO_ENGINES)
     for example in rule.bad:
         findings = checker.check(example.text)
         assert findings, f"{rule.id}: not flagged: {example.text!r}"
@@ -39,6 +40,6 @@ def test_bad_examples_are_flagged_and_fixed(rule: Rule) -> None:
 
 @pytest.mark.parametrize("rule", RULES, ids=lambda r: r.id)
 def test_good_examples_stay_clean(rule: Rule) -> None:
-    checker = Checker([rule], engines=NO_ENGINES)
+    checker = Checker([rule], NO_ENGINES)
     for example in rule.good:
         assert checker.check(example.text) == [], f"{rule.id}: false alarm on {example.text!r}"

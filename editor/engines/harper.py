@@ -45,6 +45,7 @@ class KindStyle:
     confidence: float
     fix: str = "unsafe"  # an engine's fix is trusted only where measured (rules/engines/harper.yaml)
     description: str = ""
+    sic: bool = False  # silenced by "[sic]" after the word, as a rule's `sic`
 
 
 @dataclass(frozen=True)
@@ -83,7 +84,8 @@ def load_config(path: Path = CONFIG_FILE) -> HarperConfig:
     for kind, style in (data.get("kinds") or {}).items():
         try:
             kinds[kind] = KindStyle(style["category"], Severity.parse(style["severity"]), float(style["confidence"]),
-                                    style.get("fix", "unsafe"), str(style.get("description", "")))  # fmt: skip
+                                    style.get("fix", "unsafe"), str(style.get("description", "")),
+                                    style.get("sic") is True)  # fmt: skip
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
             raise RuleError(f"{where}, field 'kinds.{kind}': {exc}") from None
         if kinds[kind].fix not in FIX_SAFETY:
@@ -126,6 +128,9 @@ def kind_id(lint_kind: str) -> str:
     return "harper." + _CAMEL.sub("-", lint_kind).lower()
 
 
+SPELLING = kind_id("Spelling")  # Harper's own lint kind, whose capitalised words may be names
+
+
 def harper_rules() -> tuple[Rule, ...]:
     """Harper's lint kinds as rules, so `copydesk rules`, SARIF and --select know them like our own."""
     config = load_config()
@@ -143,6 +148,7 @@ def harper_rules() -> tuple[Rule, ...]:
             good=config.good if kind == "Spelling" else (),
             source=str(CONFIG_FILE),
             fix=style.fix,
+            sic=style.sic,
         )
         for kind, style in config.kinds.items()
         if kind != "default"
@@ -183,17 +189,16 @@ class HarperEngine:
         self.words = words
         self.fingerprint = f"harper:{dialect}:{sorted(self.disabled)}:{sorted(words)}:{self.config.min_zipf_gain}"
 
-    def lint_batch(self, texts: Sequence[str], markdown: bool = False) -> list[list[Finding]]:
+    def lint_batch(self, texts: Sequence[str]) -> list[list[Finding]]:
         """Each paragraph linted on its own, so that its findings depend on its text alone."""
-        return [self.lint(Analysis(text), 0, len(text), markdown) for text in texts]
+        return [self.lint(Analysis(text), 0, len(text)) for text in texts]
 
-    def lint(self, analysis: Analysis, start: int, end: int, markdown: bool = False) -> list[Finding]:
+    def lint(self, analysis: Analysis, start: int, end: int) -> list[Finding]:
         """Findings for text[start:end] of the analysed document, in document offsets."""
         text = analysis.text[start:end]
         linter = _linter(self.dialect, self.disabled, self.words)
-        language = harper.Language.MARKDOWN if markdown else harper.Language.PLAINTEXT
         findings = []
-        for rule_name, lints in linter.organized_lints(text, language=language).items():
+        for rule_name, lints in linter.organized_lints(text, language=harper.Language.PLAINTEXT).items():
             for lint in lints:
                 finding = self._finding(analysis, start, rule_name, lint)
                 if finding is not None:
@@ -208,7 +213,7 @@ class HarperEngine:
         return [
             f
             for f in findings
-            if not (f.rule == "harper.spelling" and f.text[:1].isupper() and capitalised[f.text] > 1)
+            if not (f.rule == SPELLING and f.text[:1].isupper() and capitalised[f.text] > 1)
         ]
 
     def _finding(self, analysis: Analysis, offset: int, rule_name: str, lint: harper.Lint) -> Finding | None:

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
 
+from copydesk.errors import UserError
 from copydesk.findings import Finding, Severity
 from copydesk.text import Analysis
 
@@ -55,7 +56,7 @@ _CATEGORIES = {
 }
 
 
-class LanguageToolUnavailable(Exception):
+class LanguageToolUnavailable(UserError):
     """LanguageTool was asked for by name (`local`) and cannot run; the message says what to do."""
 
 
@@ -179,7 +180,7 @@ class LanguageToolEngine:
     def finalize(self, analysis: Analysis, findings: list[Finding]) -> list[Finding]:
         return findings
 
-    def lint_batch(self, texts: Sequence[str], markdown: bool = False) -> list[list[Finding]]:
+    def lint_batch(self, texts: Sequence[str]) -> list[list[Finding]]:
         """Check paragraphs in a few requests: joined with blank lines, results split back."""
         results: list[list[Finding]] = [[] for _ in texts]
         if self._failed:

@@ -29,7 +29,8 @@ from copydesk.files import InputError
 from copydesk.findings import Finding
 from copydesk.review.model import FileReview
 from copydesk.rules import load_rules
-from copydesk.runner import Overrides, Session, add_project_word
+from copydesk.runner import Session, add_project_word
+from copydesk.settings import CommandLine
 
 HELP = """\
 [b]copydesk review[/b]: every proposed edit, one at a time
@@ -64,11 +65,11 @@ def start_checker_process(archive: ArchiveStats | None) -> None:
     _process_archive = archive
 
 
-def check_in_process(overrides: Overrides, document: Document) -> list[Finding]:
+def check_in_process(command_line: CommandLine, document: Document) -> list[Finding]:
     """Runs in the checker process; one Session there, reused for every check."""
     global _process_session
-    if _process_session is None or _process_session.overrides != overrides:
-        _process_session = Session(overrides, archive=_process_archive)
+    if _process_session is None or _process_session.command_line != command_line:
+        _process_session = Session(command_line, archive=_process_archive)
     return _process_session.check(document)
 
 
@@ -156,13 +157,13 @@ class ReviewApp(App[None]):
     def __init__(
         self,
         documents: Sequence[Document],
-        overrides: Overrides | None = None,
+        command_line: CommandLine | None = None,
         backup: bool = False,
         root: Path | None = None,
         archive: ArchiveStats | None = None,
     ) -> None:
         super().__init__()
-        self.overrides = overrides or Overrides()
+        self.command_line = command_line or CommandLine()
         # Checks run in a process of their own: the interface keeps the interpreter to itself.
         self.checker_process = ProcessPoolExecutor(
             max_workers=1, initializer=start_checker_process, initargs=(archive,)
@@ -214,7 +215,7 @@ class ReviewApp(App[None]):
     def check_file(self, index: int) -> None:
         review = self.reviews[index]
         text = review.text
-        future = self.checker_process.submit(check_in_process, self.overrides, review.document.with_text(text))
+        future = self.checker_process.submit(check_in_process, self.command_line, review.document.with_text(text))
         findings = future.result()
         self.call_from_thread(self._checked, index, findings, text)
 
