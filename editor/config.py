@@ -62,7 +62,7 @@ class ConfigError(UserError, ValueError):
 @dataclass(frozen=True)
 class Override:
     files: tuple[str, ...]
-    values: Mapping[str, Any]
+    values: tuple[tuple[str, Any], ...]  # (Config field, value): hashable, so a Config can key a cache
 
 
 @dataclass(frozen=True)
@@ -110,7 +110,7 @@ class Config:
         result = self
         for override in self.overrides:
             if any(fnmatch.fnmatch(rel, g) for g in override.files):
-                result = replace(result, **override.values)
+                result = replace(result, **dict(override.values))
         return result
 
     def describe(self) -> str:
@@ -248,7 +248,7 @@ def parse_config(table: Mapping[str, Any], path: Path) -> Config:
         files = _str_list(o, "files", path, where + ".")
         if not files:
             raise ConfigError(f"{path}: key '{where}.files': required, a list of globs")
-        parsed_overrides.append(Override(files, _common_values(o, path, where + ".")))
+        parsed_overrides.append(Override(files, tuple(_common_values(o, path, where + ".").items())))
     return Config(
         source=path,
         languagetool=languagetool,

@@ -74,4 +74,11 @@ def main_in_process(
 
 @pytest.fixture
 def cli():  # type: ignore[no-untyped-def]
+    """The command line in this process: what most tests need, at a fraction of a process's start."""
+    return main_in_process
+
+
+@pytest.fixture
+def real_cli():  # type: ignore[no-untyped-def]
+    """The installed command as a subprocess: for the smoke tests of exit codes, stdin and a tty-less run."""
     return run_cli
