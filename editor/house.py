@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from copydesk.checks.hyphenation import _FUNCTION, _parts
+from copydesk.checks.hyphenation import FUNCTION_WORDS, hyphen_parts
 from copydesk.checks.quotes import classify
 from copydesk.dialect import DIALECTS, count_dialect_words
 from copydesk.findings import Severity
@@ -130,7 +130,7 @@ class StyleStatistics:
 
     def add(self, text: str) -> None:
         from copydesk.archive import names_in
-        from copydesk.checks.abbreviations import _ABBREVIATION
+        from copydesk.checks.abbreviations import ABBREVIATION
 
         assert self.dialect is not None and self.quotes is not None and self.names is not None
         assert self.abbreviations is not None and self.compounds is not None
@@ -138,16 +138,16 @@ class StyleStatistics:
         self.articles += 1
         self.dialect.update(count_dialect_words(t.text for t in analysis.words))
         self.quotes.update("curly" if m.curly else "straight" for m in classify(text) if m.family == "double")
-        for m in _ABBREVIATION.finditer(text):
+        for m in ABBREVIATION.finditer(text):
             self.abbreviations[m.group().replace(".", "")][m.group()] += 1
         tokens = analysis.tokens
         for i, tok in enumerate(tokens):
             if (tok.kind is Kind.WORD and tok.text.count("-") == 1 and not tok.text[:1].isupper()
-                    and not _FUNCTION & set(tok.lower.split("-"))):  # fmt: skip
+                    and not FUNCTION_WORDS & set(tok.lower.split("-"))):  # fmt: skip
                 self.compounds[tok.text.lower().replace("-", " ")][tok.text.lower()] += 1
             elif (tok.kind is Kind.WORD and i + 2 < len(tokens) and tokens[i + 1].text == " "
                   and tokens[i + 2].kind is Kind.WORD):  # fmt: skip
-                pair = f"{_parts(tok)[-1][2].lower()} {_parts(tokens[i + 2])[0][2].lower()}"
+                pair = f"{hyphen_parts(tok)[-1][2].lower()} {hyphen_parts(tokens[i + 2])[0][2].lower()}"
                 if pair in self.compounds:
                     self.compounds[pair][pair] += 1
         self.names.update(names_in(analysis))

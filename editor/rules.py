@@ -7,6 +7,7 @@ import os
 import string
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -360,3 +361,14 @@ def resolve_house_path(value: str, base: Path) -> Path:
     if candidate.exists() or "/" in value or value.endswith((".yaml", ".yml")):
         return candidate
     return RULES_DIR / "house" / f"{value}.yaml"
+
+
+@cache
+def word_list(name: str) -> frozenset[str]:
+    """A closed-class word list from rules/lexicons/words.yaml (function words, honorifics...)."""
+    path = RULES_DIR / "lexicons" / "words.yaml"
+    lists = load_yaml(path)
+    value = lists.get(name) if isinstance(lists, dict) else None
+    if not isinstance(value, list) or not all(isinstance(w, str) for w in value):
+        raise RuleError(f"{path}: no list of words named {name!r}")
+    return frozenset(value)

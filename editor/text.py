@@ -8,14 +8,28 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import Enum
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import Protocol
 
-if TYPE_CHECKING:
-    from copydesk.archive import ArchiveStats
+from copydesk.rules import word_list
+
+
+class ArchiveView(Protocol):
+    """What checks may ask of the archive an article belongs to (copydesk.archive.ArchiveStats,
+    a layer above): how many articles use each name form and each dialect, and the verdicts."""
+
+    @property
+    def articles(self) -> Mapping[str, int]: ...
+
+    @property
+    def dialects(self) -> Mapping[str, int]: ...
+
+    def dominant_dialect(self) -> str | None: ...
+
+    def dominant_variant(self, form: str, max_distance: int) -> str | None: ...
 
 
 class Kind(Enum):
@@ -41,52 +55,7 @@ _TOKEN = re.compile(
 )
 
 # A full stop after these does not end a sentence.
-_NON_FINAL_ABBREVIATIONS = frozenset(
-    [
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "prof",
-        "st",
-        "sr",
-        "jr",
-        "gen",
-        "col",
-        "lt",
-        "sgt",
-        "capt",
-        "gov",
-        "sen",
-        "rep",
-        "rev",
-        "hon",
-        "mt",
-        "no",
-        "vs",
-        "etc",
-        "e.g",
-        "i.e",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-        "approx",
-        "dept",
-        "inc",
-        "ltd",
-        "co",
-        "corp",
-    ]
-)
+_NON_FINAL_ABBREVIATIONS = word_list("non_final_abbreviations")
 _PARAGRAPH_BREAK = re.compile(r"(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)\s*")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
@@ -253,7 +222,7 @@ class Analysis:
 
     text: str
     dialect: str | None = None
-    archive: ArchiveStats | None = field(default=None, compare=False)
+    archive: ArchiveView | None = field(default=None, compare=False)
 
     @cached_property
     def tokens(self) -> tuple[Token, ...]:

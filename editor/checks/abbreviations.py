@@ -17,7 +17,7 @@ from copydesk.rules import Rule, RuleError
 from copydesk.text import Analysis
 
 # "U.N." or "UN", alone, possessive ("U.N.’s") or in a compound ("non-U.S.", "US-led").
-_ABBREVIATION = re.compile(r"(?<![\w.])(?:(?:[A-Z]\.){2,}|[A-Z]{2,}(?!\w|\.\w))")
+ABBREVIATION = re.compile(r"(?<![\w.])(?:(?:[A-Z]\.){2,}|[A-Z]{2,}(?!\w|\.\w))")
 
 
 def _shouting(text: str, start: int, end: int) -> bool:
@@ -38,7 +38,7 @@ def build(rule: Rule) -> Check:
 
     def check(analysis: Analysis) -> Iterator[Finding]:
         uses: dict[str, dict[bool, list[tuple[int, int, str]]]] = defaultdict(lambda: {True: [], False: []})
-        for m in _ABBREVIATION.finditer(analysis.text):
+        for m in ABBREVIATION.finditer(analysis.text):
             text = m.group()
             dotted = "." in text
             if not dotted and _shouting(analysis.text, m.start(), m.end()):

@@ -16,95 +16,13 @@ from copydesk.checks.base import Check, get_str_list
 from copydesk.checks.consistency import describe_variants
 from copydesk.findings import Finding
 from copydesk.lexicon import can_be_noun
-from copydesk.rules import Rule
+from copydesk.rules import Rule, word_list
 from copydesk.text import Analysis, Kind, Token
 
-_LINKING = frozenset(
-    [
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "been",
-        "being",
-        "become",
-        "became",
-        "seem",
-        "seems",
-        "seemed",
-        "remain",
-        "remains",
-        "remained",
-    ]
-)
-_DEGREE = frozenset(["very", "so", "too", "more", "most", "less", "least", "quite", "rather", "fairly", "really"])
+_LINKING = word_list("linking_verbs")
+_DEGREE = word_list("degree_adverbs")
 # Words that cannot be the noun a compound modifies: "fly tipping and dumping" is a noun use.
-_FUNCTION = frozenset(
-    [
-        "and",
-        "or",
-        "but",
-        "nor",
-        "of",
-        "in",
-        "on",
-        "at",
-        "to",
-        "for",
-        "with",
-        "by",
-        "from",
-        "into",
-        "over",
-        "under",
-        "about",
-        "as",
-        "than",
-        "that",
-        "which",
-        "who",
-        "whom",
-        "whose",
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "been",
-        "has",
-        "have",
-        "had",
-        "will",
-        "would",
-        "can",
-        "could",
-        "should",
-        "may",
-        "might",
-        "must",
-        "the",
-        "a",
-        "an",
-        "this",
-        "these",
-        "those",
-        "its",
-        "their",
-        "his",
-        "her",
-        "our",
-        "your",
-        "my",
-        "it",
-        "they",
-        "he",
-        "she",
-        "we",
-        "you",
-        "i",
-    ]
-)
+FUNCTION_WORDS = word_list("function_words")
 
 
 @dataclass(frozen=True)
@@ -117,7 +35,7 @@ class Use:
     attributive: bool = False
 
 
-def _parts(token: Token) -> list[tuple[int, int, str]]:
+def hyphen_parts(token: Token) -> list[tuple[int, int, str]]:
     """The hyphen-separated parts of a word token, with their offsets."""
     parts, pos = [], token.start
     for part in token.text.split("-"):
@@ -144,7 +62,7 @@ def _before_noun(tokens: tuple[Token, ...], i: int) -> bool:
         i + 2 < len(tokens)
         and tokens[i + 1].text == " "
         and tokens[i + 2].kind is Kind.WORD
-        and tokens[i + 2].lower not in _FUNCTION
+        and tokens[i + 2].lower not in FUNCTION_WORDS
         and can_be_noun(tokens[i + 2].text)
     )
 
@@ -159,10 +77,10 @@ def build(rule: Rule) -> Check:
         for i, tok in enumerate(tokens):
             if tok.kind is not Kind.WORD or "-" not in tok.text or tok.text[:1].isupper():
                 continue  # names ("Dark-Sky Association") keep their own form
-            parts = _parts(tok)
+            parts = hyphen_parts(tok)
             for (s1, _e1, a), (_s2, e2, b) in itertools.pairwise(parts):
                 key = (a.lower(), b.lower())
-                if a and b and not never & set(key) and not _FUNCTION & set(key):
+                if a and b and not never & set(key) and not FUNCTION_WORDS & set(key):
                     hyphen_keys.add(key)
                     attributive = e2 != tok.end or _before_noun(tokens, i)
                     uses[key].append(Use(s1, e2, analysis.text[s1:e2], True, analysis.line_of(s1), attributive))
@@ -174,8 +92,8 @@ def build(rule: Rule) -> Check:
                 continue
             if first.text[:1].isupper() and second.text[:1].isupper():
                 continue  # "Motor Neurone Association": a name keeps its own form
-            a_start, _, a = _parts(first)[-1]
-            _, b_end, b = _parts(second)[0]
+            a_start, _, a = hyphen_parts(first)[-1]
+            _, b_end, b = hyphen_parts(second)[0]
             key = (a.lower(), b.lower())
             if key not in hyphen_keys or _is_predicate(tokens, i if a_start == first.start else i + 1):
                 continue

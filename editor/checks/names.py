@@ -15,7 +15,6 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
-from typing import TYPE_CHECKING
 
 from rapidfuzz.distance import OSA
 
@@ -23,14 +22,11 @@ from copydesk.checks.base import Check
 from copydesk.checks.consistency import describe_variants
 from copydesk.findings import Finding
 from copydesk.lexicon import frequencies, zipf
-from copydesk.rules import Rule
-from copydesk.text import Analysis, Kind, Token
+from copydesk.rules import Rule, word_list
+from copydesk.text import Analysis, ArchiveView, Kind, Token
 from copydesk.wordclass import has_tag
 
-if TYPE_CHECKING:
-    from copydesk.archive import ArchiveStats
-
-HONORIFICS = ("Mr", "Mrs", "Ms", "Miss", "Dr", "Prof")
+HONORIFICS = word_list("honorifics")
 _POSSESSIVE = re.compile(r"['’]s?$")
 # A sentence-initial capitalised word this common is an ordinary word ("The", "Among"), not a name.
 COMMON_WORD_ZIPF = 5.0
@@ -102,41 +98,7 @@ def _is_real(form: str) -> bool:
 
 
 # Endings that make another word of the same family: "Islamic"/"Islamist", "Andalusía"/"Andalusian".
-_FAMILY_ENDINGS = frozenset(
-    [
-        "s",
-        "es",
-        "n",
-        "an",
-        "ian",
-        "ians",
-        "ans",
-        "ns",
-        "ic",
-        "ics",
-        "ist",
-        "ists",
-        "ism",
-        "ish",
-        "ese",
-        "i",
-        "a",
-        "e",
-        "ia",
-        "ía",
-        "ed",
-        "er",
-        "ers",
-        "ing",
-        "y",
-        "ies",
-        "al",
-        "ite",
-        "ites",
-        "c",
-        "st",
-    ]
-)
+_FAMILY_ENDINGS = word_list("family_endings")
 
 
 def _common_prefix_length(a: str, b: str) -> int:
@@ -226,7 +188,7 @@ def find_variants(occurrences: list[Occurrence]) -> list[Variant]:
     return variants
 
 
-def archive_variants(archive: ArchiveStats, forms: set[str], local: list[Variant]) -> list[Variant]:
+def archive_variants(archive: ArchiveView, forms: set[str], local: list[Variant]) -> list[Variant]:
     """Forms rare in the archive beside a common near-identical form: "Rjavi" (2) and "Rajavi" (300).
 
     Only forms the lexicon has never seen: "Europol" beside "Europe", or "Javan" beside "Japan",
