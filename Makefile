@@ -20,8 +20,10 @@ run: $(STAMP)
 ## test: set up, then lint, type-check and run the whole test suite
 test: lint typecheck pytest
 
+# ruff, then the layers of the README's architecture (import-linter; contract in pyproject.toml).
 lint: $(STAMP)
 	$(BIN)/ruff check editor tests bench
+	$(BIN)/lint-imports
 
 # mypy reads the package under its installed name: .typecheck/copydesk is a link to editor/.
 typecheck: $(STAMP)

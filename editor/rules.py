@@ -300,7 +300,7 @@ def load_pack(path: Path) -> tuple[Rule, ...]:
 
 
 # Folders of a rules directory that hold other data than rule packs.
-NOT_PACKS = frozenset({"dictionary", "dialect", "engines", "house"})
+NOT_PACKS = frozenset({"dictionary", "dialect", "engines", "house", "lexicons"})
 
 
 def pack_files(directory: Path) -> list[Path]:

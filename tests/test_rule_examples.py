@@ -6,10 +6,12 @@ A new rule needs no new test code; a rule without examples fails here.
 from __future__ import annotations
 
 import pytest
+from conftest import ROOT
 
 from copydesk.checker import Checker
-from copydesk.findings import apply_edits, resolve
-from copydesk.rules import Rule, load_rules
+from copydesk.checks import build_check, settings_table
+from copydesk.findings import Severity, apply_edits, resolve
+from copydesk.rules import Rule, RuleError, load_rules
 from copydesk.settings import NO_ENGINES
 
 RULES = load_rules()
@@ -43,3 +45,31 @@ def test_good_examples_stay_clean(rule: Rule) -> None:
     checker = Checker([rule], NO_ENGINES)
     for example in rule.good:
         assert checker.check(example.text) == [], f"{rule.id}: false alarm on {example.text!r}"
+
+
+def test_the_settings_table_in_the_rules_readme_is_generated_and_current() -> None:
+    readme = (ROOT / "rules" / "README.md").read_text(encoding="utf-8")
+    table = readme.split("<!-- settings-table:start -->\n")[1].split("<!-- settings-table:end -->")[0]
+    assert table == settings_table(), "stale: python -m copydesk.checks prints the table for rules/README.md"
+
+
+def _rule_with(settings: dict[str, object], check: str = "existence") -> Rule:
+    return Rule(id="test.rule", check=check, category="style", severity=Severity.WARNING, message="m",
+                settings=settings, source="pack.yaml")  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("check", "settings", "says"),
+    [
+        ("existence", {"tokens": ["x"], "totally_unknown": 1}, "field 'settings.totally_unknown': not a setting"),
+        ("existence", {}, "field 'settings.tokens': required"),
+        ("existence", {"tokens": ["x"], "regex": "yes"}, "field 'settings.regex': must be true or false"),
+        ("quotes", {"style": "fancy"}, "field 'settings.style': must be 'majority' or 'curly' or 'straight'"),
+        ("names", {"threshold": 2}, "not a setting of check type 'names' (its settings: none)"),
+        ("pattern", {"tokens": [{"kind": "verb"}]}, "kind: one of word, number, punct, space"),
+    ],
+)
+def test_bad_settings_name_file_rule_and_key(check: str, settings: dict[str, object], says: str) -> None:
+    with pytest.raises(RuleError) as caught:
+        build_check(_rule_with(settings, check))
+    assert str(caught.value).startswith("pack.yaml: rule test.rule") and says in str(caught.value)

@@ -7,7 +7,10 @@ text to findings. Adding a type touches its module and CHECK_TYPES, nothing else
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
+from dataclasses import MISSING, dataclass, fields
+from typing import get_type_hints
 
 from copydesk.checks import (
     abbreviations,
@@ -25,36 +28,67 @@ from copydesk.checks import (
     repetition,
     substitution,
 )
-from copydesk.checks.base import Check
+from copydesk.checks.base import Check, NoSettings, describe_type, parse_settings
 from copydesk.rules import Rule, RuleError
 
-__all__ = ["CHECK_TYPES", "Check", "build_check"]
+__all__ = ["CHECK_TYPES", "Check", "CheckType", "build_check", "settings_table"]
 
-CHECK_TYPES: dict[str, Callable[[Rule], Check]] = {
-    "repetition": repetition.build,
-    "substitution": substitution.build,
-    "existence": existence.build,
-    "consistency": consistency.build,
-    "abbreviations": abbreviations.build,
-    "names": names.build,
-    "honorifics": names.build_honorifics,
-    "quotes": quotes.build,
-    "quote-balance": quotes.build_balance,
-    "dialect": dialect.build,
-    "hyphenation": hyphenation.build,
-    "capitalization": capitalization.build,
-    "numbers": numbers.build,
-    "pattern": pattern.build,
-    "article": article.build,
-    "insertion": insertion.build,
+
+@dataclass(frozen=True)
+class CheckType:
+    """A check type: its builder, and the frozen dataclass its rules' `settings` are parsed into."""
+
+    build: Callable[[Rule], Check]
+    settings: type = NoSettings
+    summary: str = ""
+
+
+CHECK_TYPES: dict[str, CheckType] = {
+    "repetition": CheckType(repetition.build, repetition.Settings, "a word doubled by a slip"),
+    "substitution": CheckType(substitution.build, substitution.Settings, "a phrase replaced by another"),
+    "existence": CheckType(existence.build, existence.Settings, "a phrase flagged wherever it is"),
+    "consistency": CheckType(consistency.build, consistency.Settings, "one thing written two ways in one article"),
+    "abbreviations": CheckType(abbreviations.build, abbreviations.Settings, "U.N. beside UN"),
+    "names": CheckType(names.build, NoSettings, "a name spelled two ways"),
+    "honorifics": CheckType(names.build_honorifics, NoSettings, "one person given two titles"),
+    "quotes": CheckType(quotes.build, quotes.Settings, "straight quotation marks beside curly ones"),
+    "quote-balance": CheckType(quotes.build_balance, NoSettings, "a quotation opened and never closed"),
+    "dialect": CheckType(dialect.build, NoSettings, "American and British spellings mixed"),
+    "hyphenation": CheckType(hyphenation.build, hyphenation.Settings, "a compound hyphenated and open"),
+    "capitalization": CheckType(capitalization.build, NoSettings, "one term capitalised two ways"),
+    "numbers": CheckType(numbers.build, NoSettings, "numbers and dates written two ways"),
+    "pattern": CheckType(pattern.build, pattern.Settings, "a token sequence (words, tags) with a fix"),
+    "article": CheckType(article.build, article.Settings, "a or an by the next word's sound"),
+    "insertion": CheckType(insertion.build, NoSettings, "a missing word the lexicon predicts"),
 }
 
 
 def build_check(rule: Rule) -> Check:
     try:
-        builder = CHECK_TYPES[rule.check]
+        kind = CHECK_TYPES[rule.check]
     except KeyError:
         raise RuleError(
             f"{rule.where('check')}: unknown check type {rule.check!r} (known: {', '.join(sorted(CHECK_TYPES))})"
         ) from None
-    return builder(rule)
+    parse_settings(rule, kind.settings)  # every type rejects keys it does not know, settings or not
+    return kind.build(rule)
+
+
+def settings_table() -> str:
+    """rules/README.md's table of every check type's settings, made from the dataclasses."""
+    lines = ["| check type | setting | type | default | meaning |", "|---|---|---|---|---|"]
+    for name in sorted(CHECK_TYPES):
+        kind = CHECK_TYPES[name]
+        hints = get_type_hints(kind.settings)
+        found = fields(kind.settings)
+        if not found:
+            lines.append(f"| `{name}` | (none) | | | {kind.summary} |")
+        for f in found:
+            default = (
+                "required" if f.default is MISSING and f.default_factory is MISSING
+                else "empty" if f.default in ((), None) or f.default is MISSING
+                else json.dumps(f.default)
+            )  # fmt: skip
+            lines.append(f"| `{name}` | `{f.name}` | {describe_type(hints[f.name])} | {default} | "
+                         f"{f.metadata.get('doc', '')} |")  # fmt: skip
+    return "\n".join(lines) + "\n"

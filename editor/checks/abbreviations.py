@@ -9,11 +9,13 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Literal
 
-from copydesk.checks.base import Check, get_bool
+from copydesk.checks.base import Check, doc, parse_settings
 from copydesk.checks.consistency import describe_variants
 from copydesk.findings import Finding
-from copydesk.rules import Rule, RuleError
+from copydesk.rules import Rule
 from copydesk.text import Analysis
 
 # "U.N." or "UN", alone, possessive ("U.N.’s") or in a compound ("non-U.S.", "US-led").
@@ -29,12 +31,17 @@ def _shouting(text: str, start: int, end: int) -> bool:
     return len(letters) > end - start + 3 and all(c.isupper() for c in letters)
 
 
+@dataclass(frozen=True)
+class Settings:
+    prefer: Literal["dotted", "undotted"] = field(
+        default="undotted", metadata=doc("the form that wins a tie, or always with `force`")
+    )
+    force: bool = field(default=False, metadata=doc("a house style: flag the other form even in a consistent article"))
+
+
 def build(rule: Rule) -> Check:
-    prefer = rule.settings.get("prefer", "undotted")
-    if prefer not in ("dotted", "undotted"):
-        raise RuleError(f"{rule.where('prefer')}: dotted or undotted")
-    # A house style forces its preference even on an article that is consistent the other way.
-    force = get_bool(rule, "force", False)
+    settings = parse_settings(rule, Settings)
+    prefer, force = settings.prefer, settings.force
 
     def check(analysis: Analysis) -> Iterator[Finding]:
         uses: dict[str, dict[bool, list[tuple[int, int, str]]]] = defaultdict(lambda: {True: [], False: []})

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 
-from copydesk.checks.base import Check, get_str_list
+from copydesk.checks.base import Check, doc, parse_settings
 from copydesk.findings import Finding
 from copydesk.rules import Rule
 from copydesk.text import Analysis, Kind, match_case
@@ -26,6 +27,8 @@ _LEXICAL = frozenset({"NN", "NNS", "VB", "VBD", "VBZ", "VBG", "JJ"})
 
 def _is_word(lower: str) -> bool:
     return has_tag(lower, _LEXICAL)
+
+
 _PRONOUNCEABLE = re.compile(r"[A-Z][AEIOU][A-Z]{2,}|[AEIOU][A-Z][AEIOU][A-Z]+")  # NATO, UNESCO, OPEC; not UCLA
 
 
@@ -56,9 +59,20 @@ def vowel_sound(word: str, consonant_starts: tuple[str, ...], vowel_starts: tupl
     return lower[0] in "aeiou"
 
 
+@dataclass(frozen=True)
+class Settings:
+    consonant_sound: tuple[str, ...] = field(
+        metadata=doc('word starts spelled with a vowel but said with a consonant ("uni", "one")')
+    )
+    vowel_sound: tuple[str, ...] = field(
+        metadata=doc('word starts spelled with a consonant but said with a vowel ("hour", "honest")')
+    )
+
+
 def build(rule: Rule) -> Check:
-    consonant_starts = tuple(w.lower() for w in get_str_list(rule, "consonant_sound", required=True))
-    vowel_starts = tuple(w.lower() for w in get_str_list(rule, "vowel_sound", required=True))
+    settings = parse_settings(rule, Settings)
+    consonant_starts = tuple(w.lower() for w in settings.consonant_sound)
+    vowel_starts = tuple(w.lower() for w in settings.vowel_sound)
 
     def check(analysis: Analysis) -> Iterator[Finding]:
         tokens = analysis.tokens

@@ -1,5 +1,5 @@
-"""What every check type shares: its function type, and typed reading of a rule's `settings`
-(one place that turns bad YAML into a clear RuleError)."""
+"""What every check type shares: its function type, its settings parsed into a typed dataclass
+(one place that turns bad YAML into a clear RuleError), and the regex helpers."""
 
 from __future__ import annotations
 
@@ -8,8 +8,10 @@ import re
 # The parser re itself uses (typeshed knows it only by its deprecated name, sre_parse).
 import re._constants as sre_constants  # type: ignore[import-not-found]
 import re._parser as sre_parse  # type: ignore[import-not-found]
-from collections.abc import Callable, Iterable
-from typing import Any
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import MISSING, dataclass, fields
+from types import UnionType
+from typing import Any, Literal, TypeVar, get_args, get_origin, get_type_hints
 
 from copydesk.findings import Finding
 from copydesk.rules import Rule, RuleError
@@ -18,39 +20,94 @@ from copydesk.text import Analysis
 Check = Callable[[Analysis], Iterable[Finding]]
 
 
-def get_bool(rule: Rule, key: str, default: bool) -> bool:
-    value = rule.settings.get(key, default)
-    if not isinstance(value, bool):
-        raise RuleError(f"{rule.where(key)}: must be true or false")
-    return value
+S = TypeVar("S")
 
 
-def get_str_list(rule: Rule, key: str, required: bool = False) -> tuple[str, ...]:
-    value = rule.settings.get(key)
-    if value is None:
-        if required:
-            raise RuleError(f"{rule.where(key)}: required list of texts")
-        return ()
-    if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
-        raise RuleError(f"{rule.where(key)}: must be a list of non-empty texts")
-    return tuple(value)
+@dataclass(frozen=True)
+class NoSettings:
+    """A check type that takes no settings: any key a rule gives it is a mistake."""
 
 
-def get_str_map(rule: Rule, key: str) -> dict[str, frozenset[str]]:
-    """A mapping from a word to a list of words, compared in lower case."""
-    value = rule.settings.get(key) or {}
-    if not isinstance(value, dict) or not all(
-        isinstance(k, str) and isinstance(v, list) and all(isinstance(w, str) for w in v) for k, v in value.items()
-    ):
-        raise RuleError(f"{rule.where(key)}: must map words to lists of words")
-    return {k.lower(): frozenset(w.lower() for w in v) for k, v in value.items()}
+def doc(text: str) -> dict[str, str]:
+    """A settings field's one-line documentation, for the table in rules/README.md."""
+    return {"doc": text}
 
 
-def get_list(rule: Rule, key: str) -> list[Any]:
-    value = rule.settings.get(key)
-    if not isinstance(value, list) or not value:
-        raise RuleError(f"{rule.where(key)}: required non-empty list")
-    return value
+def parse_settings(rule: Rule, kind: type[S]) -> S:
+    """A rule's `settings` as the check type's frozen dataclass. An unknown key, a missing
+    required one or a value of the wrong type is a RuleError naming file, rule and key."""
+    known = {f.name: f for f in fields(kind)}  # type: ignore[arg-type]
+    unknown = sorted(set(rule.settings) - set(known))
+    if unknown:
+        listed = ", ".join(sorted(known)) or "none"
+        raise RuleError(f"{rule.where('settings.' + unknown[0])}: not a setting of check type "
+                        f"{rule.check!r} (its settings: {listed})")  # fmt: skip
+    hints = get_type_hints(kind)
+    values: dict[str, Any] = {}
+    for name, f in known.items():
+        if name in rule.settings:
+            values[name] = _typed(rule, name, hints[name], rule.settings[name])
+        elif f.default is MISSING and f.default_factory is MISSING:
+            raise RuleError(f"{rule.where('settings.' + name)}: required ({describe_type(hints[name])})")
+    return kind(**values)
+
+
+def describe_type(hint: Any) -> str:
+    """A settings type in the words of the rules' README."""
+    origin, args = get_origin(hint), get_args(hint)
+    if origin is UnionType:
+        return " or ".join(describe_type(a) for a in args)
+    if hint is bool:
+        return "true or false"
+    if hint is str:
+        return "text"
+    if origin is Literal:
+        return " or ".join(repr(a) for a in args)
+    if origin is tuple and args[0] is str:
+        return "list of texts"
+    if origin is Mapping:
+        return "mapping from a word to a list of words"
+    return "list"
+
+
+def _typed(rule: Rule, name: str, hint: Any, value: Any) -> Any:
+    where = rule.where("settings." + name)
+    origin, args = get_origin(hint), get_args(hint)
+    wrong = RuleError(f"{where}: must be {describe_type(hint)}, not {value!r}"[:300])
+    if origin is UnionType:
+        for alternative in args:
+            try:
+                return _typed(rule, name, alternative, value)
+            except RuleError:
+                continue
+        raise wrong
+    if hint is bool:
+        if not isinstance(value, bool):
+            raise wrong
+        return value
+    if hint is str:
+        if not isinstance(value, str):
+            raise wrong
+        return value
+    if origin is Literal:
+        if value not in args:
+            raise wrong
+        return value
+    if origin is tuple and args[0] is str:
+        if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+            raise RuleError(f"{where}: must be a list of non-empty texts")
+        return tuple(value)
+    if origin is Mapping:
+        if not isinstance(value, dict) or not all(
+            isinstance(k, str) and isinstance(v, list) and all(isinstance(w, str) for w in v) for k, v in value.items()
+        ):
+            raise RuleError(f"{where}: must map words to lists of words")
+        return {k: tuple(v) for k, v in value.items()}
+    if origin is tuple:  # tuple[Any, ...]: items the check itself validates
+        if not isinstance(value, list) or not value:
+            raise RuleError(f"{where}: required non-empty list")
+        return tuple(value)
+    raise TypeError(f"no parser for settings of type {hint!r}")  # a check type's mistake, not a rule's
 
 
 # Texts a pattern is tried on at load time: one that matches nothing there (zero characters)

@@ -8,8 +8,10 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
 
-from copydesk.checks.base import Check, compile_regex, get_bool, get_list, literal_pattern, word_bounded
+from copydesk.checks.base import Check, compile_regex, doc, literal_pattern, parse_settings, word_bounded
 from copydesk.findings import Finding
 from copydesk.rules import Rule, RuleError
 from copydesk.text import Analysis, match_case
@@ -24,11 +26,18 @@ def describe_variants(occurrences: dict[str, list[int]]) -> str:
     return " vs ".join(parts)
 
 
+@dataclass(frozen=True)
+class Settings:
+    sets: tuple[Any, ...] = field(metadata=doc("lists of two or more forms of one thing, the preferred first"))
+    ignore_case: bool = field(default=False, metadata=doc("match the forms in any case"))
+
+
 def build(rule: Rule) -> Check:
-    ignore_case = get_bool(rule, "ignore_case", False)
+    settings = parse_settings(rule, Settings)
+    ignore_case = settings.ignore_case
     flags = re.IGNORECASE if ignore_case else 0
     variant_sets: list[tuple[tuple[str, ...], re.Pattern[str]]] = []
-    for item in get_list(rule, "sets"):
+    for item in settings.sets:
         if not (isinstance(item, list) and len(item) >= 2 and all(isinstance(v, str) and v for v in item)):
             raise RuleError(f"{rule.where('sets')}: each set is a list of two or more forms, preferred first")
         forms = tuple(item)

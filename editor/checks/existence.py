@@ -4,17 +4,26 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 
-from copydesk.checks.base import Check, compile_regex, get_bool, get_str_list, literal_pattern, word_bounded
+from copydesk.checks.base import Check, compile_regex, doc, literal_pattern, parse_settings, word_bounded
 from copydesk.findings import Finding
 from copydesk.rules import Rule
 from copydesk.text import Analysis
 
 
+@dataclass(frozen=True)
+class Settings:
+    tokens: tuple[str, ...] = field(metadata=doc("the words or phrases to flag (regular expressions with `regex`)"))
+    regex: bool = field(default=False, metadata=doc("read `tokens` as regular expressions"))
+    ignore_case: bool = field(default=True, metadata=doc("match in any case"))
+
+
 def build(rule: Rule) -> Check:
-    regex = get_bool(rule, "regex", False)
-    flags = re.IGNORECASE if get_bool(rule, "ignore_case", True) else 0
-    alternatives = [t if regex else literal_pattern(t) for t in get_str_list(rule, "tokens", required=True)]
+    settings = parse_settings(rule, Settings)
+    regex = settings.regex
+    flags = re.IGNORECASE if settings.ignore_case else 0
+    alternatives = [t if regex else literal_pattern(t) for t in settings.tokens]
     pattern = compile_regex(rule, "tokens", word_bounded("|".join(f"(?:{a})" for a in alternatives)), flags)
 
     def check(analysis: Analysis) -> Iterator[Finding]:

@@ -10,9 +10,9 @@ from __future__ import annotations
 import itertools
 from collections import defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from copydesk.checks.base import Check, get_str_list
+from copydesk.checks.base import Check, doc, parse_settings
 from copydesk.checks.consistency import describe_variants
 from copydesk.findings import Finding
 from copydesk.lexicon import can_be_noun
@@ -67,8 +67,15 @@ def _before_noun(tokens: tuple[Token, ...], i: int) -> bool:
     )
 
 
+@dataclass(frozen=True)
+class Settings:
+    ignore_parts: tuple[str, ...] = field(
+        default=(), metadata=doc("compounds with one of these words are never flagged")
+    )
+
+
 def build(rule: Rule) -> Check:
-    never = frozenset(w.lower() for w in get_str_list(rule, "ignore_parts"))
+    never = frozenset(w.lower() for w in parse_settings(rule, Settings).ignore_parts)
 
     def check(analysis: Analysis) -> Iterator[Finding]:
         tokens = analysis.tokens

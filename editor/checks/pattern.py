@@ -17,10 +17,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
-from copydesk.checks.base import Check
+from copydesk.checks.base import Check, doc, parse_settings
 from copydesk.findings import Finding
 from copydesk.rules import Rule, RuleError
 from copydesk.text import Analysis, Kind, Token, match_case
@@ -92,6 +92,8 @@ def compile_matcher(raw: Any, where: str) -> Matcher:
         case_test = checks[case]
         tests.append(lambda t: case_test(t.text))
     if "kind" in raw:
+        if raw["kind"] not in {k.value for k in Kind}:
+            raise RuleError(f"{where}, kind: one of {', '.join(k.value for k in Kind)}")
         kind = Kind(raw["kind"])
         tests.append(lambda t: t.kind is kind)
     to = raw.get("to") or {}
@@ -219,18 +221,26 @@ def apostrophe_of(text: str) -> str:
     return "'" if straight > curly else "’"
 
 
+@dataclass(frozen=True)
+class Settings:
+    tokens: tuple[Any, ...] = field(
+        metadata=doc("the token sequence to match: mappings of text, regex, tag, mark, to...")
+    )
+    antipatterns: tuple[Any, ...] = field(
+        default=(), metadata=doc("token sequences that, matched, withdraw the finding")
+    )
+    suggest: str | tuple[str, ...] = field(default=(), metadata=doc("the fix as a template, or several"))
+
+
 def build(rule: Rule) -> Check:
-    where = rule.where("tokens")
-    matchers = compile_sequence(rule.settings.get("tokens"), where)
+    settings = parse_settings(rule, Settings)
+    where = rule.where("settings.tokens")
+    matchers = compile_sequence(list(settings.tokens), where)
     antipatterns = [
-        compile_sequence(a, f"{rule.where('antipatterns')} #{i + 1}")
-        for i, a in enumerate(rule.settings.get("antipatterns") or [])
+        compile_sequence(a, f"{rule.where('settings.antipatterns')} #{i + 1}")
+        for i, a in enumerate(settings.antipatterns)
     ]
-    templates = rule.settings.get("suggest") or []
-    if isinstance(templates, str):
-        templates = [templates]
-    if not isinstance(templates, list) or not all(isinstance(t, str) for t in templates):
-        raise RuleError(f"{rule.where('suggest')}: a template or a list of templates")
+    templates = [settings.suggest] if isinstance(settings.suggest, str) else list(settings.suggest)
     marked = [i for i, m in enumerate(matchers) if m.mark] or list(range(len(matchers)))
     literals, offsets = _anchor(matchers)
 

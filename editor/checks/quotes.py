@@ -8,11 +8,12 @@ minority mark is replaced by the right-facing mark of the winning style.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Literal
 
-from copydesk.checks.base import Check
+from copydesk.checks.base import Check, doc, parse_settings
 from copydesk.findings import Finding
-from copydesk.rules import Rule, RuleError
+from copydesk.rules import Rule
 from copydesk.text import Analysis
 
 _OPENERS = " \t\n\r([{—–-/«"
@@ -87,10 +88,15 @@ def straight_form(mark: Mark) -> str:
     return '"' if mark.family == "double" else "'"
 
 
+@dataclass(frozen=True)
+class Settings:
+    style: Literal["majority", "curly", "straight"] = field(
+        default="majority", metadata=doc("the article's own majority, or a house style's marks")
+    )
+
+
 def build(rule: Rule) -> Check:
-    style = rule.settings.get("style", "majority")
-    if style not in STYLES:
-        raise RuleError(f"{rule.where('style')}: one of {', '.join(STYLES)}")
+    style = parse_settings(rule, Settings).style
 
     def check(analysis: Analysis) -> Iterator[Finding]:
         marks = list(classify(analysis.text))

@@ -2,22 +2,37 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
 
-from copydesk.checks.base import Check, get_str_list, get_str_map
+from copydesk.checks.base import Check, doc, parse_settings
 from copydesk.findings import Finding, Severity
 from copydesk.rules import Rule
 from copydesk.text import Analysis, Kind, Token, line_starts
 from copydesk.wordclass import CLOSED_CLASSES, has_tag
 
 
-def build(rule: Rule) -> Check:
-    # Some doubles are grammatical ("that that", "had had"); the pack lists them.
-    allowed = frozenset(w.lower() for w in get_str_list(rule, "allow"))
-    allowed_after = get_str_map(rule, "allow_after")
+@dataclass(frozen=True)
+class Settings:
+    allow: tuple[str, ...] = field(
+        default=(), metadata=doc('words whose doubling is grammatical ("that that", "had had")')
+    )
+    allow_after: Mapping[str, tuple[str, ...]] = field(
+        default_factory=dict, metadata=doc('a doubled word allowed after these words ("is is" after "what")')
+    )
     # A verb's particle followed by a preposition of the same spelling: "checked in in March" is
     # right, "debated in in the session" is not; which one only a reader can tell.
-    particles = frozenset(w.lower() for w in get_str_list(rule, "particles_after_verbs"))
+    particles_after_verbs: tuple[str, ...] = field(
+        default=(), metadata=doc('particles that may double after a verb ("checked in in March"): only proposed')
+    )
+
+
+def build(rule: Rule) -> Check:
+    # Some doubles are grammatical ("that that", "had had"); the pack lists them.
+    settings = parse_settings(rule, Settings)
+    allowed = frozenset(w.lower() for w in settings.allow)
+    allowed_after = {k.lower(): frozenset(w.lower() for w in v) for k, v in settings.allow_after.items()}
+    particles = frozenset(w.lower() for w in settings.particles_after_verbs)
 
     def check(analysis: Analysis) -> Iterator[Finding]:
         tokens = analysis.tokens
@@ -41,8 +56,10 @@ def build(rule: Rule) -> Check:
                 end, replacement = after.end, first.text + gap.text
             if analysis.paragraph_index(first.start) != analysis.paragraph_index(second.start):
                 continue  # a heading and the paragraph under it ("Flying through time / Time zones")
-            if first.text[:1].isupper() and second.text[:1].isupper() and (
-                not analysis.starts_sentence(first.start) or not _is_function_word(first.lower)
+            if (
+                first.text[:1].isupper()
+                and second.text[:1].isupper()
+                and (not analysis.starts_sentence(first.start) or not _is_function_word(first.lower))
             ):
                 # A name until shown otherwise: "the Mau Mau rebellion", and at a sentence's start
                 # "Duran Duran played", "Walla Walla is"; but "The The report" is a slip.
@@ -53,8 +70,14 @@ def build(rule: Rule) -> Check:
             # After a verb the first may be its particle ("checked in in March"): asked, never fixed unattended.
             maybe_particle = before is not None and first.lower in particles and has_tag(before.lower, _VERB_FORMS)
             flagged = analysis.text[first.start : end]
-            yield rule.finding(first.start, end, flagged, [replacement], safe=not maybe_particle,
-                               severity=Severity.WARNING if maybe_particle else None)  # not surely wrong
+            yield rule.finding(
+                first.start,
+                end,
+                flagged,
+                [replacement],
+                safe=not maybe_particle,
+                severity=Severity.WARNING if maybe_particle else None,
+            )  # not surely wrong
 
     return check
 

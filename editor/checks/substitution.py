@@ -8,19 +8,34 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
 
-from copydesk.checks.base import Check, compile_regex, get_bool, get_list, literal_pattern, word_bounded
+from copydesk.checks.base import Check, compile_regex, doc, literal_pattern, parse_settings, word_bounded
 from copydesk.findings import Finding
 from copydesk.rules import Rule, RuleError
 from copydesk.text import Analysis, match_case
 
 
+@dataclass(frozen=True)
+class Settings:
+    swap: tuple[Any, ...] = field(
+        metadata=doc("mappings of `pattern` (a phrase, or a regex with `regex`) to `replacement`")
+    )
+    regex: bool = field(
+        default=False, metadata=doc("read each pattern as a regular expression (the replacement may use \\1)")
+    )
+    ignore_case: bool = field(default=True, metadata=doc("match in any case"))
+    preserve_case: bool = field(default=True, metadata=doc("give the replacement the case of the text it replaces"))
+
+
 def build(rule: Rule) -> Check:
-    regex = get_bool(rule, "regex", False)
-    flags = re.IGNORECASE if get_bool(rule, "ignore_case", True) else 0
-    preserve_case = get_bool(rule, "preserve_case", True)
+    settings = parse_settings(rule, Settings)
+    regex = settings.regex
+    flags = re.IGNORECASE if settings.ignore_case else 0
+    preserve_case = settings.preserve_case
     swaps: list[tuple[re.Pattern[str], str]] = []
-    for item in get_list(rule, "swap"):
+    for item in settings.swap:
         if not (
             isinstance(item, dict) and isinstance(item.get("pattern"), str) and isinstance(item.get("replacement"), str)
         ):
