@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
+import textwrap
 from pathlib import Path
 
 from rich.console import Console
@@ -45,8 +47,15 @@ _FIX_MEANING = {
 }
 
 
+# The end of the description's first sentence (not "Ms." or "U.N."): what the rule flags; the rest says why.
+_FIRST_SENTENCE_END = re.compile(r"(?<=[a-z]{3}[.!?])\s+(?=[A-Z“\"])")
+
+
 def render_rule_doc(rule: Rule) -> str:
     """A rule's page, in the order of ruff's: what it flags, why, examples, fix safety, references."""
+    text = " ".join((rule.description or rule.message).split())
+    flags, *rest = _FIRST_SENTENCE_END.split(text, maxsplit=1)
+    why = rest[0] if rest else ""
     lines = [
         rule.id,
         "=" * len(rule.id),
@@ -55,12 +64,12 @@ def render_rule_doc(rule: Rule) -> str:
         f"confidence: {rule.confidence:g}   fix: {rule.fix}",
         "",
         "What it flags",
-        f"  {rule.message}" if rule.description else "",
-        "",
-        "Why",
-        *(f"  {line}" for line in (rule.description or rule.message).splitlines()),
+        *(f"  {line}" for line in textwrap.wrap(flags.rstrip(".") + ".", 96)),
         "",
     ]
+    if why:
+        lines += ["Why", *(f"  {line}" for line in textwrap.wrap(why, 96)), ""]
+    lines += ["Message", f"  {rule.message}", ""]
     if rule.bad:
         lines.append("Flagged")
         for ex in rule.bad:
@@ -76,7 +85,7 @@ def render_rule_doc(rule: Rule) -> str:
     if rule.references:
         lines += ["References", *(f"  {ref}" for ref in rule.references), ""]
     lines.append(f"Defined in {os.path.relpath(rule.source)}")
-    return "\n".join(line for line in lines if line is not None)
+    return "\n".join(lines)
 
 
 def cmd_config(args: argparse.Namespace, out: Console, err: Console) -> int:

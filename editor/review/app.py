@@ -6,7 +6,6 @@ Checks run in a worker thread, so the app opens at once and stays responsive on 
 
 from __future__ import annotations
 
-import difflib
 from collections import Counter
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -17,8 +16,7 @@ from rich.text import Text
 from textual import on, work
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
+from textual.containers import Horizontal, Vertical
 from textual.widgets import Footer, Header, Input, Label, ListItem, ListView, Static, TextArea, Tree
 from textual.widgets.text_area import Selection
 
@@ -27,131 +25,42 @@ from copydesk.config import project_root
 from copydesk.document import Document
 from copydesk.files import InputError
 from copydesk.findings import Finding
+from copydesk.review.checking import check_in_process, start_checker_process
 from copydesk.review.model import FileReview
+from copydesk.review.screens import (
+    DiffScreen,
+    HelpScreen,
+    QuitScreen,
+    finding_panel,
+    group_findings,
+    help_text,
+    row_col,
+)
 from copydesk.rules import load_rules
-from copydesk.runner import Session, add_project_word
+from copydesk.runner import add_project_word
 from copydesk.settings import CommandLine
-
-HELP = """\
-[b]copydesk review[/b]: every proposed edit, one at a time
-
-  [b]a[/b]        accept the edit and go to the next
-  [b]r[/b]        reject it (keep the text) and go on
-  [b]e[/b]        edit the replacement, then Enter to accept it (Esc cancels)
-  [b]n p[/b]      next / previous finding, on into the next / previous file (also [b]j k[/b] and ↑ ↓)
-  [b]A[/b]        accept every remaining edit of this rule
-  [b]i[/b]        ignore this rule in this file
-  [b]d[/b]        add the flagged word to the project dictionary
-  [b]u[/b]        undo the last decision
-  [b]D[/b]        the full diff of all accepted edits
-  [b]w[/b]        write the file (atomically; encoding and line endings kept)
-  [b]t[/b]        light or dark theme
-  [b]f[/b]        the file list: ↑/↓ to move, Enter to open a file, Esc back to the article
-  [b]q[/b]        quit (asks first if edits are not written)
-  [b]?[/b]        this help
-
-Decisions are kept in .copydesk/review/, so reopening resumes where you stopped.
-Press Esc or ? to close.
-"""
-
-
-_process_session: Session | None = None
-_process_archive: ArchiveStats | None = None
-
-
-def start_checker_process(archive: ArchiveStats | None) -> None:
-    """Runs once in the checker process: the archive statistics cross the process boundary once."""
-    global _process_archive
-    _process_archive = archive
-
-
-def check_in_process(command_line: CommandLine, document: Document) -> list[Finding]:
-    """Runs in the checker process; one Session there, reused for every check."""
-    global _process_session
-    if _process_session is None or _process_session.command_line != command_line:
-        _process_session = Session(command_line, archive=_process_archive)
-    return _process_session.check(document)
-
-
-def word_diff(old: str, new: str) -> Text:
-    """Removed words red and struck through, added words green."""
-    text = Text()
-    a, b = old.split(" "), new.split(" ")
-    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b).get_opcodes():
-        if op == "equal":
-            text.append(" ".join(a[i1:i2]) + " ")
-            continue
-        if i2 > i1:
-            text.append(" ".join(a[i1:i2]), style="bold red strike")
-            text.append(" ")
-        if j2 > j1:
-            text.append(" ".join(b[j1:j2]), style="bold green")
-            text.append(" ")
-    return text
-
-
-class HelpScreen(ModalScreen[None]):
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,question_mark,q", "dismiss", "Close")]
-
-    def compose(self) -> ComposeResult:
-        with VerticalScroll(id="help"):
-            yield Static(HELP, markup=True)
-
-
-class DiffScreen(ModalScreen[None]):
-    """All accepted edits, as `git diff --staged` shows them."""
-
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,q,D", "dismiss", "Close")]
-
-    def __init__(self, diff: str) -> None:
-        super().__init__()
-        self.diff = diff
-
-    def compose(self) -> ComposeResult:
-        text = Text()
-        for line in (self.diff or "No accepted edits yet.\n").splitlines():
-            style = "green" if line.startswith("+") else "red" if line.startswith("-") else "cyan" if line.startswith(
-                "@@") else ""  # fmt: skip
-            text.append(line + "\n", style=style)
-        with VerticalScroll(id="diff"):
-            yield Static(text)
-
-
-class QuitScreen(ModalScreen[str]):
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("w", "choose('write')", "Write and quit"),
-        Binding("q", "choose('quit')", "Quit without writing"),
-        Binding("escape,c", "choose('cancel')", "Cancel"),
-    ]
-
-    def compose(self) -> ComposeResult:
-        yield Label("Accepted edits are not written.\n\n[b]w[/b] write and quit   [b]q[/b] quit without "
-                    "writing   [b]c[/b] cancel", id="quit")  # fmt: skip
-
-    def action_choose(self, choice: str) -> None:
-        self.dismiss(choice)
 
 
 class ReviewApp(App[None]):
     CSS_PATH = "review.tcss"
     TITLE = "copydesk review"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("a", "accept", "Accept"),
-        Binding("r", "reject", "Reject"),
-        Binding("e", "edit", "Edit"),
-        Binding("n,j,down", "next", "Next", priority=True),
-        Binding("p,k,up", "previous", "Prev", priority=True),
-        Binding("A", "accept_rule", "Accept rule"),
-        Binding("i", "ignore_rule", "Ignore rule"),
-        Binding("d", "add_word", "Dictionary"),
-        Binding("u", "undo", "Undo"),
-        Binding("D", "full_diff", "Diff"),
-        Binding("w", "write", "Write"),
-        Binding("t", "toggle_theme", "Theme", show=False),
-        Binding("f", "focus_files", "Files", show=False),
+        Binding("a", "accept", "Accept", tooltip="accept the edit and go to the next"),
+        Binding("r", "reject", "Reject", tooltip="reject it (keep the text) and go on"),
+        Binding("e", "edit", "Edit", tooltip="edit the replacement, then Enter to accept it (Esc cancels)"),
+        Binding("n,j,down", "next", "Next", priority=True, tooltip="next finding, on into the next file"),
+        Binding("p,k,up", "previous", "Prev", priority=True, tooltip="previous finding, back into the previous file"),
+        Binding("A", "accept_rule", "Accept rule", tooltip="accept every remaining safe edit of this rule"),
+        Binding("i", "ignore_rule", "Ignore rule", tooltip="ignore this rule in this file"),
+        Binding("d", "add_word", "Dictionary", tooltip="add the flagged word to the project dictionary"),
+        Binding("u", "undo", "Undo", tooltip="undo the last decision"),
+        Binding("D", "full_diff", "Diff", tooltip="the full diff of all accepted edits"),
+        Binding("w", "write", "Write", tooltip="write the file (atomically; encoding and line endings kept)"),
+        Binding("t", "toggle_theme", "Theme", show=False, tooltip="light or dark theme"),
+        Binding("f", "focus_files", "Files", show=False, tooltip="the file list (Enter opens a file, Esc goes back)"),
         Binding("escape", "focus_article", "Article", show=False),
-        Binding("question_mark", "help", "Help"),
-        Binding("q", "quit_review", "Quit"),
+        Binding("question_mark", "help", "Help", tooltip="this help"),
+        Binding("q", "quit_review", "Quit", tooltip="quit (asks first if edits are not written)"),
     ]
 
     def __init__(
@@ -266,52 +175,23 @@ class ReviewApp(App[None]):
         if finding is None:
             panel.update(Text("No findings left in this file. w writes it, D shows the diff, q quits.", style="bold"))
             return
-        start = self._location(review.text, finding.start)
-        end = self._location(review.text, finding.end)
+        start = row_col(review.text, finding.start)
+        end = row_col(review.text, finding.end)
         article.selection = Selection(start, end)
         article.scroll_cursor_visible(center=True)
         panel.update(self.describe(finding))
 
-    @staticmethod
-    def _location(text: str, offset: int) -> tuple[int, int]:
-        row = text.count("\n", 0, offset)
-        col = offset - (text.rfind("\n", 0, offset) + 1)
-        return row, col
-
     def describe(self, f: Finding) -> Text:
-        pending = self.pending()
-        line = self.review.text.count("\n", 0, f.start) + 1
-        text = Text()
-        text.append(f"{self.current + 1}/{len(pending)}  ", style="bold")
-        text.append(
-            f"{f.severity.label} ", style={"error": "bold red", "warning": "yellow"}.get(f.severity.label, "cyan")
-        )
-        text.append(f"{f.rule}", style="bold")
-        text.append(f"  line {line}\n")
-        text.append(f.message + "\n")
-        before = self.review.text[max(0, f.start - 40) : f.start].split("\n")[-1]
-        after = self.review.text[f.end : f.end + 40].split("\n")[0]
-        if f.replacements:
-            text.append("…" + before)
-            diff = word_diff(f.text, f.replacements[0])
-            diff.rstrip()
-            text.append_text(diff)
-            text.append(after + "…\n")
-        else:
-            text.append(f"…{before}[{f.text}]{after}…  (no fix proposed: r to dismiss)\n", style="")
         rule = self.rules.get(f.rule)
-        if rule is not None and rule.description:
-            text.append(rule.description.splitlines()[0], style="dim")
-        return text
+        about = rule.description.splitlines()[0] if rule is not None and rule.description else ""
+        return finding_panel(self.review.text, f, self.current, len(self.pending()), about)
 
     def refresh_tree(self) -> None:
         tree = self.query_one("#findings", Tree)
         tree.clear()
         pending = self.pending()
         tree.root.label = f"Findings ({len(pending)})"
-        by_category: dict[str, dict[str, list[tuple[int, Finding]]]] = {}
-        for index, f in enumerate(pending):
-            by_category.setdefault(f.category, {}).setdefault(f.rule, []).append((index, f))
+        by_category = group_findings(pending)
         counts = Counter(f.category for f in pending)
         for category in sorted(by_category):
             node = tree.root.add(f"{category} ({counts[category]})", expand=True)
@@ -485,7 +365,7 @@ class ReviewApp(App[None]):
         self.push_screen(DiffScreen(self.review.full_diff()))
 
     def action_help(self) -> None:
-        self.push_screen(HelpScreen())
+        self.push_screen(HelpScreen(help_text(self.BINDINGS)))
 
     def action_toggle_theme(self) -> None:
         self.theme = "textual-light" if self.theme == "textual-dark" else "textual-dark"
