@@ -14,7 +14,8 @@ from textual.pilot import Pilot
 
 from copydesk.document import Document
 from copydesk.findings import Finding
-from copydesk.review.app import DiffScreen, HelpScreen, QuitScreen, ReviewApp
+from copydesk.review.app import ReviewApp
+from copydesk.review.screens import DiffScreen, HelpScreen, QuitScreen
 
 SIZE = (100, 30)
 

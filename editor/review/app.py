@@ -1,7 +1,7 @@
 """`copydesk review`: step through every proposed edit and accept, reject or rewrite it.
 
 A thin shell over copydesk.review.model: widgets show the state and turn keys into decisions.
-Checks run in a worker thread, so the app opens at once and stays responsive on long articles.
+Checks run in a process of their own, so the app opens at once and stays responsive on long articles.
 """
 
 from __future__ import annotations
@@ -25,17 +25,9 @@ from copydesk.config import project_root
 from copydesk.document import Document
 from copydesk.files import InputError
 from copydesk.findings import Finding
+from copydesk.review import screens
 from copydesk.review.checking import check_in_process, start_checker_process
 from copydesk.review.model import FileReview
-from copydesk.review.screens import (
-    DiffScreen,
-    HelpScreen,
-    QuitScreen,
-    finding_panel,
-    group_findings,
-    help_text,
-    row_col,
-)
 from copydesk.rules import load_rules
 from copydesk.runner import add_project_word
 from copydesk.settings import CommandLine
@@ -175,8 +167,8 @@ class ReviewApp(App[None]):
         if finding is None:
             panel.update(Text("No findings left in this file. w writes it, D shows the diff, q quits.", style="bold"))
             return
-        start = row_col(review.text, finding.start)
-        end = row_col(review.text, finding.end)
+        start = screens.row_col(review.text, finding.start)
+        end = screens.row_col(review.text, finding.end)
         article.selection = Selection(start, end)
         article.scroll_cursor_visible(center=True)
         panel.update(self.describe(finding))
@@ -184,14 +176,14 @@ class ReviewApp(App[None]):
     def describe(self, f: Finding) -> Text:
         rule = self.rules.get(f.rule)
         about = rule.description.splitlines()[0] if rule is not None and rule.description else ""
-        return finding_panel(self.review.text, f, self.current, len(self.pending()), about)
+        return screens.finding_panel(self.review.text, f, self.current, len(self.pending()), about)
 
     def refresh_tree(self) -> None:
         tree = self.query_one("#findings", Tree)
         tree.clear()
         pending = self.pending()
         tree.root.label = f"Findings ({len(pending)})"
-        by_category = group_findings(pending)
+        by_category = screens.group_findings(pending)
         counts = Counter(f.category for f in pending)
         for category in sorted(by_category):
             node = tree.root.add(f"{category} ({counts[category]})", expand=True)
@@ -362,10 +354,10 @@ class ReviewApp(App[None]):
             self.notify("Nothing to undo.")
 
     def action_full_diff(self) -> None:
-        self.push_screen(DiffScreen(self.review.full_diff()))
+        self.push_screen(screens.DiffScreen(self.review.full_diff()))
 
     def action_help(self) -> None:
-        self.push_screen(HelpScreen(help_text(self.BINDINGS)))
+        self.push_screen(screens.HelpScreen(screens.help_text(self.BINDINGS)))
 
     def action_toggle_theme(self) -> None:
         self.theme = "textual-light" if self.theme == "textual-dark" else "textual-dark"
@@ -393,7 +385,7 @@ class ReviewApp(App[None]):
 
     def action_quit_review(self) -> None:
         if any(r.dirty for r in self.reviews):
-            self.push_screen(QuitScreen(), self._quit_choice)
+            self.push_screen(screens.QuitScreen(), self._quit_choice)
         else:
             self.exit()
 
