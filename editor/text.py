@@ -39,7 +39,6 @@ class Kind(Enum):
     SPACE = "space"
 
 
-APOSTROPHES = "'’"
 
 # Order matters: dotted abbreviations (U.N.), words with inner apostrophes or hyphens,
 # numbers with separators, then single characters.

@@ -17,7 +17,6 @@ from copydesk.rules import Rule
 from copydesk.text import Analysis
 
 _OPENERS = " \t\n\r([{—–-/«"
-STYLES = ("majority", "curly", "straight")
 
 
 @dataclass(frozen=True)

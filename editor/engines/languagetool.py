@@ -23,7 +23,6 @@ from copydesk.errors import UserError
 from copydesk.findings import Finding, Severity
 from copydesk.text import Analysis
 
-MODES = ("off", "auto", "local")
 PUBLIC_HOSTS = ("languagetool.org", "api.languagetool.org", "api.languagetoolplus.com")
 # Paragraphs go to the server joined into requests of about this many characters.
 BATCH_CHARS = 20000
