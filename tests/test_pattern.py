@@ -1,0 +1,45 @@
+"""The token pattern matcher on its own: sequences, optional tokens, tags, skips and anchors."""
+
+from __future__ import annotations
+
+import pytest
+
+from copydesk.checks.pattern import compile_sequence, match_at
+from copydesk.rules import RuleError
+from copydesk.text import Analysis
+
+
+def _match(tokens: list[dict[str, object]], text: str) -> list[str] | None:
+    """The tokens each matcher took at the first place the sequence matches (a skipped optional: "")."""
+    matchers = compile_sequence(tokens, "test")
+    (seq,) = Analysis(text).paragraph_tokens
+    for start in range(len(seq)):
+        spans = match_at(seq, start, matchers)
+        if spans is not None:
+            return [" ".join(t.text for t in seq[a:b]) for a, b in spans]
+    return None
+
+
+def test_text_optional_and_tag_tokens() -> None:
+    pattern = [{"text": "this"}, {"text": "very", "optional": True}, {"tag": "NNS"}]
+    assert _match(pattern, "We saw this results.") == ["this", "", "results"]
+    assert _match(pattern, "We saw this very results.") == ["this", "very", "results"]
+    assert _match(pattern, "We saw this result.") is None
+
+
+def test_regex_is_anchored_to_the_whole_token_and_case_can_be_required() -> None:
+    assert _match([{"regex": "it['’]s"}], "Yes, it's here.") == ["it's"]
+    assert _match([{"regex": "it"}], "Yes, its here.") is None
+    assert _match([{"text": "us", "case": "upper"}], "the US said") == ["US"]
+    assert _match([{"text": "us", "case": "upper"}], "tell us") is None
+
+
+@pytest.mark.parametrize(
+    ("tokens", "says"),
+    [([], "a non-empty list of tokens"), ([{"txt": "a"}], "unknown key(s) txt"), ([{"regex": "("}], "regex:"),
+     ([{"case": "sentence"}], "case: upper, lower or title"), ([{"kind": "verb"}], "kind: one of")],
+)  # fmt: skip
+def test_bad_tokens_are_rule_errors(tokens: list[dict[str, object]], says: str) -> None:
+    with pytest.raises(RuleError, match="test") as caught:
+        compile_sequence(tokens, "test")
+    assert says in str(caught.value)
