@@ -13,7 +13,8 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import IRAN, SAMPLES, run_cli
+from conftest import IRAN, SAMPLES
+from conftest import main_in_process as copydesk
 
 STORY = (
     "Ms. Rajavi said the the talks would resume.\n\nThey would of met sooner, said Mrs. Rajavi, whose aides agreed.\n"
@@ -42,7 +43,7 @@ def tree_bytes(root: Path) -> dict[str, bytes]:
 
 
 def bulk(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return run_cli("bulk", *args, cwd=cwd)
+    return copydesk("bulk", *args, cwd=cwd)
 
 
 def test_dry_run_patches_apply_and_do_not_depend_on_jobs(tmp_path: Path) -> None:
@@ -151,9 +152,9 @@ def test_check_across_an_archive(tmp_path: Path) -> None:
     archive = stories(tmp_path / "archive", 12, "Ms. Rajavi spoke.")
     draft = tmp_path / "draft.txt"
     draft.write_text("Rjavi spoke to reporters on Monday.\n", encoding="utf-8")
-    alone = run_cli("check", "--format", "json", "--select", "consistency", str(draft))
+    alone = copydesk("check", "--format", "json", "--select", "consistency", str(draft))
     assert json.loads(alone.stdout)["files"][0]["findings"] == []
-    across = run_cli("check", "--format", "json", "--across", str(archive), str(draft))
+    across = copydesk("check", "--format", "json", "--across", str(archive), str(draft))
     findings = json.loads(across.stdout)["files"][0]["findings"]
     assert [(f["text"], f["replacements"]) for f in findings] == [("Rjavi", ["Rajavi"])]
     assert "in 12 articles of the archive" in findings[0]["message"]
@@ -163,10 +164,10 @@ def test_check_across_settles_a_dialect_tie_by_the_archive(tmp_path: Path) -> No
     archive = stories(tmp_path / "archive", 6, "the colour of the theatre.")
     draft = tmp_path / "draft.txt"
     draft.write_text("Their behavior fuelled the crisis.\n", encoding="utf-8")
-    alone = json.loads(run_cli("check", "--format", "json", "--select", "consistency.dialect", str(draft)).stdout)
+    alone = json.loads(copydesk("check", "--format", "json", "--select", "consistency.dialect", str(draft)).stdout)
     assert [f["replacements"] for f in alone["files"][0]["findings"]] == [[], []]  # a tie: asked, not fixed
     dialect_only = ("--format", "json", "--select", "consistency.dialect")
-    across = run_cli("check", *dialect_only, "--across", str(archive), str(draft))
+    across = copydesk("check", *dialect_only, "--across", str(archive), str(draft))
     findings = json.loads(across.stdout)["files"][0]["findings"]
     assert [(f["text"], f["replacements"]) for f in findings] == [("behavior", ["behaviour"])]
     assert "the archive is British (6 of 6 articles)" in findings[0]["message"]
@@ -189,7 +190,7 @@ def test_articles_checked_together_are_weighed_together(tmp_path: Path) -> None:
     dialect_only = ("check", "--format", "json", "--select", "consistency.dialect")
 
     def fixes(*args: str) -> list[list[str]]:
-        report = json.loads(run_cli(*dialect_only, *args, cwd=tmp_path).stdout)
+        report = json.loads(copydesk(*dialect_only, *args, cwd=tmp_path).stdout)
         return [f["replacements"] for file in report["files"] for f in file["findings"]]
 
     assert fixes("desk") == [["behaviour"]]  # the folder's six British articles settle the tie
@@ -201,5 +202,5 @@ def test_articles_checked_together_are_weighed_together(tmp_path: Path) -> None:
     (tmp_path / "copydesk.toml").write_text('across = "desk"\n', encoding="utf-8")
     assert fixes("desk/tie.txt") == [["behaviour"]]
     (tmp_path / "copydesk.toml").write_text("across = true\n", encoding="utf-8")
-    bad = run_cli(*dialect_only, "desk", cwd=tmp_path)
+    bad = copydesk(*dialect_only, "desk", cwd=tmp_path)
     assert bad.returncode == 2 and "key 'across': the path of an archive folder, or false" in bad.stderr

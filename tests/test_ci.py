@@ -12,14 +12,15 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from conftest import IRAN, ROOT, SAMPLES, run_cli
+from conftest import IRAN, ROOT, SAMPLES
+from conftest import main_in_process as copydesk
 
 SCHEMA = json.loads((ROOT / "tests" / "schemas" / "sarif-2.1.0-rtm.5.json").read_text(encoding="utf-8"))
 MARKUP = SAMPLES / "markup"
 
 
 def test_sarif_validates_against_the_official_schema() -> None:
-    result = run_cli("check", "--format", "sarif", str(SAMPLES))
+    result = copydesk("check", "--format", "sarif", str(SAMPLES))
     assert result.returncode == 1, result.stderr
     log = json.loads(result.stdout)
     jsonschema.Draft4Validator(SCHEMA).validate(log)
@@ -40,7 +41,7 @@ def test_sarif_validates_against_the_official_schema() -> None:
 
 
 def test_github_annotations() -> None:
-    result = run_cli("check", "--format", "github", str(IRAN))
+    result = copydesk("check", "--format", "github", str(IRAN))
     *every, summary = result.stdout.splitlines()
     lines = [line for line in every if line.startswith("::")]
     assert lines and all(
@@ -61,7 +62,7 @@ def test_github_annotations() -> None:
 
 
 def test_junit_report() -> None:
-    result = run_cli("check", "--format", "junit", str(SAMPLES))
+    result = copydesk("check", "--format", "junit", str(SAMPLES))
     root = ET.fromstring(result.stdout)
     suite = root.find("testsuite")
     assert suite is not None
@@ -73,7 +74,7 @@ def test_junit_report() -> None:
 
 def test_output_file_and_text_on_the_terminal(tmp_path: Path) -> None:
     out = tmp_path / "report.json"
-    result = run_cli("check", "--format", "json", "--output", str(out), str(IRAN))
+    result = copydesk("check", "--format", "json", "--output", str(out), str(IRAN))
     assert result.returncode == 1
     assert "repetition.doubled-word" in result.stdout and result.stdout.rstrip().endswith("file.")
     assert json.loads(out.read_text(encoding="utf-8"))["version"] == 1
@@ -82,18 +83,18 @@ def test_output_file_and_text_on_the_terminal(tmp_path: Path) -> None:
 def test_thresholds_and_max_findings(tmp_path: Path) -> None:
     target = tmp_path / "a.txt"
     target.write_text("It was the the end. They would of known. Each and every one.\n", encoding="utf-8")
-    assert run_cli("check", str(target)).returncode == 1  # two errors: the default threshold fails
-    assert run_cli("check", "--fail-on", "error", "--max-findings", "2", str(target)).returncode == 0
-    assert run_cli("check", "--fail-on", "warning", "--max-findings", "2", str(target)).returncode == 0
-    assert run_cli("check", "--fail-on", "info", "--max-findings", "2", str(target)).returncode == 1
+    assert copydesk("check", str(target)).returncode == 1  # two errors: the default threshold fails
+    assert copydesk("check", "--fail-on", "error", "--max-findings", "2", str(target)).returncode == 0
+    assert copydesk("check", "--fail-on", "warning", "--max-findings", "2", str(target)).returncode == 0
+    assert copydesk("check", "--fail-on", "info", "--max-findings", "2", str(target)).returncode == 1
     (tmp_path / "copydesk.toml").write_text('[severity]\n"repetition" = "warning"\n"confusable" = "info"\n',
                                             encoding="utf-8")  # fmt: skip
-    assert run_cli("check", str(target)).returncode == 0
-    assert run_cli("check", "--fail-on", "warning", str(target)).returncode == 1
+    assert copydesk("check", str(target)).returncode == 0
+    assert copydesk("check", "--fail-on", "warning", str(target)).returncode == 1
 
 
 def test_markdown_markup_is_not_checked_and_fixes_keep_it(tmp_path: Path) -> None:
-    result = run_cli("check", "--format", "json", str(MARKUP / "feature.md"))
+    result = copydesk("check", "--format", "json", str(MARKUP / "feature.md"))
     findings = json.loads(result.stdout)["files"][0]["findings"]
     lines = {f["line"] for f in findings}
     source = (MARKUP / "feature.md").read_text(encoding="utf-8").splitlines()
@@ -102,7 +103,7 @@ def test_markdown_markup_is_not_checked_and_fixes_keep_it(tmp_path: Path) -> Non
     assert lines == {8, 11, 21}
     copy = tmp_path / "feature.md"
     shutil.copy(MARKUP / "feature.md", copy)
-    assert run_cli("fix", "--write", str(copy)).returncode == 0
+    assert copydesk("fix", "--write", str(copy)).returncode == 0
     fixed = copy.read_text(encoding="utf-8")
     for markup in (
         "title: The the front matter",
@@ -118,7 +119,7 @@ def test_markdown_markup_is_not_checked_and_fixes_keep_it(tmp_path: Path) -> Non
 
 
 def test_html_checks_text_and_alt_only(tmp_path: Path) -> None:
-    result = run_cli("check", "--format", "json", str(MARKUP / "page.html"))
+    result = copydesk("check", "--format", "json", str(MARKUP / "page.html"))
     texts = sorted((f["line"], f["text"]) for f in json.loads(result.stdout)["files"][0]["findings"])
     assert texts == [(9, "the the"), (10, "the the")]
 
@@ -127,19 +128,19 @@ def test_baseline_survives_unrelated_edits(tmp_path: Path) -> None:
     target = tmp_path / "story.txt"
     target.write_text("First paragraph.\n\nIt was the the end, they would of known.\n", encoding="utf-8")
     baseline = tmp_path / "baseline.json"
-    written = run_cli("check", "--write-baseline", str(baseline), str(target))
+    written = copydesk("check", "--write-baseline", str(baseline), str(target))
     assert written.returncode == 0 and "2 finding(s) accepted" in written.stderr
     target.write_text(
         "A new lede.\n\nFirst paragraph, edited.\n\nIt was the the end, they would of known.\n", encoding="utf-8"
     )
-    assert run_cli("check", "--baseline", str(baseline), str(target)).returncode == 0
+    assert copydesk("check", "--baseline", str(baseline), str(target)).returncode == 0
     target.write_text(target.read_text(encoding="utf-8") + "\nAnd and a new slip.\n", encoding="utf-8")
-    result = run_cli("check", "--format", "json", "--baseline", str(baseline), str(target))
+    result = copydesk("check", "--format", "json", "--baseline", str(baseline), str(target))
     assert result.returncode == 1
     assert [f["text"] for f in json.loads(result.stdout)["files"][0]["findings"]] == ["And and"]
     bad = tmp_path / "bad.json"
     bad.write_text("{}", encoding="utf-8")
-    assert run_cli("check", "--baseline", str(bad), str(target)).returncode == 2
+    assert copydesk("check", "--baseline", str(bad), str(target)).returncode == 2
 
 
 @pytest.mark.parametrize(
@@ -154,7 +155,7 @@ def test_baseline_survives_unrelated_edits(tmp_path: Path) -> None:
 def test_inline_suppression(tmp_path: Path, text: str, suffix: str) -> None:
     target = tmp_path / f"a{suffix}"
     target.write_text(text + "\nThey would of known.\n", encoding="utf-8")
-    result = run_cli("check", "--format", "json", str(target))
+    result = copydesk("check", "--format", "json", str(target))
     rules = [f["rule"] for f in json.loads(result.stdout)["files"][0]["findings"]]
     assert rules == ["confusable.would-of"]
 
@@ -164,7 +165,7 @@ def test_sic_suppresses_spelling_and_name_findings(tmp_path: Path) -> None:
     target.write_text(
         "Ms. Rajavi spoke. Ms. Rjavi [sic] signed it, and the goverment [sic] agreed.\n", encoding="utf-8"
     )
-    result = run_cli("check", "--format", "json", str(target))
+    result = copydesk("check", "--format", "json", str(target))
     assert json.loads(result.stdout)["files"][0]["findings"] == []
 
 
@@ -179,10 +180,10 @@ def test_configuration_is_found_per_file(tmp_path: Path) -> None:
     (strict / "copydesk.toml").write_text(
         '[[overrides]]\nfiles = ["sub/*"]\nselect = ["repetition"]\n', encoding="utf-8"
     )
-    result = run_cli("check", "--format", "json", str(tmp_path))
+    result = copydesk("check", "--format", "json", str(tmp_path))
     counts = {Path(f["path"]).parent.parent.name: len(f["findings"]) for f in json.loads(result.stdout)["files"]}
     assert counts == {"strict": 1, "relaxed": 0}
-    shown = run_cli("config", str(relaxed / "sub" / "a.txt"))
+    shown = copydesk("config", str(relaxed / "sub" / "a.txt"))
     assert shown.returncode == 0 and "pyproject.toml" in shown.stdout and 'ignore = ["repetition"]' in shown.stdout
 
 
@@ -191,18 +192,18 @@ def test_include_exclude_globs(tmp_path: Path) -> None:
     for name in ("drafts/x.txt", "final/y.txt"):
         (tmp_path / name).parent.mkdir(exist_ok=True)
         (tmp_path / name).write_text("the the\n", encoding="utf-8")
-    result = run_cli("check", "--format", "json", str(tmp_path))
+    result = copydesk("check", "--format", "json", str(tmp_path))
     assert [Path(f["path"]).name for f in json.loads(result.stdout)["files"]] == ["y.txt"]
 
 
 def test_invalid_configuration_names_file_and_key(tmp_path: Path) -> None:
     (tmp_path / "copydesk.toml").write_text('[severity]\n"repetition" = "fatal"\n', encoding="utf-8")
     (tmp_path / "a.txt").write_text("Text.\n", encoding="utf-8")
-    result = run_cli("check", str(tmp_path / "a.txt"))
+    result = copydesk("check", str(tmp_path / "a.txt"))
     assert result.returncode == 2
     assert "copydesk.toml: key 'severity.repetition'" in result.stderr and "Traceback" not in result.stderr
     (tmp_path / "copydesk.toml").write_text("colour = 1\n", encoding="utf-8")
-    assert "key 'colour': unknown setting" in run_cli("check", str(tmp_path / "a.txt")).stderr
+    assert "key 'colour': unknown setting" in copydesk("check", str(tmp_path / "a.txt")).stderr
 
 
 def test_diff_from_reports_only_changed_lines(tmp_path: Path) -> None:
@@ -217,9 +218,9 @@ def test_diff_from_reports_only_changed_lines(tmp_path: Path) -> None:
     git("add", ".")
     git("commit", "-qm", "first")
     target.write_text("It was the the end.\nA quiet line, and and a new slip.\n", encoding="utf-8")
-    result = run_cli("check", "--format", "json", "--diff-from", "HEAD", str(target))
+    result = copydesk("check", "--format", "json", "--diff-from", "HEAD", str(target))
     assert [f["line"] for f in json.loads(result.stdout)["files"][0]["findings"]] == [2]
-    bad = run_cli("check", "--diff-from", "no-such-rev", str(target))
+    bad = copydesk("check", "--diff-from", "no-such-rev", str(target))
     assert bad.returncode == 2 and "no-such-rev" in bad.stderr
 
 
@@ -235,14 +236,13 @@ def test_diff_from_reports_only_changed_lines(tmp_path: Path) -> None:
     ],
 )
 def test_fixes_never_touch_markup(tmp_path: Path, name: str, markup: str) -> None:
-    from conftest import main_in_process
 
     prose = "<p>They said the the talks.</p>\n" if name.endswith(".html") else "They said the the talks.\n\n"
     target = tmp_path / name
     # Prose first for HTML, whose unclosed markup runs to the end; markup first for front matter.
     text = prose + markup if name.endswith(".html") else (markup + "\n" + prose if "toml" in name else prose + markup)
     target.write_text(text, encoding="utf-8")
-    assert main_in_process("fix", "--write", "--no-harper", str(target)).returncode == 0
+    assert copydesk("fix", "--write", "--no-harper", str(target)).returncode == 0
     fixed = target.read_text(encoding="utf-8")
     assert "said the talks" in fixed  # the prose was fixed ...
     assert markup in fixed  # ... and the markup is byte for byte what it was

@@ -1,4 +1,5 @@
-"""The real `copydesk` command, run as a subprocess on real files."""
+"""The `copydesk` command on real files: in this process, and as a real subprocess for the smoke
+tests of exit codes, standard input and --help."""
 
 from __future__ import annotations
 
@@ -8,7 +9,10 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from conftest import IRAN, SAMPLES, run_cli
+from conftest import IRAN, SAMPLES, main_in_process, run_cli
+
+# The command in this process (fast); the tests that keep run_cli are the real-process smoke tests.
+copydesk = main_in_process
 
 
 def test_check_samples_flags_the_iran_focus_slips() -> None:
@@ -45,7 +49,7 @@ def test_check_samples_flags_the_iran_focus_slips() -> None:
 
 
 def test_text_format_lines_and_summary() -> None:
-    result = run_cli("check", str(IRAN))
+    result = copydesk("check", str(IRAN))
     lines = result.stdout.splitlines()
     assert any(":3:295: error repetition.doubled-word Doubled word: 'and and' -> and" in line for line in lines)
     assert lines[-1].startswith(f"{len(lines) - 1} findings")
@@ -55,7 +59,7 @@ def test_text_format_lines_and_summary() -> None:
 def test_fix_diff_applies_with_patch_and_git_apply(tmp_path: Path) -> None:
     work = tmp_path / "work"
     shutil.copytree(SAMPLES, work / "samples")
-    result = run_cli("fix", "--diff", "samples", cwd=work)
+    result = copydesk("fix", "--diff", "samples", cwd=work)
     assert result.returncode == 1, result.stderr  # fixes printed: the files are not clean yet
     assert "+++ b/samples/iran-focus-un-resolution.txt" in result.stdout
     assert "prosecution go forward against" in result.stdout
@@ -68,7 +72,7 @@ def test_fix_diff_applies_with_patch_and_git_apply(tmp_path: Path) -> None:
     assert "hidden and their" in fixed and "prosecution go forward" in fixed
     assert (git_copy / "samples" / IRAN.name).read_bytes() == (work / "samples" / IRAN.name).read_bytes()
     # After the fixes, fix has nothing more to propose for those rules.
-    again = run_cli("check", "--select", "repetition,confusable", "samples", cwd=work)
+    again = copydesk("check", "--select", "repetition,confusable", "samples", cwd=work)
     assert again.returncode == 0, again.stdout
 
 
@@ -80,7 +84,7 @@ def test_missing_path_is_a_clear_error() -> None:
 
 
 def test_no_path_is_a_usage_error() -> None:
-    result = run_cli("check")
+    result = copydesk("check")
     assert result.returncode == 2
     assert "needs at least one PATH" in result.stderr
 
@@ -91,7 +95,7 @@ def test_folder_with_binary_files(tmp_path: Path) -> None:
     (tmp_path / "story.txt").write_text("It was the the end.\n", encoding="utf-8")
     (tmp_path / ".hidden").mkdir()
     (tmp_path / ".hidden" / "x.txt").write_text("and and\n", encoding="utf-8")
-    result = run_cli("check", "--format", "json", str(tmp_path))
+    result = copydesk("check", "--format", "json", str(tmp_path))
     assert result.returncode == 1
     assert "skipped" in result.stderr and "image.png: binary file" in result.stderr
     assert "data.txt: binary file" in result.stderr
@@ -102,7 +106,7 @@ def test_folder_with_binary_files(tmp_path: Path) -> None:
 def test_binary_file_named_directly_is_an_error(tmp_path: Path) -> None:
     target = tmp_path / "a.txt"
     target.write_bytes(b"\x00\x01binary")
-    result = run_cli("check", str(target))
+    result = copydesk("check", str(target))
     assert result.returncode == 2
     assert "binary file" in result.stderr
 
@@ -112,7 +116,7 @@ def test_invalid_utf8_is_an_error_and_never_rewritten(tmp_path: Path) -> None:
     data = "Caf\u00e9 and and more.\n".encode() + b"\xff\xfe broken\n"
     target.write_bytes(data)
     for args in (["check"], ["fix", "--write"]):
-        result = run_cli(*args, str(target))
+        result = copydesk(*args, str(target))
         assert result.returncode == 2
         assert "invalid UTF-8 at byte" in result.stderr
         assert "Traceback" not in result.stderr
@@ -122,7 +126,7 @@ def test_invalid_utf8_is_an_error_and_never_rewritten(tmp_path: Path) -> None:
 def test_legacy_cp1252_is_decoded_and_written_back_in_cp1252(tmp_path: Path) -> None:
     target = tmp_path / "old.txt"
     target.write_bytes("The caf\u00e9 said \u201cno\u201d and and left.\n".encode("cp1252"))
-    result = run_cli("fix", "--write", str(target))
+    result = copydesk("fix", "--write", str(target))
     assert result.returncode == 0, result.stderr
     assert target.read_bytes() == "The caf\u00e9 said \u201cno\u201d and left.\n".encode("cp1252")
 
@@ -130,7 +134,7 @@ def test_legacy_cp1252_is_decoded_and_written_back_in_cp1252(tmp_path: Path) -> 
 def test_empty_file(tmp_path: Path) -> None:
     target = tmp_path / "empty.txt"
     target.write_bytes(b"")
-    result = run_cli("check", str(target))
+    result = copydesk("check", str(target))
     assert result.returncode == 0
     assert "No findings in 1 file." in result.stdout
 
@@ -142,7 +146,7 @@ def test_crlf_bom_file_fixed_byte_for_byte(tmp_path: Path) -> None:
         + ("First line stays \u201cas is\u201d.\r\nIt was hidden and and\r\nthe the truth.\r\nLast line\r\n").encode()
     )
     target.write_bytes(original)
-    result = run_cli("fix", "--write", "--backup", str(target))
+    result = copydesk("fix", "--write", "--backup", str(target))
     assert result.returncode == 0, result.stderr
     expected = (
         codecs.BOM_UTF8
@@ -155,7 +159,7 @@ def test_crlf_bom_file_fixed_byte_for_byte(tmp_path: Path) -> None:
 def test_utf16_file_is_fixed_in_utf16(tmp_path: Path) -> None:
     target = tmp_path / "wide.txt"
     target.write_bytes(codecs.BOM_UTF16_LE + "It would of worked.\n".encode("utf-16-le"))
-    assert run_cli("fix", "--write", str(target)).returncode == 0
+    assert copydesk("fix", "--write", str(target)).returncode == 0
     assert target.read_bytes() == codecs.BOM_UTF16_LE + "It would have worked.\n".encode("utf-16-le")
 
 
@@ -170,23 +174,23 @@ def test_stdin_check_and_fix() -> None:
 def test_fail_on_thresholds_and_selection(tmp_path: Path) -> None:
     target = tmp_path / "a.txt"
     target.write_text("Each and every member voted.\n", encoding="utf-8")  # one info finding
-    assert run_cli("check", str(target)).returncode == 0
-    assert run_cli("check", "--fail-on", "info", str(target)).returncode == 1
-    assert run_cli("check", "--fail-on", "never", "--select", "style", str(target)).returncode == 0
-    assert run_cli("check", "--fail-on", "info", "--ignore", "style.redundant-phrase", str(target)).returncode == 0
-    assert run_cli("check", "--fail-on", "info", "--select", "repetition", str(target)).returncode == 0
-    bad = run_cli("check", "--fail-on", "fatal", str(target))
+    assert copydesk("check", str(target)).returncode == 0
+    assert copydesk("check", "--fail-on", "info", str(target)).returncode == 1
+    assert copydesk("check", "--fail-on", "never", "--select", "style", str(target)).returncode == 0
+    assert copydesk("check", "--fail-on", "info", "--ignore", "style.redundant-phrase", str(target)).returncode == 0
+    assert copydesk("check", "--fail-on", "info", "--select", "repetition", str(target)).returncode == 0
+    bad = copydesk("check", "--fail-on", "fatal", str(target))
     assert bad.returncode == 2 and "invalid choice" in bad.stderr
 
 
 def test_rules_lists_and_documents() -> None:
-    listing = run_cli("rules")
+    listing = copydesk("rules")
     assert listing.returncode == 0
     assert "repetition.doubled-word" in listing.stdout
-    doc = run_cli("rules", "confusable.do-forward")
+    doc = copydesk("rules", "confusable.do-forward")
     assert doc.returncode == 0
     assert "prosecution do forward" in doc.stdout and "Please do forward this email" in doc.stdout
-    assert run_cli("rules", "nope.nothing").returncode == 2
+    assert copydesk("rules", "nope.nothing").returncode == 2
 
 
 def test_bad_rule_pack_names_file_and_field(tmp_path: Path) -> None:
@@ -194,7 +198,7 @@ def test_bad_rule_pack_names_file_and_field(tmp_path: Path) -> None:
         "rules:\n  - id: x.y\n    check: substitution\n    message: m\n    settings: {swap: [{pattern: '('}]}\n",
         encoding="utf-8",
     )
-    result = run_cli("check", str(IRAN), env={"COPYDESK_RULES": str(tmp_path)})
+    result = copydesk("check", str(IRAN), env={"COPYDESK_RULES": str(tmp_path)})
     assert result.returncode == 2
     assert "bad.yaml: rule x.y, field 'swap'" in result.stderr
 

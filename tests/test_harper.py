@@ -6,7 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import IRAN, run_cli
+from conftest import IRAN
+from conftest import main_in_process as copydesk
 
 from copydesk.checker import Checker
 from copydesk.engines.harper import load_config
@@ -88,15 +89,15 @@ def test_user_dictionary_from_configuration(tmp_path: Path) -> None:
     (tmp_path / "copydesk.toml").write_text('words = ["goverment"]\n', encoding="utf-8")
     target = tmp_path / "a.txt"
     target.write_text("The goverment agreed.\n", encoding="utf-8")
-    result = run_cli("check", "--format", "json", str(target))
+    result = copydesk("check", "--format", "json", str(target))
     assert result.returncode == 0, result.stdout
     assert json.loads(result.stdout)["files"][0]["findings"] == []
     (tmp_path / "copydesk.toml").write_text('dialect = "en-XX"\n', encoding="utf-8")
-    bad = run_cli("check", str(target))
+    bad = copydesk("check", str(target))
     assert bad.returncode == 2 and "copydesk.toml: key 'dialect'" in bad.stderr
 
 
 def test_no_harper_and_ignore_skip_the_engine() -> None:
     for args in (["--no-harper"], ["--ignore", "harper"]):
-        result = run_cli("check", "--format", "json", *args, "-", stdin=b"The goverment agreed.\n")
+        result = copydesk("check", "--format", "json", *args, "-", stdin=b"The goverment agreed.\n")
         assert json.loads(result.stdout)["files"][0]["findings"] == []

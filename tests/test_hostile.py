@@ -10,7 +10,8 @@ import os
 from pathlib import Path
 
 import pytest
-from conftest import IRAN, main_in_process, run_cli
+from conftest import IRAN
+from conftest import main_in_process as copydesk
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -44,7 +45,7 @@ def rules_of(report: str) -> list[str]:
 def test_pathological_articles_finish_with_their_findings(tmp_path: Path, name: str, text: str) -> None:
     target = tmp_path / name
     target.write_text(text, encoding="utf-8")
-    result = main_in_process("check", "--format", "json", "--fail-on", "never", str(target))
+    result = copydesk("check", "--format", "json", "--fail-on", "never", str(target))
     assert result.returncode == 0, result.stderr
     assert "repetition.doubled-word" in rules_of(result.stdout)
 
@@ -53,7 +54,7 @@ def test_a_megabyte_token_does_not_kill_the_engine(tmp_path: Path) -> None:
     # A subprocess: Harper aborted the whole process on this input before.
     target = tmp_path / "blob.txt"
     target.write_text("x" * 1_000_000 + "\n\n" + SLIP, encoding="utf-8")
-    result = run_cli("check", "--format", "json", "--fail-on", "never", str(target))
+    result = copydesk("check", "--format", "json", "--fail-on", "never", str(target))
     assert result.returncode == 0, result.stderr
     assert rules_of(result.stdout) == ["repetition.doubled-word"]
 
@@ -63,10 +64,10 @@ def test_files_over_the_size_limit_are_skipped_with_a_note(tmp_path: Path) -> No
     big.write_text(SLIP * 40_000, encoding="utf-8")  # 1.5 MB
     (tmp_path / "small.txt").write_text(SLIP, encoding="utf-8")
     (tmp_path / "copydesk.toml").write_text("max-file-size = 1\n", encoding="utf-8")
-    result = main_in_process("check", "--no-harper", str(tmp_path))
+    result = copydesk("check", "--no-harper", str(tmp_path))
     assert result.returncode == 1 and "skipped" in result.stderr and "too large (1.5 MB" in result.stderr
     assert "small.txt" in result.stdout and "big.txt" not in result.stdout
-    bulk = main_in_process("bulk", str(tmp_path), "--out", str(tmp_path.parent / "p"), "--jobs", "1", "--no-harper")
+    bulk = copydesk("bulk", str(tmp_path), "--out", str(tmp_path.parent / "p"), "--jobs", "1", "--no-harper")
     assert bulk.returncode == 1 and "big.txt: skipped: too large" in bulk.stderr
 
 
@@ -74,7 +75,7 @@ def test_a_file_over_its_time_budget_is_recorded_and_the_run_goes_on(tmp_path: P
     archive = tmp_path / "archive"
     archive.mkdir()
     (archive / "slow.txt").write_text(IRAN.read_text(encoding="utf-8") * 20, encoding="utf-8")
-    result = main_in_process("bulk", str(archive), "--out", str(tmp_path / "p"), "--jobs", "1",
+    result = copydesk("bulk", str(archive), "--out", str(tmp_path / "p"), "--jobs", "1",
                              "--file-timeout", "0.01", cwd=tmp_path)  # fmt: skip
     assert result.returncode == 1 and "slow.txt: timed out after 0.01 s" in result.stderr
     assert json.loads((tmp_path / "p" / "summary.json").read_text(encoding="utf-8"))["files_scanned"] == 1
@@ -107,7 +108,7 @@ def test_bad_user_patterns_are_refused_at_load(tmp_path: Path, case: str) -> Non
     )
     article = tmp_path / "a.txt"
     article.write_text("a" * 40 + "!\n", encoding="utf-8")
-    result = main_in_process("check", "--no-harper", str(article), env={"COPYDESK_RULES": str(tmp_path)})
+    result = copydesk("check", "--no-harper", str(article), env={"COPYDESK_RULES": str(tmp_path)})
     assert result.returncode == 2 and "mine.yaml: rule mine.rule" in result.stderr and expected in result.stderr
 
 
@@ -142,7 +143,7 @@ def test_bad_configuration_is_one_line_and_exit_2(tmp_path: Path, case: str) -> 
         (tmp_path / "copydesk.toml").write_text("", encoding="utf-8")  # the project whose dictionary it is
     article = tmp_path / "a.txt"
     article.write_text(SLIP, encoding="utf-8")
-    result = main_in_process("check", "--no-harper", str(article), env=env)
+    result = copydesk("check", "--no-harper", str(article), env=env)
     if expected is None:  # `tool = 5` is no copydesk table: the defaults apply
         assert result.returncode == 1 and "Traceback" not in result.stderr
         return

@@ -6,7 +6,8 @@ import json
 from pathlib import Path
 
 import yaml
-from conftest import SAMPLES, run_cli
+from conftest import SAMPLES
+from conftest import main_in_process as copydesk
 
 
 def findings(result_stdout: str) -> list[dict[str, object]]:
@@ -22,14 +23,14 @@ def test_house_sheet_overrides_what_the_article_does(tmp_path: Path) -> None:
     article = tmp_path / "a.txt"
     # Consistent in itself: straight quotes, dotted U.N., American spelling; one name misspelt.
     article.write_text('The U.N. said "yes". The U.N. favored the plan by e-mail, Mr. Rjavi said.\n', encoding="utf-8")
-    result = run_cli("check", "--format", "json", str(article))
+    result = copydesk("check", "--format", "json", str(article))
     got = {(f["rule"], f["text"], f["replacements"][0]) for f in findings(result.stdout)}  # type: ignore[index]
     assert ("house.quotes", '"', "“") in got and ("house.quotes", '"', "”") in got
     assert ("house.abbreviations", "U.N.", "UN") in got
     assert ("house.forms", "e-mail", "email") in got
     assert ("consistency.name-variant", "Rjavi", "Rajavi") in got
     assert not any(rule == "consistency.quotes" for rule, _, _ in got)
-    fixed = run_cli("fix", "--write", str(article))
+    fixed = copydesk("fix", "--write", str(article))
     assert fixed.returncode == 0
     assert article.read_text(encoding="utf-8") == (
         "The UN said “yes”. The UN favoured the plan by email, Mr. Rajavi said.\n"
@@ -41,12 +42,12 @@ def test_named_house_sheet_and_bad_sheet(tmp_path: Path) -> None:
     article = tmp_path / "a.txt"
     article.write_text("Prices rose 3 per cent, the web site said.\n", encoding="utf-8")
     got = {
-        (f["text"], f["replacements"][0]) for f in findings(run_cli("check", "--format", "json", str(article)).stdout)
+        (f["text"], f["replacements"][0]) for f in findings(copydesk("check", "--format", "json", str(article)).stdout)
     }  # type: ignore[index]
     assert ("per cent", "percent") in got and ("web site", "website") in got
     (tmp_path / "copydesk.toml").write_text('house = "bad.yaml"\n', encoding="utf-8")
     (tmp_path / "bad.yaml").write_text("quotes: fancy\n", encoding="utf-8")
-    bad = run_cli("check", str(article))
+    bad = copydesk("check", str(article))
     assert bad.returncode == 2 and "bad.yaml, field 'quotes'" in bad.stderr
 
 
@@ -59,7 +60,7 @@ def test_style_learn_writes_a_sheet_that_loads(tmp_path: Path) -> None:
         )
     (archive / "odd.txt").write_text('The U.N. said a long term plan was "ready", said Ms. Rjavi.\n', encoding="utf-8")
     out = tmp_path / "house.yaml"
-    result = run_cli("style", "learn", str(archive), "--output", str(out))
+    result = copydesk("style", "learn", str(archive), "--output", str(out))
     assert result.returncode == 0, result.stderr
     sheet = yaml.safe_load(out.read_text(encoding="utf-8"))
     assert sheet["quotes"] == "curly" and sheet["abbreviations"] == "undotted"
@@ -67,25 +68,24 @@ def test_style_learn_writes_a_sheet_that_loads(tmp_path: Path) -> None:
     assert sheet["names"] == ["Rajavi"]
     assert "# curly quotation marks 20, straight 2" in out.read_text(encoding="utf-8")
     (tmp_path / "copydesk.toml").write_text(f'house = "{out.name}"\n', encoding="utf-8")
-    checked = run_cli("check", "--format", "json", "--fail-on", "warning", str(archive / "odd.txt"))
+    checked = copydesk("check", "--format", "json", "--fail-on", "warning", str(archive / "odd.txt"))
     assert checked.returncode == 1
 
 
 def test_style_learn_on_the_samples_prints_a_sheet() -> None:
-    result = run_cli("style", "learn", str(SAMPLES))
+    result = copydesk("style", "learn", str(SAMPLES))
     assert result.returncode == 0 and result.stdout.startswith("# House style learned from")
-    assert run_cli("style", "learn", "no/such/folder").returncode == 2
+    assert copydesk("style", "learn", "no/such/folder").returncode == 2
 
 
 def test_blank_forms_and_empty_matching_patterns_are_refused(tmp_path: Path) -> None:
-    from conftest import main_in_process
 
     article = tmp_path / "a.txt"
     article.write_text("Nothing here to change.\n", encoding="utf-8")
     (tmp_path / "copydesk.toml").write_text('house = "style.yaml"\n', encoding="utf-8")
     for forms in ('{"": "X"}', '{"  ": "X"}', '{"e-mail": ""}'):
         (tmp_path / "style.yaml").write_text(f"forms: {forms}\n", encoding="utf-8")
-        result = main_in_process("fix", "--write", "--no-harper", str(article))
+        result = copydesk("fix", "--write", "--no-harper", str(article))
         assert result.returncode == 2 and "style.yaml, field 'forms'" in result.stderr
     assert article.read_text(encoding="utf-8") == "Nothing here to change.\n"
     (tmp_path / "copydesk.toml").unlink()
@@ -97,7 +97,7 @@ def test_blank_forms_and_empty_matching_patterns_are_refused(tmp_path: Path) -> 
             f"    settings: {{regex: true, swap: [{{pattern: '{pattern}', replacement: 'X'}}]}}\n",
             encoding="utf-8",
         )
-        result = main_in_process("fix", "--write", "--no-harper", str(article), env={"COPYDESK_RULES": str(packs)})
+        result = copydesk("fix", "--write", "--no-harper", str(article), env={"COPYDESK_RULES": str(packs)})
         assert result.returncode == 2 and "mine.yaml: rule mine.empty" in result.stderr
         assert "empty text" in result.stderr
     assert article.read_text(encoding="utf-8") == "Nothing here to change.\n"

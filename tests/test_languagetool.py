@@ -11,7 +11,7 @@ import json
 import socket
 from pathlib import Path
 
-from conftest import run_cli
+from conftest import main_in_process as copydesk
 from lt_standin import languagetool_standin
 
 from copydesk.checker import Checker
@@ -93,7 +93,7 @@ def test_server_down_other_engines_still_run(tmp_path: Path) -> None:
         port = s.getsockname()[1]  # nothing listens here once the socket closes
     target = tmp_path / "a.txt"
     target.write_text("The the goverment said so.\n", encoding="utf-8")
-    result = run_cli("check", "--format", "json", "--languagetool", f"http://127.0.0.1:{port}", str(target))
+    result = copydesk("check", "--format", "json", "--languagetool", f"http://127.0.0.1:{port}", str(target))
     assert result.returncode == 1
     assert "LanguageTool (http://127.0.0.1:" in result.stderr and "continuing without it" in result.stderr
     assert "Traceback" not in result.stderr
@@ -112,7 +112,7 @@ def test_slow_server_times_out_and_the_check_goes_on() -> None:
 
 def test_cli_with_a_server_url() -> None:
     with languagetool_standin() as lt:
-        result = run_cli("check", "--format", "json", "--fail-on", "warning", "--languagetool", lt.url, "-",
+        result = copydesk("check", "--format", "json", "--fail-on", "warning", "--languagetool", lt.url, "-",
                          stdin=b"I saw teh cat.\n")  # fmt: skip
     assert result.returncode == 1, result.stderr
     findings = json.loads(result.stdout)["files"][0]["findings"]
@@ -124,12 +124,12 @@ def test_auto_without_an_installation_is_silently_off(tmp_path: Path, monkeypatc
     monkeypatch.delenv("LTP_JAR_DIR_PATH", raising=False)
     assert resolve_setup("auto") is None
     assert list(tmp_path.iterdir()) == []  # nothing downloaded, nothing created
-    result = run_cli("check", "-", stdin=b"Fine text.\n", env={"LTP_PATH": str(tmp_path)})
+    result = copydesk("check", "-", stdin=b"Fine text.\n", env={"LTP_PATH": str(tmp_path)})
     assert result.returncode == 0 and result.stderr == ""
 
 
 def test_local_without_an_installation_says_how_to_install(tmp_path: Path) -> None:
-    result = run_cli("check", "--languagetool", "local", "-", stdin=b"Text.\n", env={"LTP_PATH": str(tmp_path)})
+    result = copydesk("check", "--languagetool", "local", "-", stdin=b"Text.\n", env={"LTP_PATH": str(tmp_path)})
     assert result.returncode == 2
     assert "LanguageTool is not installed" in result.stderr and "LTP_JAR_DIR_PATH" in result.stderr
 
