@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from conftest import IRAN, SAMPLES
+from textual.binding import Binding
 from textual.pilot import Pilot
 
 from copydesk.document import Document
@@ -164,6 +165,10 @@ async def test_help_and_theme(iran: Path) -> None:
         await ready(pilot)
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
+        shown = app.screen.text
+        for binding in ReviewApp.BINDINGS:  # the help is the bindings: a new key documents itself
+            assert not isinstance(binding, Binding) or not binding.tooltip or binding.tooltip in shown
+        assert "accept the edit" in shown and "[b]n j ↓" in shown
         await pilot.press("escape")
         theme = app.theme
         await pilot.press("t")
