@@ -13,10 +13,12 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
+from importlib.metadata import version
 from pathlib import Path
 
 from breame.data.spelling_constants import AMERICAN_ENGLISH_SPELLINGS
 
+from copydesk.cache import cached, files_fingerprint, fingerprint
 from copydesk.lexicon import frequencies, zipf
 from copydesk.rules import RULES_DIR
 
@@ -44,7 +46,15 @@ class SpellingPairs:
 
 @cache
 def spelling_pairs(rules_dir: Path = RULES_DIR) -> SpellingPairs:
-    ambiguous = _word_list(rules_dir / "dialect" / "ambiguous.txt")
+    """The pairs, from the disk cache when breame, wordfreq and our list of ambiguous pairs are
+    what they were (building them reads every word wordfreq knows: a third of a second)."""
+    ambiguous_file = rules_dir / "dialect" / "ambiguous.txt"
+    key = fingerprint([files_fingerprint([ambiguous_file]), version("breame"), version("wordfreq")])
+    return cached("spelling-pairs", key, lambda: _build_pairs(ambiguous_file))
+
+
+def _build_pairs(ambiguous_file: Path) -> SpellingPairs:
+    ambiguous = _word_list(ambiguous_file)
     us_to_uk = {
         us: uk
         for us, uk in AMERICAN_ENGLISH_SPELLINGS.items()

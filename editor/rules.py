@@ -14,6 +14,7 @@ from typing import Any
 
 import yaml
 
+from copydesk.cache import cached, files_fingerprint
 from copydesk.errors import UserError
 from copydesk.findings import Finding, Severity
 
@@ -314,21 +315,28 @@ def pack_files(directory: Path) -> list[Path]:
 
 def load_rules(directories: Sequence[Path] = (RULES_DIR,)) -> tuple[Rule, ...]:
     """Every rule of every pack below these folders. A folder that is missing or holds no pack is
-    an error: checking with fewer rules than the user meant would pass articles it should not."""
-    rules: list[Rule] = []
-    seen: dict[str, str] = {}
+    an error: checking with fewer rules than the user meant would pass articles it should not.
+    Parsed once and kept in the disk cache, keyed by the packs' paths and contents."""
+    packs: list[Path] = []
     for directory in directories:
         if not directory.is_dir():
             raise RuleError(f"{directory}: no such rules folder")
-        packs = pack_files(directory)
-        if not packs:
+        found = pack_files(directory)
+        if not found:
             raise RuleError(f"{directory}: holds no rule pack (*.yaml files with a 'rules' list)")
-        for path in packs:
-            for rule in load_pack(path):
-                if rule.id in seen:
-                    raise RuleError(f"{path}: rule id {rule.id} is already defined in {seen[rule.id]}")
-                seen[rule.id] = str(path)
-                rules.append(rule)
+        packs.extend(found)
+    return cached("rules", files_fingerprint(packs), lambda: _parse_packs(packs, directories))
+
+
+def _parse_packs(packs: Sequence[Path], directories: Sequence[Path]) -> tuple[Rule, ...]:
+    rules: list[Rule] = []
+    seen: dict[str, str] = {}
+    for path in packs:
+        for rule in load_pack(path):
+            if rule.id in seen:
+                raise RuleError(f"{path}: rule id {rule.id} is already defined in {seen[rule.id]}")
+            seen[rule.id] = str(path)
+            rules.append(rule)
     if not rules:
         raise RuleError(f"no rules in {', '.join(str(d) for d in directories)}")
     return tuple(rules)

@@ -12,6 +12,8 @@ from functools import lru_cache
 
 from lemminflect import getAllInflections, getAllLemmas
 
+from copydesk.lexicon import lemminflect_tables
+
 CLOSED_CLASSES: dict[str, frozenset[str]] = {
     "DT": frozenset("a an the this that these those each every either neither another some any no".split()),
     "PRP$": frozenset("my your his her its our their whose".split()),
@@ -49,6 +51,7 @@ _PENN_BY_UPOS = {
 @lru_cache(maxsize=100_000)
 def tags(word: str) -> frozenset[str]:
     """Every Penn tag the word can have (lower-cased), plus closed-class tags and FINITE."""
+    lemminflect_tables()
     lower = word.lower().replace("’", "'")
     found: set[str] = {tag for tag, words in CLOSED_CLASSES.items() if lower in words or word.lower() in words}
     for upos, lemmas in getAllLemmas(lower).items():

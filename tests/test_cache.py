@@ -1,0 +1,53 @@
+"""The start-up cache: results kept on disk, keyed by what they are made from, never stale."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from copydesk.cache import cached, files_fingerprint
+from copydesk.rules import RULES_DIR, load_rules
+
+
+@pytest.fixture
+def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("COPYDESK_CACHE_DIR", str(folder))
+    return folder
+
+
+def test_built_once_then_read_and_a_damaged_entry_is_rebuilt(cache: Path) -> None:
+    calls: list[int] = []
+
+    def build() -> dict[str, int]:
+        calls.append(1)
+        return {"a": 1}
+
+    assert cached("thing", "k1", build) == {"a": 1} and cached("thing", "k1", build) == {"a": 1}
+    assert len(calls) == 1
+    [entry] = cache.glob("thing-*.pickle")
+    entry.write_bytes(b"not a pickle")
+    assert cached("thing", "k1", build) == {"a": 1} and len(calls) == 2
+    assert cached("thing", "k2", build) == {"a": 1} and len(calls) == 3
+    assert [p.name for p in cache.glob("thing-*.pickle")] == ["thing-k2.pickle"]  # the stale entry is gone
+
+
+def test_off_means_no_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COPYDESK_CACHE_DIR", "off")
+    calls: list[int] = []
+    cached("thing", "k", lambda: calls.append(1))
+    cached("thing", "k", lambda: calls.append(1))
+    assert len(calls) == 2
+
+
+def test_a_changed_rule_file_is_read_again(cache: Path, tmp_path: Path) -> None:
+    rules = tmp_path / "rules"
+    shutil.copytree(RULES_DIR / "core", rules / "core")
+    first = {r.id: r for r in load_rules((rules,))}
+    pack = rules / "core" / "repetition.yaml"
+    pack.write_text(pack.read_text(encoding="utf-8").replace("confidence: 0.98", "confidence: 0.97"), encoding="utf-8")
+    again = {r.id: r for r in load_rules((rules,))}
+    assert first["repetition.doubled-word"].confidence == 0.98 and again["repetition.doubled-word"].confidence == 0.97
+    assert files_fingerprint([pack]) != files_fingerprint([rules / "core" / "style.yaml"])
