@@ -24,7 +24,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from copydesk.engines.warmup import prewarm
 
         prewarm()
-    from copydesk.cli.main import run
+    from copydesk.cli.dispatch import run
 
     return run(args)
 
