@@ -33,6 +33,7 @@ from pygls.workspace.position_codec import ServerTextPosition, ServerTextRange
 from copydesk import articles
 from copydesk.archive import MIN_ARTICLES, ArchiveStats
 from copydesk.document import Document
+from copydesk.engines.warmup import prewarm
 from copydesk.findings import Finding, Severity, fixes_to_apply
 from copydesk.markup import HTML_SUFFIXES, MARKDOWN_SUFFIXES
 from copydesk.runner import Session, add_project_word, config_for
@@ -315,6 +316,7 @@ def stats(ls: CopydeskServer, params: Any) -> dict[str, int]:
 
 def run() -> int:
     """`copydesk lsp`: serve on stdin and stdout until the client says exit."""
+    prewarm()  # Harper sets itself up while the client initialises
     server.start_io()
     return 0
 

@@ -15,7 +15,6 @@ from copydesk.archive import ArchiveStats
 from copydesk.checker import Checker
 from copydesk.config import Config, ConfigError, load_config, project_root
 from copydesk.document import Document
-from copydesk.engines.warmup import prewarm as prewarm_harper
 from copydesk.findings import Finding, Severity
 from copydesk.markup import checkable
 from copydesk.rules import Rule, RuleError, load_rules, rule_matches, unknown_selector
@@ -66,8 +65,6 @@ class Session:
         archive: ArchiveStats | None = None,
     ) -> None:
         self.command_line = command_line
-        if command_line.harper is not False:
-            prewarm_harper()
         self.archive = archive
         self.note = note
         self._settings: dict[Config, Settings] = {}

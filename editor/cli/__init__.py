@@ -14,7 +14,9 @@ from collections.abc import Sequence
 
 __all__ = ["build_parser", "main"]
 
-_HARPER_COMMANDS = frozenset({"check", "fix", "review"})
+# Commands that check in this process. Not review or bulk: they fork checker processes, and a
+# process must not fork while a thread of it is inside Harper (the child would inherit its locks).
+_HARPER_COMMANDS = frozenset({"check", "fix"})
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -45,12 +45,7 @@ class Run:
 def open_session(args: argparse.Namespace, err: Console) -> Session:
     if not args.paths:
         raise UsageError(f"'copydesk {args.command}' needs at least one PATH (a file, a folder, or - for stdin)")
-    line = command_line(args)
-    if line.harper is not False:
-        from copydesk.engines.warmup import prewarm
-
-        prewarm()  # Harper sets itself up in a thread while the articles are read and weighed
-    return Session(line, note=lambda message: note(err, message), archive=run_archive(args))
+    return Session(command_line(args), note=lambda message: note(err, message), archive=run_archive(args))
 
 
 def documents(run: Run, args: argparse.Namespace) -> Iterator[Document | InputError]:

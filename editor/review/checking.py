@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from copydesk.archive import ArchiveStats
 from copydesk.document import Document
+from copydesk.engines.warmup import prewarm
 from copydesk.findings import Finding
 from copydesk.runner import Session
 from copydesk.settings import CommandLine
@@ -16,6 +17,7 @@ def start_checker_process(archive: ArchiveStats | None) -> None:
     """Runs once in the checker process: the archive statistics cross the process boundary once."""
     global _process_archive
     _process_archive = archive
+    prewarm()  # in the checker process: Harper sets itself up while the app draws
 
 
 def check_in_process(command_line: CommandLine, document: Document) -> list[Finding]:
