@@ -1,7 +1,8 @@
 """The real wheel, installed into a fresh venv as users install copydesk, run outside the checkout.
 
-Slow (the venv installs every dependency, from pip's cache when it has them), so the wheel is
-built and installed once for the module.
+The wheel is built and installed once for the module: into a venv made without its own pip, by
+this environment's pip (`pip --python`), with every dependency resolved as for a user, and no
+byte-compiling (the installed command compiles what it imports on first use).
 """
 
 from __future__ import annotations
@@ -35,8 +36,9 @@ def wheel_install(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path,
     built = _run(sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", work / "dist", source, cwd=work)
     assert built.returncode == 0, built.stderr
     [wheel] = (work / "dist").glob("copydesk-*.whl")
-    assert _run(sys.executable, "-m", "venv", work / "venv", cwd=work).returncode == 0
-    installed = _run(work / "venv" / "bin" / "python", "-m", "pip", "install", "-q", wheel, cwd=work)
+    assert _run(sys.executable, "-m", "venv", "--without-pip", work / "venv", cwd=work).returncode == 0
+    installed = _run(sys.executable, "-m", "pip", "--python", work / "venv" / "bin" / "python", "install", "-q",
+                     "--no-compile", wheel, cwd=work)  # fmt: skip
     assert installed.returncode == 0, installed.stderr
     articles = work / "articles"
     articles.mkdir()
