@@ -371,12 +371,25 @@ def resolve_house_path(value: str, base: Path) -> Path:
     return RULES_DIR / "house" / f"{value}.yaml"
 
 
+WORD_LISTS = RULES_DIR / "lexicons" / "words.yaml"
+
+
 @cache
+def _lexicon_file() -> Any:
+    return load_yaml(WORD_LISTS)
+
+
 def word_list(name: str) -> frozenset[str]:
     """A closed-class word list from rules/lexicons/words.yaml (function words, honorifics...)."""
-    path = RULES_DIR / "lexicons" / "words.yaml"
-    lists = load_yaml(path)
-    value = lists.get(name) if isinstance(lists, dict) else None
+    value = _lexicon_file().get(name) if isinstance(_lexicon_file(), dict) else None
     if not isinstance(value, list) or not all(isinstance(w, str) for w in value):
-        raise RuleError(f"{path}: no list of words named {name!r}")
+        raise RuleError(f"{WORD_LISTS}: no list of words named {name!r}")
     return frozenset(value)
+
+
+def word_lists(name: str) -> dict[str, frozenset[str]]:
+    """A mapping of named word lists from rules/lexicons/words.yaml (closed classes by tag)."""
+    value = _lexicon_file().get(name) if isinstance(_lexicon_file(), dict) else None
+    if not isinstance(value, dict) or not all(isinstance(v, list) for v in value.values()):
+        raise RuleError(f"{WORD_LISTS}: no mapping of word lists named {name!r}")
+    return {str(key): frozenset(str(w) for w in words) for key, words in value.items()}

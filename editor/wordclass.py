@@ -2,7 +2,7 @@
 
 A word gets every tag any of its readings allows ("results": NNS and VBZ), so a pattern asks
 "can it be" with `tag` and "can it not be" with `not_tag`. Closed classes (determiners,
-pronouns, modals) are small lists here: lexicons are unreliable for them.
+pronouns, modals) are lists in rules/lexicons/words.yaml: lexicons are unreliable for them.
 """
 
 from __future__ import annotations
@@ -13,29 +13,10 @@ from functools import lru_cache
 from lemminflect import getAllInflections, getAllLemmas
 
 from copydesk.lexicon import lemminflect_tables
+from copydesk.rules import word_lists
 
-CLOSED_CLASSES: dict[str, frozenset[str]] = {
-    "DT": frozenset("a an the this that these those each every either neither another some any no".split()),
-    "PRP$": frozenset("my your his her its our their whose".split()),
-    "PRP": frozenset("i you he she it we they me him us them".split()),
-    "MD": frozenset("will would can could shall should may might must ought".split()),
-    "IN": frozenset(
-        "of in on at to for with from by about over under into onto among between during against without within "
-        "through across after before behind beyond near since until upon via toward towards".split()
-    ),
-    "CC": frozenset("and or but nor".split()),
-    "CD": frozenset(
-        "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
-        "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand "
-        "million billion dozen".split()
-    ),
-    "AUX": frozenset(
-        "is are was were am be been being has have had do does did will would can could shall should may might "
-        "must isn’t aren’t wasn’t weren’t hasn’t haven’t hadn’t doesn’t don’t didn’t won’t wouldn’t can’t "
-        "couldn’t shouldn’t isn't aren't wasn't weren't hasn't haven't hadn't doesn't don't didn't won't "
-        "wouldn't can't couldn't shouldn't".split()
-    ),
-}
+# Closed classes (determiners, pronouns, modals...) by Penn tag, from rules/lexicons/words.yaml.
+CLOSED_CLASSES: dict[str, frozenset[str]] = word_lists("closed_classes")
 # Plurals the lexicon lists as lemmas of their own.
 _IRREGULAR_PLURALS = frozenset({"people", "children", "men", "women", "feet", "teeth", "mice"})
 _NUMERAL = re.compile(r"\d+(?:[.,]\d+)*")
