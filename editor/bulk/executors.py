@@ -13,6 +13,7 @@ from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
 from copydesk.bulk.options import BulkError
+from copydesk.engines.warmup import settled
 
 # Worker processes get the per-run arguments (settings, archive counts) once, at start-up,
 # rather than with every file.
@@ -74,6 +75,7 @@ class LocalMap:
     def _until_broken(self, fn: Callable[..., Any], args: tuple[Any, ...], queue: Sequence[Any],
                       jobs: int) -> Generator[Any, None, int]:  # fmt: skip
         """Yield results in order until the pool breaks; return how many were yielded."""
+        settled()  # workers are forked: no thread of this process may be inside Harper then
         pool = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(fn, args, True))
         window: deque[Future[Any]] = deque()
         ahead = jobs * 16  # files handed out ahead of the results, not the whole archive at once

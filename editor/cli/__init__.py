@@ -9,6 +9,7 @@ command will need Harper, and only then imports the rest (a third of a second) b
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 
@@ -21,14 +22,24 @@ _HARPER_COMMANDS = frozenset({"check", "fix"})
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
-    command = next((a for a in args if not a.startswith("-")), None)
-    if command in _HARPER_COMMANDS and "--no-harper" not in args and not {"-h", "--help"} & set(args):
+    if _checks_a_few_files_here(args):
         from copydesk.engines.warmup import prewarm
 
         prewarm()
     from copydesk.cli.dispatch import run
 
     return run(args)
+
+
+def _checks_a_few_files_here(args: Sequence[str]) -> bool:
+    """Whether this is `check` or `fix` of a few named files with Harper: checked in this process,
+    so Harper may set itself up beside the imports. A folder or many files may go to forked
+    workers, which must not inherit a thread inside Harper; they are warmed up later, or there."""
+    words = [a for a in args if not a.startswith("-")]
+    if not words or words[0] not in _HARPER_COMMANDS or "--no-harper" in args or {"-h", "--help"} & set(args):
+        return False
+    paths = words[1:]
+    return len(paths) < 8 and not any(os.path.isdir(p) for p in paths)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -7,7 +7,7 @@ import argparse
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from rich.console import Console
 
@@ -15,6 +15,7 @@ from copydesk import articles
 from copydesk.archive import MIN_ARTICLES, ArchiveStats
 from copydesk.baseline import Baseline, write_baseline
 from copydesk.cli.output import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, error, note
+from copydesk.cli.parallel import check_all
 from copydesk.cli.parser import command_line
 from copydesk.diff import patchable, unified_diff
 from copydesk.document import Document
@@ -40,6 +41,7 @@ class Run:
     encoding: str | None
     out: Console
     err: Console
+    failures: list[InputError] = field(default_factory=list)  # files that could not be read
 
 
 def open_session(args: argparse.Namespace, err: Console) -> Session:
@@ -55,6 +57,17 @@ def documents(run: Run, args: argparse.Namespace) -> Iterator[Document | InputEr
             note(run.err, f"skipped {item.path}: {item.reason}")
         else:
             yield item
+
+
+def checked(run: Run, args: argparse.Namespace) -> Iterator[tuple[Document, list[Finding]]]:
+    """Each readable document with its findings, in order, on --jobs cores; an unreadable one is
+    reported and counted in `run.failures`."""
+    for doc, findings in check_all(documents(run, args), run.session, args.jobs):
+        if isinstance(doc, InputError):
+            error(run.err, str(doc))
+            run.failures.append(doc)
+        else:
+            yield doc, findings
 
 
 def run_archive(args: argparse.Namespace) -> ArchiveStats | None:
@@ -85,14 +98,10 @@ def cmd_check(args: argparse.Namespace, run: Run) -> int:
     if args.max_findings is not None and args.max_findings < 0:
         raise UsageError("--max-findings takes a number of findings, 0 or more")
     baseline = Baseline(args.baseline) if args.baseline else None
+    if args.jobs < 1:
+        raise UsageError("--jobs takes a number of worker processes, 1 or more")
     reports: list[FileReport] = []
-    failed = False
-    for doc in documents(run, args):
-        if isinstance(doc, InputError):
-            error(run.err, str(doc))
-            failed = True
-            continue
-        findings = run.session.check(doc)
+    for doc, findings in checked(run, args):
         if args.diff_from and doc.path != STDIN:
             changed = changed_lines(doc.path, args.diff_from)
             if changed is not None:
@@ -103,7 +112,7 @@ def cmd_check(args: argparse.Namespace, run: Run) -> int:
     if args.write_baseline:
         count = write_baseline(args.write_baseline, ((r.document, r.findings) for r in reports))
         note(run.err, f"baseline written to {args.write_baseline}: {count} finding(s) accepted")
-        return EXIT_ERROR if failed else EXIT_OK
+        return EXIT_ERROR if run.failures else EXIT_OK
     threshold = None if args.fail_on == "never" else Severity.parse(args.fail_on)
     if args.output:
         atomic_write(args.output, render_report(args.format, reports, threshold).encode("utf-8"))
@@ -113,7 +122,7 @@ def cmd_check(args: argparse.Namespace, run: Run) -> int:
     else:
         sys.stdout.write(render_report(args.format, reports, threshold))
         sys.stdout.flush()
-    if failed:
+    if run.failures:
         return EXIT_ERROR
     if threshold is None:
         return EXIT_OK
@@ -151,14 +160,11 @@ def render_report(fmt: str, reports: Sequence[FileReport], threshold: Severity |
 def cmd_fix(args: argparse.Namespace, run: Run) -> int:
     if args.backup and not args.write:
         raise UsageError("--backup goes with --write")
+    if args.jobs < 1:
+        raise UsageError("--jobs takes a number of worker processes, 1 or more")
     failed = False
     changed = 0
-    for doc in documents(run, args):
-        if isinstance(doc, InputError):
-            error(run.err, str(doc))
-            failed = True
-            continue
-        findings = run.session.check(doc)
+    for doc, findings in checked(run, args):
         min_confidence = run.session.settings_for(doc.path).min_confidence
         resolution = fixes_to_apply(doc, findings, min_confidence)
         unwritable = sum(1 for f in findings if f.replacements and not doc.can_encode(f.replacements[0]))
@@ -190,7 +196,7 @@ def cmd_fix(args: argparse.Namespace, run: Run) -> int:
     sys.stdout.flush()
     if args.write or changed == 0:
         note(run.err, f"{changed} file{'s' if changed != 1 else ''} {'fixed' if args.write else 'with fixes'}")
-    if failed:
+    if failed or run.failures:
         return EXIT_ERROR
     # As ruff's --diff: a diff that is not empty means the files are not clean yet.
     return EXIT_FINDINGS if changed and not args.write else EXIT_OK

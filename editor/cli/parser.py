@@ -143,6 +143,16 @@ def _add_selection(p: argparse.ArgumentParser) -> None:
     )
 
 
+def _add_jobs(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--jobs",
+        type=int,
+        default=os.cpu_count() or 1,
+        metavar="N",
+        help="worker processes for many files (default: all cores); the output is the same whatever N is",
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     ver = installed_version()
     parser = argparse.ArgumentParser(
@@ -162,6 +172,7 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     _add_selection(check)
+    _add_jobs(check)
     check.add_argument(
         "--format",
         choices=FORMATS,
@@ -201,6 +212,7 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     _add_selection(fix)
+    _add_jobs(fix)
     mode = fix.add_mutually_exclusive_group()
     mode.add_argument("--diff", action="store_true", help="print a unified diff of the fixes (the default)")
     mode.add_argument("--write", action="store_true", help="write the fixes into the files, atomically")

@@ -17,3 +17,10 @@ def prewarm() -> None:
         _warm_up = threading.Thread(target=harper.Linter, args=(harper.Dialect.AMERICAN,), daemon=True,
                                     name="copydesk-harper-warm-up")  # fmt: skip
         _warm_up.start()
+
+
+def settled() -> None:
+    """Wait for the warm-up, if one was started: call before forking (a child must not inherit a
+    thread inside Harper, with its locks held)."""
+    if _warm_up is not None:
+        _warm_up.join()

@@ -23,6 +23,7 @@ from textual.widgets.text_area import Selection
 from copydesk.archive import ArchiveStats
 from copydesk.config import project_root
 from copydesk.document import Document
+from copydesk.engines.warmup import settled
 from copydesk.files import InputError
 from copydesk.findings import Finding
 from copydesk.review import screens
@@ -66,6 +67,7 @@ class ReviewApp(App[None]):
         super().__init__()
         self.command_line = command_line or CommandLine()
         # Checks run in a process of their own: the interface keeps the interpreter to itself.
+        settled()  # the checker process is forked: no thread of this one may be inside Harper then
         self.checker_process = ProcessPoolExecutor(
             max_workers=1, initializer=start_checker_process, initargs=(archive,)
         )
