@@ -60,6 +60,8 @@ bench-safety: $(STAMP)
 bench-hostile: $(STAMP)
 	$(BIN)/python bench/hostile.py
 
-## bench-bulk: bulk throughput at --jobs 1 and 2 against harper-py alone (several minutes)
+## bench-bulk: bulk throughput on distinct articles at --jobs 1 and 2 against harper-py alone, then
+## memory on 20,000 copies (--jobs 2): half an hour
 bench-bulk: $(STAMP)
-	$(BIN)/python bench/bulk_bench.py 2000
+	$(BIN)/python bench/bulk_bench.py
+	$(BIN)/python bench/bulk_bench.py --copies 20000 --jobs 2 --no-harper
