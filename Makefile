@@ -37,9 +37,13 @@ pytest: $(STAMP)
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .typecheck build dist
 
-## bench: speed, false alarms on clean text, precision and recall on CWEB (figures for closing notes, not tests)
+## bench: speed (one article cold, a folder against harper-py alone, the review app's keys, the language
+## server's keystrokes), false alarms on clean text, precision and recall on CWEB (figures, not tests)
 bench: $(STAMP)
+	$(BIN)/python bench/cold_start.py
 	$(BIN)/python bench/engine_speed.py
+	$(BIN)/python bench/review_latency.py
+	$(BIN)/python bench/lsp_latency.py
 	$(BIN)/python bench/false_alarms.py ../shared/corpus/onestopenglish/Int
 	$(BIN)/python bench/cweb.py
 

@@ -1,0 +1,65 @@
+"""The review app's answer to each key on a large article, driven by Textual's Pilot.
+
+usage: python bench/review_latency.py [MB]   (default 1: the samples repeated to one megabyte)
+Each key is pressed 20 times (u after a, so there is always something to undo); the time is from
+the key to the screen settled (Pilot's pause), median and worst. The article is checked once, in
+the app's checker process, before the keys are timed.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from copydesk.document import Document
+from copydesk.review.app import ReviewApp
+
+ROOT = Path(__file__).resolve().parent.parent
+KEYS = ("n", "n", "p", "a", "u", "r", "u", "D", "escape", "question_mark", "escape")
+
+
+def big_article(folder: Path, megabytes: float) -> Path:
+    pieces = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "samples").rglob("*.txt"))]
+    text, i = [], 0
+    while sum(map(len, text)) < megabytes * 1_000_000:
+        text.append(pieces[i % len(pieces)])
+        i += 1
+    path = folder / "big.txt"
+    path.write_text("\n\n".join(text), encoding="utf-8")
+    return path
+
+
+async def measure(path: Path) -> None:
+    app = ReviewApp([Document.from_bytes(path.read_bytes(), str(path))], root=path.parent)
+    timings: dict[str, list[float]] = {}
+    async with app.run_test(size=(120, 40)) as pilot:
+        started = time.perf_counter()
+        while not all(r.checked for r in app.reviews) or app.workers:
+            await pilot.pause(0.1)
+        print(f"checked in {time.perf_counter() - started:.1f} s: {len(app.pending())} findings", flush=True)
+        for _ in range(20):
+            for key in KEYS:
+                started = time.perf_counter()
+                await pilot.press(key)
+                await pilot.pause()
+                timings.setdefault(key, []).append(time.perf_counter() - started)
+    for key, times in timings.items():
+        print(f"  {key:<14} median {statistics.median(times) * 1000:6.1f} ms   worst {max(times) * 1000:6.1f} ms")
+    print("target: every key within 50 ms")
+
+
+def main() -> int:
+    megabytes = float(sys.argv[1]) if len(sys.argv) > 1 else 1.0
+    with tempfile.TemporaryDirectory() as tmp:
+        path = big_article(Path(tmp), megabytes)
+        print(f"{path.stat().st_size / 1e6:.2f} MB article, {len(path.read_text(encoding='utf-8').split())} words")
+        asyncio.run(measure(path))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
