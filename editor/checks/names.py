@@ -15,9 +15,11 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
+from importlib.metadata import version
 
 from rapidfuzz.distance import OSA
 
+from copydesk.cache import cached, fingerprint
 from copydesk.checks.base import Check
 from copydesk.checks.consistency import describe_variants
 from copydesk.findings import Finding
@@ -41,7 +43,12 @@ class Occurrence:
 
 @cache
 def _known_trigrams() -> frozenset[str]:
-    """Letter trigrams (with ^ and $ for the word's edges) of at least two common English words."""
+    """Letter trigrams (with ^ and $ for the word's edges) of at least two common English words;
+    from the disk cache while wordfreq's list is the same (counting them reads every word)."""
+    return cached("name-trigrams", fingerprint([version("wordfreq")]), _count_trigrams)
+
+
+def _count_trigrams() -> frozenset[str]:
     counts: Counter[str] = Counter()
     for word, freq in frequencies().items():
         if freq > 1e-6 and word.isalpha():
