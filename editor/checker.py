@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from typing import Protocol
 
 from copydesk.archive import ArchiveStats
-from copydesk.checks import Check, build_check
+from copydesk.checks import Check, build_check, paragraph_local
 from copydesk.checks.quotes import quotations
 from copydesk.dialect import DEFAULT_DIALECT, infer_dialect
 from copydesk.engines.languagetool import LanguageToolEngine, resolve_setup
@@ -68,6 +68,7 @@ class Checker:
         extra_engines: Sequence[Engine] = (),
         on_error: Callable[[str], None] = lambda message: None,
         cache_size: int = 20000,
+        incremental: bool = False,
     ) -> None:
         self.settings = settings
         self.archive = archive
@@ -76,7 +77,12 @@ class Checker:
         self.rules = tuple(r for r in rules if self.selection.allows(r.id))
         self.words = load_dictionary(settings.rule_dirs or (RULES_DIR,)) | settings.words
         self.languagetool_setup = resolve_setup(settings.languagetool)
-        self._checks: tuple[tuple[Rule, Check], ...] = tuple((r, build_check(r)) for r in self.rules)
+        checks = tuple((r, build_check(r)) for r in self.rules)
+        # With `incremental` (an editor re-checking as the writer types), paragraph-local rules run
+        # per paragraph and are kept per paragraph's text, as the engines' findings are.
+        self._checks = tuple(c for c in checks if not (incremental and paragraph_local(c[0])))
+        self._paragraph_checks = tuple(c for c in checks if incremental and paragraph_local(c[0]))
+        self._paragraph_cache: OrderedDict[str, tuple[Finding, ...]] = OrderedDict()
         self._owned = frozenset(lint for r in self.rules for lint in r.owns)
         self._mechanical = frozenset(r.id for r in self.rules if r.fix == "mechanical")
         self.sic_rules = tuple(r.id for r in (*self.rules, *self._engine_rules()) if r.sic)
@@ -137,16 +143,34 @@ class Checker:
     def check(self, text: str) -> list[Finding]:
         analysis = Analysis(text, self.settings.dialect, self.archive)
         findings: list[Finding] = []
-        for rule, check in self._checks:
-            try:
-                findings.extend(check(analysis))
-            except Exception as exc:  # a bug in one check: the others still report, and the bug is told
-                self.on_error(f"rule {rule.id} failed on this text ({type(exc).__name__}: {exc})")
+        findings.extend(self._run(self._checks, analysis))
+        if self._paragraph_checks:
+            findings.extend(self._by_paragraph(analysis))
         for engine in self.engines_for(analysis):
             found = self._lint_paragraphs(engine, analysis)
             findings.extend(f for f in engine.finalize(analysis, found) if not self._owned.intersection(f.sources))
         merged = merge_findings(f for f in findings if self.selection.allows(f.rule))
         return self._guard_quotations(analysis, merged)
+
+    def _run(self, checks: Sequence[tuple[Rule, Check]], analysis: Analysis) -> Iterator[Finding]:
+        for rule, check in checks:
+            try:
+                yield from list(check(analysis))
+            except Exception as exc:  # a bug in one check: the others still report, and the bug is told
+                self.on_error(f"rule {rule.id} failed on this text ({type(exc).__name__}: {exc})")
+
+    def _by_paragraph(self, analysis: Analysis) -> Iterator[Finding]:
+        """The paragraph-local rules' findings, each paragraph's from the cache when its text was seen."""
+        for para in analysis.paragraphs:
+            text = analysis.text[para.start : para.end]
+            found = self._paragraph_cache.get(text)
+            if found is None:
+                alone = Analysis(text, self.settings.dialect, self.archive, one_paragraph=True)
+                found = self._paragraph_cache[text] = tuple(self._run(self._paragraph_checks, alone))
+            self._paragraph_cache.move_to_end(text)
+            yield from (replace(f, start=f.start + para.start, end=f.end + para.start) for f in found)
+        while len(self._paragraph_cache) > self._cache_size:
+            self._paragraph_cache.popitem(last=False)
 
     def _guard_quotations(self, analysis: Analysis, findings: list[Finding]) -> list[Finding]:
         """Inside a direct quotation the words are the speaker's: a fix there is a proposal for the

@@ -95,7 +95,7 @@ class State:
 
     def session(self, line: CommandLine, note: Callable[[str], None]) -> Session:
         if line not in self.sessions:
-            self.sessions[line] = Session(line, note=note, archive=self.archive)
+            self.sessions[line] = Session(line, note=note, archive=self.archive, incremental=True)
         return self.sessions[line]
 
 

@@ -63,8 +63,10 @@ class Session:
         command_line: CommandLine = CommandLine(),
         note: Callable[[str], None] = lambda m: None,
         archive: ArchiveStats | None = None,
+        incremental: bool = False,
     ) -> None:
         self.command_line = command_line
+        self.incremental = incremental  # the same articles re-checked as they are edited (an editor)
         self.archive = archive
         self.note = note
         self._settings: dict[Config, Settings] = {}
@@ -93,7 +95,7 @@ class Session:
             if house is not None and house.names:
                 counts = {**(archive.articles if archive else {}), **house.name_counts()}
                 archive = ArchiveStats.from_counts(counts, archive.dialects if archive else None)
-            checker = Checker(rules, settings, archive, on_error=self.note)
+            checker = Checker(rules, settings, archive, on_error=self.note, incremental=self.incremental)
             setup = checker.languagetool_setup
             if setup is not None and setup.is_public and not self._warned_public:
                 self.note(f"warning: the text of every article is sent to {setup.url} (LanguageTool's public server)")

@@ -222,6 +222,7 @@ class Analysis:
     text: str
     dialect: str | None = None
     archive: ArchiveView | None = field(default=None, compare=False)
+    one_paragraph: bool = False  # the text is one paragraph of an article, line breaks and all
 
     @cached_property
     def tokens(self) -> tuple[Token, ...]:
@@ -233,6 +234,8 @@ class Analysis:
 
     @cached_property
     def paragraphs(self) -> tuple[Span, ...]:
+        if self.one_paragraph:
+            return (Span(0, len(self.text)),) if self.text.strip() else ()
         return split_paragraphs(self.text)
 
     @cached_property

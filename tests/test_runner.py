@@ -61,3 +61,19 @@ def test_the_most_specific_severity_wins() -> None:
     overrides = (("consistency", Severity.INFO), ("consistency.quotes", Severity.ERROR))
     assert with_severities([f], overrides)[0].severity is Severity.ERROR
     assert with_severities([f], (("consistency", Severity.INFO),))[0].severity is Severity.INFO
+
+
+def test_an_incremental_session_finds_what_a_whole_check_finds() -> None:
+    """The language server's sessions keep paragraph-local rules' findings per paragraph; an
+    edited article must get exactly the findings a fresh whole check gives."""
+    from conftest import IRAN, SAMPLES
+
+    whole, incremental = Session(CommandLine(harper=False)), Session(CommandLine(harper=False), incremental=True)
+    for path in (IRAN, *sorted((SAMPLES / "onestopenglish").glob("*.txt"))[:6]):
+        doc = Document.from_bytes(path.read_bytes(), str(path))
+        assert incremental.check(doc) == whole.check(doc)
+    text = IRAN.read_text(encoding="utf-8").replace("hidden and and", "hidden or or", 1)
+    edited = Document.from_text(text, str(IRAN))
+    assert incremental.check(edited) == whole.check(edited)
+    cached = incremental.checker_for(incremental.settings_for(str(IRAN)))._paragraph_cache
+    assert len(cached) > 10 and any("hidden or or" in text for text in cached)

@@ -31,7 +31,11 @@ from copydesk.checks import (
 from copydesk.checks.base import Check, NoSettings, describe_type, parse_settings
 from copydesk.rules import Rule, RuleError
 
-__all__ = ["CHECK_TYPES", "Check", "CheckType", "build_check", "settings_table"]
+__all__ = ["CHECK_TYPES", "Check", "CheckType", "build_check", "paragraph_local", "settings_table"]
+
+
+def _always(rule: Rule) -> bool:
+    return True
 
 
 @dataclass(frozen=True)
@@ -41,12 +45,15 @@ class CheckType:
     build: Callable[[Rule], Check]
     settings: type = NoSettings
     summary: str = ""
+    # Whether a rule's findings in a paragraph depend on that paragraph alone, so that they can be
+    # kept per paragraph and an edited article re-checked paragraph by paragraph (the language server).
+    paragraph_local: Callable[[Rule], bool] = lambda rule: False
 
 
 CHECK_TYPES: dict[str, CheckType] = {
-    "repetition": CheckType(repetition.build, repetition.Settings, "a word doubled by a slip"),
-    "substitution": CheckType(substitution.build, substitution.Settings, "a phrase replaced by another"),
-    "existence": CheckType(existence.build, existence.Settings, "a phrase flagged wherever it is"),
+    "repetition": CheckType(repetition.build, repetition.Settings, "a word doubled by a slip", _always),
+    "substitution": CheckType(substitution.build, substitution.Settings, "a phrase replaced by another", _always),
+    "existence": CheckType(existence.build, existence.Settings, "a phrase flagged wherever it is", _always),
     "consistency": CheckType(consistency.build, consistency.Settings, "one thing written two ways in one article"),
     "abbreviations": CheckType(abbreviations.build, abbreviations.Settings, "U.N. beside UN"),
     "names": CheckType(names.build, NoSettings, "a name spelled two ways"),
@@ -57,8 +64,9 @@ CHECK_TYPES: dict[str, CheckType] = {
     "hyphenation": CheckType(hyphenation.build, hyphenation.Settings, "a compound hyphenated and open"),
     "capitalization": CheckType(capitalization.build, NoSettings, "one term capitalised two ways"),
     "numbers": CheckType(numbers.build, NoSettings, "numbers and dates written two ways"),
-    "pattern": CheckType(pattern.build, pattern.Settings, "a token sequence (words, tags) with a fix"),
-    "article": CheckType(article.build, article.Settings, "a or an by the next word's sound"),
+    "pattern": CheckType(pattern.build, pattern.Settings, "a token sequence (words, tags) with a fix",
+                         pattern.paragraph_local),
+    "article": CheckType(article.build, article.Settings, "a or an by the next word's sound", _always),
     "insertion": CheckType(insertion.build, NoSettings, "a missing word the lexicon predicts"),
 }
 
@@ -72,6 +80,11 @@ def build_check(rule: Rule) -> Check:
         ) from None
     parse_settings(rule, kind.settings)  # every type rejects keys it does not know, settings or not
     return kind.build(rule)
+
+
+def paragraph_local(rule: Rule) -> bool:
+    kind = CHECK_TYPES.get(rule.check)
+    return kind is not None and kind.paragraph_local(rule)
 
 
 def settings_table() -> str:

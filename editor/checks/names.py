@@ -14,7 +14,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib.metadata import version
 
 from rapidfuzz.distance import OSA
@@ -76,7 +76,10 @@ def _previous_word(tokens: tuple[Token, ...], i: int) -> str:
     return tokens[j].text if j >= 0 and tokens[j].is_word and tokens[j].text[:1].isupper() else ""
 
 
-def name_occurrences(analysis: Analysis) -> list[Occurrence]:
+@lru_cache(maxsize=4)
+def name_occurrences(analysis: Analysis) -> tuple[Occurrence, ...]:
+    """Every capitalised word that may be a name; kept for the few analyses last seen, since the
+    names and honorifics checks (and the archive's first pass) read the same ones."""
     tokens = analysis.tokens
     found = []
     for i, tok in enumerate(tokens):
@@ -89,7 +92,7 @@ def name_occurrences(analysis: Analysis) -> list[Occurrence]:
         if analysis.starts_sentence(tok.start) and zipf(form) >= COMMON_WORD_ZIPF:
             continue  # "The", "This", "Among": ordinary words that start a sentence
         found.append(Occurrence(tok, form, _previous_word(tokens, i)))
-    return found
+    return tuple(found)
 
 
 ARCHIVE_CONFIDENCE = 0.9
@@ -154,7 +157,8 @@ class Variant:
     safe: bool = True
 
 
-def find_variants(occurrences: list[Occurrence]) -> list[Variant]:
+@lru_cache(maxsize=4)
+def find_variants(occurrences: tuple[Occurrence, ...]) -> tuple[Variant, ...]:
     counts = Counter(o.form for o in occurrences)
     befores: dict[str, set[str]] = defaultdict(set)
     for o in occurrences:
@@ -192,7 +196,7 @@ def find_variants(occurrences: list[Occurrence]) -> list[Variant]:
             safe = not tie and not has_tag(winner.lower(), _COMMON_WORD)
             variants.append(Variant(loser, winner, sure=True, safe=safe))
             break
-    return variants
+    return tuple(variants)
 
 
 def archive_variants(archive: ArchiveView, forms: set[str], local: list[Variant]) -> list[Variant]:
@@ -218,7 +222,7 @@ def build(rule: Rule) -> Check:
         lines: dict[str, list[int]] = defaultdict(list)
         for o in occurrences:
             lines[o.form].append(analysis.line_of(o.token.start))
-        variants = find_variants(occurrences)
+        variants = list(find_variants(occurrences))  # a copy: the cached tuple stays as it is
         from_archive = (
             archive_variants(analysis.archive, {o.form for o in occurrences}, variants) if analysis.archive else []
         )

@@ -232,6 +232,13 @@ class Settings:
     suggest: str | tuple[str, ...] = field(default=(), metadata=doc("the fix as a template, or several"))
 
 
+def paragraph_local(rule: Rule) -> bool:
+    """A pattern reads one paragraph's tokens; only a fix that takes the article's apostrophe
+    ("{apostrophe}") reads the whole article."""
+    suggest = rule.settings.get("suggest") or ()
+    return not any("{apostrophe}" in t for t in ([suggest] if isinstance(suggest, str) else suggest))
+
+
 def build(rule: Rule) -> Check:
     settings = parse_settings(rule, Settings)
     where = rule.where("settings.tokens")
