@@ -41,7 +41,7 @@ def main() -> int:
     print(f"{folder}: {len(files)} files, {words} words")
     print(f"harper-py alone : {harper_s:6.1f} s  ({words / harper_s:8.0f} words/s, {lints} lints)")
     print(f"copydesk check  : {copydesk_s:6.1f} s  ({words / copydesk_s:8.0f} words/s)")
-    print(f"ratio           : {copydesk_s / harper_s:6.2f}x  (target: at most 1.5x)")
+    print(f"ratio           : {copydesk_s / harper_s:6.2f}x  (target: at most 1.0x; 1.5x with a syntax layer)")
     return 0
 
 
