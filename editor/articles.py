@@ -12,13 +12,19 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from copydesk.archive import ArchiveStats, ArticleFacts, facts_of
-from copydesk.config import load_config
+from copydesk.config import Config, load_config
 from copydesk.document import DecodeError, Document, looks_binary
 from copydesk.files import STDIN, InputError, Skipped, is_regular_file
 from copydesk.markup import checkable
-from copydesk.runner import config_for
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
+
+
+def _file_config(path: str) -> Config:
+    """The configuration that decides which files are read: `include`, `exclude` and
+    `max-file-size` are keys of the whole file (not of `[[overrides]]`), so neither the overrides
+    nor the project dictionary are needed here, and none is read again for every file."""
+    return load_config(Path(path))
 
 
 def _is_text_name(name: str) -> bool:
@@ -41,7 +47,7 @@ def named(paths: Sequence[str], force_exclude: bool = False) -> Iterator[tuple[s
             raise InputError(f"{p}: no such file or directory")
     for p in paths:
         if p == STDIN or not os.path.isdir(p):
-            if not (force_exclude and p != STDIN and config_for(p).excludes(p)):
+            if not (force_exclude and p != STDIN and _file_config(p).excludes(p)):
                 yield p, False
             continue
         for folder, files in _walk(p):
@@ -51,7 +57,7 @@ def named(paths: Sequence[str], force_exclude: bool = False) -> Iterator[tuple[s
                     if _is_text_name(name):
                         yield Skipped(full, "not a regular file"), True
                 elif _is_text_name(name):
-                    if not config_for(full).excludes(full):
+                    if not _file_config(full).excludes(full):
                         yield full, True
                 elif _is_binary_file(full):
                     yield Skipped(full, "binary file"), True
@@ -143,7 +149,7 @@ def documents(
             yield item
             continue
         try:
-            limit = None if item == STDIN else config_for(item).max_file_size
+            limit = None if item == STDIN else _file_config(item).max_file_size
             yield read_document(item, encoding, in_folder=found_in_folder, max_mb=limit)
         except InputError as exc:
             yield exc

@@ -16,11 +16,12 @@ from typing import Any
 from copydesk.archive import ArchiveStats
 from copydesk.articles import archive_bytes, too_large
 from copydesk.bulk.options import Work
+from copydesk.config import load_config
 from copydesk.diff import patchable, unified_diff
 from copydesk.document import DecodeError, Document
 from copydesk.files import atomic_write
 from copydesk.findings import apply_edits, fixes_to_apply
-from copydesk.runner import Session, config_for
+from copydesk.runner import Session
 
 
 class Status(StrEnum):
@@ -100,7 +101,7 @@ def process_file(work: Work, archive: ArchiveStats | None, rel: str) -> FileResu
 
 def _process_file(work: Work, archive: ArchiveStats | None, rel: str) -> FileResult:
     path = Path(work.archive_dir, rel)
-    reason = too_large(path, config_for(str(path)).max_file_size)
+    reason = too_large(path, load_config(path).max_file_size)
     if reason:
         return FileResult(rel, Status.FAILED, f"skipped: {reason}")
     data = archive_bytes(path)
