@@ -15,7 +15,8 @@ from copydesk.engines.languagetool import LanguageToolEngine, resolve_setup
 from copydesk.findings import Finding
 from copydesk.rules import RULES_DIR, Rule, load_dictionary, rule_matches
 from copydesk.settings import Settings
-from copydesk.text import Analysis
+from copydesk.syntax import SyntaxParser, SyntaxUnavailable
+from copydesk.text import Analysis, Word
 
 
 @dataclass(frozen=True)
@@ -93,6 +94,21 @@ class Checker:
         self._cache_size = cache_size
         self.cache_hits = 0
         self.cache_misses = 0
+        self.syntax: SyntaxParser | None = SyntaxParser(cache_size) if settings.syntax else None
+
+    def _parse(self, pieces: Sequence[tuple[str, tuple[int, ...]]]) -> list[tuple[Word, ...]]:
+        """The syntax layer's parses; when the model cannot be loaded, one message and no parses
+        (the checks on the parse find nothing; every other check runs)."""
+        if self.syntax is not None:
+            try:
+                return self.syntax(pieces)
+            except SyntaxUnavailable as exc:
+                self.syntax = None
+                self.on_error(str(exc))
+        return [() for _ in pieces]
+
+    def analysis(self, text: str, one_paragraph: bool = False) -> Analysis:
+        return Analysis(text, self.settings.dialect, self.archive, one_paragraph, self._parse)
 
     def rules_of_check(self, check: str) -> frozenset[str]:
         """The ids of this checker's rules of one check type (bulk counts the names check's fixes)."""
@@ -141,7 +157,7 @@ class Checker:
             engine.close()
 
     def check(self, text: str) -> list[Finding]:
-        analysis = Analysis(text, self.settings.dialect, self.archive)
+        analysis = self.analysis(text)
         findings: list[Finding] = []
         findings.extend(self._run(self._checks, analysis))
         if self._paragraph_checks:
@@ -165,7 +181,7 @@ class Checker:
             text = analysis.text[para.start : para.end]
             found = self._paragraph_cache.get(text)
             if found is None:
-                alone = Analysis(text, self.settings.dialect, self.archive, one_paragraph=True)
+                alone = self.analysis(text, one_paragraph=True)
                 found = self._paragraph_cache[text] = tuple(self._run(self._paragraph_checks, alone))
             self._paragraph_cache.move_to_end(text)
             yield from (replace(f, start=f.start + para.start, end=f.end + para.start) for f in found)

@@ -18,6 +18,7 @@ invalid file is an error naming the file, the key and what is wrong.
     max-file-size = 10                   # MB: a larger file is skipped with a note (default 10)
     min-confidence = 0.8                 # fix and bulk apply only fixes at least this confident
     harper = true                        # false: no Harper grammar and spelling engine
+    syntax = true                        # false: no dependency parse (skips the checks on it)
     include = ["*.md", "*.txt"]          # which files a folder check reads
     exclude = ["drafts/*", "archive/*"]
     [severity]                           # per rule id or prefix
@@ -49,7 +50,7 @@ DEFAULT_FILE_TIMEOUT = 300.0  # seconds one file of a bulk run may take before i
 CONFIG_NAMES = ("copydesk.toml", ".copydesk.toml", "pyproject.toml")
 _OVERRIDE_KEYS = {"files", "select", "ignore", "dialect", "profiles", "severity", "words"}
 _KEYS = {
-    "max-file-size", "min-confidence", "harper",
+    "max-file-size", "min-confidence", "harper", "syntax",
     "dialect", "languagetool", "languagetool-timeout", "select", "ignore", "profiles", "words", "rules",
     "include", "exclude", "severity", "overrides", "house", "across",
 }  # fmt: skip
@@ -82,6 +83,7 @@ class Config:
     across: Path | bool | None = None  # a folder, False (never), or None (the articles checked together)
     min_confidence: float = DEFAULT_MIN_CONFIDENCE
     harper: bool = True
+    syntax: bool = True
     max_file_size: float = 10.0  # MB: a file larger than this is skipped, so one odd file cannot stall a run
     include: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
@@ -129,6 +131,7 @@ class Config:
             "max-file-size": self.max_file_size,
             "min-confidence": self.min_confidence,
             "harper": self.harper,
+            "syntax": self.syntax,
             "across": str(self.across) if isinstance(self.across, Path) else (
                 False if self.across is False else "(the articles checked together, if 5 or more)"
             ),
@@ -233,6 +236,9 @@ def parse_config(table: Mapping[str, Any], path: Path) -> Config:
     harper = table.get("harper", True)
     if not isinstance(harper, bool):
         raise ConfigError(f"{path}: key 'harper': true or false")
+    syntax = table.get("syntax", True)
+    if not isinstance(syntax, bool):
+        raise ConfigError(f"{path}: key 'syntax': true or false")
     across = table.get("across")
     if across is not None and across is not False and not (isinstance(across, str) and across):
         raise ConfigError(f"{path}: key 'across': the path of an archive folder, or false")
@@ -259,6 +265,7 @@ def parse_config(table: Mapping[str, Any], path: Path) -> Config:
         max_file_size=float(max_size),
         min_confidence=float(confidence),
         harper=harper,
+        syntax=syntax,
         include=_str_list(table, "include", path),
         exclude=_str_list(table, "exclude", path),
         overrides=tuple(parsed_overrides),

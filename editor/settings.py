@@ -26,6 +26,7 @@ class CommandLine:
     dialect: str | None = None
     profiles: tuple[str, ...] = ()
     harper: bool | None = None  # --no-harper: False
+    syntax: bool | None = None  # --no-syntax: False
     languagetool: str | None = None
     languagetool_timeout: float | None = None
     min_confidence: float | None = None
@@ -42,6 +43,7 @@ class Settings:
     profiles: tuple[str, ...] = ()
     words: frozenset[str] = field(default_factory=frozenset)
     harper: bool = True
+    syntax: bool = True  # the dependency parse under the checks that need a sentence's structure
     languagetool: str = "auto"  # off, auto, local, or a server URL
     languagetool_timeout: float = 30.0
     house: str | None = None  # the house style sheet's path
@@ -64,6 +66,7 @@ def resolve(config: Config, line: CommandLine = CommandLine()) -> Settings:
         profiles=line.profiles or config.profiles,
         words=config.words,
         harper=config.harper if line.harper is None else line.harper,
+        syntax=config.syntax if line.syntax is None else line.syntax,
         languagetool=line.languagetool or config.languagetool,
         languagetool_timeout=line.languagetool_timeout or config.languagetool_timeout,
         house=config.house,

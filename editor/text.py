@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 from functools import cached_property
@@ -123,6 +123,31 @@ class Span:
     end: int
 
 
+@dataclass(frozen=True, slots=True)
+class Word:
+    """A token of the syntax layer's dependency parse (copydesk.syntax): Penn tag, relation to its
+    head (an index into the same paragraph's words; the root is its own head) and lemma."""
+
+    start: int
+    end: int
+    text: str
+    tag: str
+    dep: str
+    head: int
+    lemma: str
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower().replace("’", "'")
+
+    def at(self, offset: int) -> Word:
+        return Word(self.start + offset, self.end + offset, self.text, self.tag, self.dep, self.head, self.lemma)
+
+
+# Paragraphs (text, offsets where its sentences start) to their parses (offsets in the paragraph).
+Parser = Callable[[Sequence[tuple[str, tuple[int, ...]]]], list[tuple[Word, ...]]]
+
+
 def tokenize(text: str, offset: int = 0) -> tuple[Token, ...]:
     tokens = []
     for m in _TOKEN.finditer(text):
@@ -223,6 +248,25 @@ class Analysis:
     dialect: str | None = None
     archive: ArchiveView | None = field(default=None, compare=False)
     one_paragraph: bool = False  # the text is one paragraph of an article, line breaks and all
+    parser: Parser | None = field(default=None, compare=False)  # None: no syntax layer
+
+    @cached_property
+    def parsed(self) -> tuple[tuple[Word, ...], ...]:
+        """Each paragraph's dependency parse, on the sentences every other check sees; empty
+        without a syntax layer, so that checks on the parse find nothing rather than guess."""
+        if self.parser is None:
+            return ()
+        pieces = []
+        sentence_starts = self._sentence_starts
+        for para in self.paragraphs:
+            first, last = bisect_left(sentence_starts, para.start), bisect_left(sentence_starts, para.end)
+            starts = tuple(s - para.start for s in sentence_starts[first:last])
+            pieces.append((self.text[para.start : para.end], starts))
+        parses = self.parser(pieces)
+        return tuple(
+            words if para.start == 0 else tuple(w.at(para.start) for w in words)
+            for para, words in zip(self.paragraphs, parses, strict=True)
+        )
 
     @cached_property
     def tokens(self) -> tuple[Token, ...]:

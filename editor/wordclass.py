@@ -18,7 +18,7 @@ from copydesk.rules import word_lists
 # Closed classes (determiners, pronouns, modals...) by Penn tag, from rules/lexicons/words.yaml.
 CLOSED_CLASSES: dict[str, frozenset[str]] = word_lists("closed_classes")
 # Plurals the lexicon lists as lemmas of their own.
-_IRREGULAR_PLURALS = frozenset({"people", "children", "men", "women", "feet", "teeth", "mice"})
+IRREGULAR_PLURALS = frozenset({"people", "children", "men", "women", "feet", "teeth", "mice"})
 _NUMERAL = re.compile(r"\d+(?:[.,]\d+)*")
 # Tags that mark a finite verb: a clause has one, a bare noun phrase does not.
 FINITE = frozenset({"VBD", "VBZ", "MD", "AUX"})
@@ -55,7 +55,7 @@ def tags(word: str) -> frozenset[str]:
                     # A mass noun's "plural" is the word itself ("persistence"): a singular, not a plural.
                     if penn in _PENN_BY_UPOS[upos] and lower in forms and not (penn == "NNS" and lemma == lower):
                         found.add(penn)
-    if lower in _IRREGULAR_PLURALS:
+    if lower in IRREGULAR_PLURALS:
         found.add("NNS")
     if _NUMERAL.fullmatch(lower):
         found.add("CD")

@@ -14,9 +14,12 @@ from typing import get_type_hints
 
 from copydesk.checks import (
     abbreviations,
+    agreement,
     article,
     capitalization,
+    complement,
     consistency,
+    determiner,
     dialect,
     existence,
     hyphenation,
@@ -27,6 +30,7 @@ from copydesk.checks import (
     quotes,
     repetition,
     substitution,
+    verbform,
 )
 from copydesk.checks.base import Check, NoSettings, describe_type, parse_settings
 from copydesk.rules import Rule, RuleError
@@ -68,6 +72,16 @@ CHECK_TYPES: dict[str, CheckType] = {
                          pattern.paragraph_local),
     "article": CheckType(article.build, article.Settings, "a or an by the next word's sound", _always),
     "insertion": CheckType(insertion.build, NoSettings, "a missing word the lexicon predicts"),
+    # On the syntax layer's parse (copydesk.syntax): paragraph-local, as the parse is.
+    "subject-verb": CheckType(agreement.build, agreement.Settings, "a verb against its subject's number (parse)",
+                              _always),
+    "determiner-number": CheckType(determiner.build, determiner.Settings,
+                                   "a determiner against its noun's number (parse)", _always),
+    "verb-form": CheckType(verbform.build, verbform.Settings, "the verb's form after a modal, do, have or to (parse)",
+                           _always),
+    "complex-preposition": CheckType(complement.build, complement.Settings,
+                                     "'instead the', 'in spite the': a complex preposition's last word (parse)",
+                                     _always),
 }
 
 

@@ -89,6 +89,11 @@ def _add_rule_filters(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--no-harper", action="store_true", help="do not run the Harper grammar and spelling engine (faster)"
     )
+    p.add_argument(
+        "--no-syntax",
+        action="store_true",
+        help="do not parse sentences (faster; skips the checks on the parse: agreement, verb forms, missing words)",
+    )
 
 
 def _add_selection(p: argparse.ArgumentParser) -> None:
@@ -328,6 +333,7 @@ def command_line(args: argparse.Namespace) -> CommandLine:
         dialect=getattr(args, "dialect", None),
         profiles=tuple(getattr(args, "profile", ())),
         harper=False if args.no_harper else None,
+        syntax=False if args.no_syntax else None,
         languagetool=getattr(args, "languagetool", None),
         languagetool_timeout=getattr(args, "languagetool_timeout", None),
         min_confidence=getattr(args, "min_confidence", None),

@@ -1,0 +1,214 @@
+"""Subject–verb agreement on the parse: a present-tense verb (or was/were) against the number of
+its subject, however far apart they stand ("The results of the survey shows", "The list of names
+are", "people who lives"). The subject is found by the parse, not by position; its number by
+its tag, a conjunction ("A and B"), "one of", "each"/"every", or for "there is/are" the noun
+after the verb. Subjects whose number is a matter of sense, not form, are left alone: collective
+and partitive nouns (settings), proper names, numbers, clauses, words the same in both numbers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from lemminflect import getAllInflections, getAllLemmas
+
+from copydesk.checks.base import Check, doc, parse_settings
+from copydesk.checks.syntactic import (
+    NOUN_TAGS,
+    Tree,
+    inflect,
+    number_invariant,
+    trees,
+    verb_forms,
+    verb_lemma,
+    with_case,
+)
+from copydesk.findings import Finding
+from copydesk.lexicon import lemminflect_tables, zipf
+from copydesk.rules import Rule
+from copydesk.text import Analysis, Word
+from copydesk.wordclass import IRREGULAR_PLURALS
+
+SINGULAR, PLURAL, FIRST = "singular", "plural", "first"  # FIRST: "I" (I am, I was, I go)
+_PRONOUNS = {
+    "he": SINGULAR, "she": SINGULAR, "it": SINGULAR, "this": SINGULAR,
+    "i": FIRST, "we": PLURAL, "they": PLURAL, "you": PLURAL, "these": PLURAL, "those": PLURAL,
+}  # fmt: skip
+_SUBJECT = ("nsubj", "nsubjpass")
+_RELATIVE = frozenset({"who", "that"})  # not "which": after a comma it is often the whole clause
+# Verbs whose complement clause takes a bare infinitive: "make the flyer turn green", "let them go".
+_BARE_INFINITIVE = frozenset({"make", "let", "help", "see", "hear", "watch", "feel", "have", "bid"})
+_PLURAL_ENDINGS = ("people", "children")
+_NOMINAL = frozenset({"NN", "NNS", "NNP", "NNPS", "PRP"})
+_BE = frozenset({"is", "are", "am", "was", "were"})
+_QUOTES = frozenset({'"', "“", "”", "«", "»"})
+_HYPOTHETICAL = frozenset({"if", "though", "as", "unless", "whether", "even"})
+
+
+@dataclass(frozen=True)
+class Settings:
+    sense_nouns: tuple[str, ...] = field(
+        default=(),
+        metadata=doc("nouns whose verb follows the sense, not the form (collective and partitive: "
+                     "'team', 'majority', 'number', 'half'): a subject headed by one is left alone"),
+    )  # fmt: skip
+    singular_words: tuple[str, ...] = field(
+        default=(), metadata=doc("subject words that take a singular verb ('each', 'everyone', 'one')")
+    )
+
+
+def build(rule: Rule) -> Check:
+    settings = parse_settings(rule, Settings)
+    sense = frozenset(w.lower() for w in settings.sense_nouns)
+    singular_words = frozenset(w.lower() for w in settings.singular_words)
+
+    def number(tree: Tree, s: int, depth: int = 0) -> str | None:
+        """The grammatical number of the phrase headed by word s; None when form does not decide."""
+        w = tree.words[s]
+        lower = w.lower
+        if tree.kids(s, "conj", "cc"):
+            return None  # "their love and support has": writers and grammars take either number
+        if w.text[:1].isupper() and lower != "i" and not tree.starts_sentence(s):
+            return None  # a name ("Mars One", "Keyes")
+        if lower in _PRONOUNS:
+            return _PRONOUNS[lower] if not tree.kids(s, "det", "amod") else None  # "a healthier you"
+        if lower in singular_words:
+            return SINGULAR
+        if lower in _RELATIVE and w.dep in _SUBJECT and depth == 0:
+            clause = tree.words[w.head]
+            before = tree.previous_word(s)
+            if before is not None and tree.words[before].text == ",":
+                before = tree.previous_word(before)
+            if tree.kids(w.head, "attr"):
+                return None  # "who am I", "which is it": a question, not a relative clause
+            if clause.dep == "relcl" and clause.head != w.head and clause.head == before and (
+                tree.words[clause.head].dep != "pobj"
+            ):  # "the people across the globe who live": which noun the clause is about is a guess
+                antecedent = clause.head  # the noun right before the pronoun: "people who live"
+                if tree.words[antecedent].dep not in ("nsubj", "nsubjpass", "dobj", "attr", "ROOT"):
+                    return None
+                of = tree.words[antecedent].head
+                if tree.words[of].lower == "of" and tree.words[tree.words[of].head].lower == "one":
+                    return None  # "one of the people who live": either reading
+                return number(tree, antecedent, 1)
+            return None
+        if lower in IRREGULAR_PLURALS or lower.endswith(_PLURAL_ENDINGS):
+            return PLURAL
+        if w.text[:1].isupper() and not _common_noun(lower):
+            return None  # a name the tagger took for a common noun ("Keyes", "Mathias")
+        if zipf(lower) < 2.5 or tree.kids(s, "appos"):
+            return None  # a word the lexicon hardly knows (a typo, a brand); an apposition the parse may misplace
+        before = tree.previous_word(s)
+        while before is not None and tree.words[before].dep in ("det", "amod", "compound", "poss"):
+            if tree.words[before].tag == "VBG":
+                return None
+            before = tree.previous_word(before)
+        if before is not None and tree.words[before].tag == "VBG":
+            return None  # "Minimizing mistakes is the aim": the gerund is the subject
+        if not _noun_of_number(lower, w.tag):
+            return None  # the lexicon does not know the word in that number ("atlas" tagged plural)
+        if w.tag not in NOUN_TAGS or lower in sense or w.lemma.lower() in sense:
+            return None
+        if number_invariant(w.text, w.lemma) or any(tree.words[k].tag == "CD" for k in tree.kids(s, "nummod")):
+            return None
+        if any(tree.words[k].lower in sense for k in tree.kids(s, "det", "amod", "quantmod", "compound")):
+            return None
+        return PLURAL if w.tag == "NNS" else SINGULAR
+
+    def check(analysis: Analysis) -> Iterator[Finding]:
+        for tree in trees(analysis):
+            words = tree.words
+            for i, verb in enumerate(words):
+                lower = verb.lower
+                if verb.tag not in ("VBZ", "VBP") and lower not in ("was", "were"):
+                    continue
+                previous = tree.previous_word(i)
+                if "'" in lower or verb.dep in ("amod", "compound", "nsubj", "dobj", "pobj") or (
+                    previous is not None and words[previous].text in ("’", "'", "’s", "'s")
+                ):  # fmt: skip
+                    continue  # a contraction ("there's") is speech; a verb form used as a noun or adjective
+                clause = verb.head if verb.dep in ("aux", "auxpass") else i
+                if words[clause].dep in ("conj", "ccomp", "xcomp") and (
+                    words[clause].dep == "conj" or words[words[clause].head].lemma in _BARE_INFINITIVE
+                ):  # fmt: skip
+                    continue  # a coordinated verb, or "make the flyer turn": the parse of its subject is shaky
+                if any(k < i and words[k].dep in ("aux", "auxpass") for k in tree.kids(clause)):
+                    continue  # not the first verb of the chain: the finite one before it agrees, or a modal rules
+                if verb.lower not in verb_forms(verb_lemma(verb.text, verb.lemma), verb.tag) and lower not in _BE:
+                    continue  # not a form the lexicon knows for this verb ("seeth"): no fix to build
+                subjects = tree.kids(clause, *_SUBJECT)
+                expletive = tree.kids(clause, "expl")
+                if expletive and not subjects:  # "there is/are": the first noun after the verb decides
+                    after = [k for k in tree.kids(clause, "attr") if k > i]
+                    if not after or tree.kids(after[0], "conj") or expletive[0] != tree.previous_word(i):
+                        continue  # "there is a man and a woman" is usage
+                    subjects = after[:1]
+                elif len(subjects) != 1 or subjects[0] > i:
+                    continue  # none, two, or after the verb (a question, an inversion): left alone
+                elif any(words[k].text in _QUOTES or words[k].tag in ("VBZ", "VBP", "VBD", "MD")
+                         or (words[k].dep == "cc" and (words[k].head == subjects[0]
+                                                       or words[words[k].head].tag[:2] == "VB"))
+                         for k in range(subjects[0] + 1, i)):  # fmt: skip
+                    continue  # a quotation, another clause or verbs joined between them: the parse may cross it
+                if verb.tag == "VBP" and any(
+                    words[k].tag == "MD" or (words[k].lemma == "do" and words[k].dep == "aux" and words[k].head != i)
+                    for k in range(tree.sentence_start(i), i)
+                ):  # fmt: skip
+                    continue  # "How did sleep, ..., suddenly become": a bare verb after a detached "did"
+                wanted = number(tree, subjects[0])
+                if wanted is None or wanted == _number_of(verb):
+                    continue  # no number to agree with, or the verb already has it
+                if words[subjects[0]].lower == "i" and words[tree.previous_word(subjects[0]) or 0].lower == "and":
+                    continue  # "my colleagues and I are": the parse took "I" alone
+                if lower == "were" and wanted != PLURAL and (
+                    subjects[0] > i or any(words[k].lower in _HYPOTHETICAL for k in tree.kids(clause, "mark"))
+                    or words[words[clause].head].lemma in ("wish", "if")
+                ):  # fmt: skip
+                    continue  # "if he were", "were he taller", "I wish she were": the subjunctive
+                fix = _agreeing(verb_lemma(verb.text, verb.lemma), lower, wanted)
+                if fix is None or fix == lower:
+                    continue
+                subject = words[subjects[0]]
+                yield rule.finding(
+                    verb.start, verb.end, verb.text, [with_case(verb, fix)],
+                    subject=subject.text, number=wanted if wanted != FIRST else "first-person",
+                )  # fmt: skip
+
+    return check
+
+
+def _number_of(verb: Word) -> str | None:
+    """The number a finite verb shows: "goes" singular, "go" plural (or first person), "am" first."""
+    lower = verb.lower
+    if lower in ("am",):
+        return FIRST
+    if lower in ("is", "was", "has", "does") or verb.tag == "VBZ":
+        return SINGULAR
+    return PLURAL if lower in ("are", "were") or verb.tag == "VBP" else None
+
+
+@lru_cache(maxsize=50_000)
+def _noun_of_number(lower: str, tag: str) -> bool:
+    """Whether the lexicon has the word as a noun of the number its tag says."""
+    lemminflect_tables()
+    lemmas = getAllLemmas(lower, upos="NOUN").get("NOUN", ())
+    if tag == "NN":
+        return lower in lemmas
+    return any(lower in getAllInflections(lemma, upos="NOUN").get("NNS", ()) and lemma != lower for lemma in lemmas)
+
+
+def _common_noun(lower: str) -> bool:
+    """Whether a capitalised first word is a common noun: the lexicon knows it as one, and it is common."""
+    lemminflect_tables()
+    return "NOUN" in getAllLemmas(lower) and zipf(lower) >= 3
+
+
+def _agreeing(lemma: str, lower: str, wanted: str) -> str | None:
+    """The verb form that agrees with a subject of the wanted number; None when any form does."""
+    if lower in ("was", "were"):
+        return "were" if wanted == PLURAL else "was"
+    if lemma == "be":
+        return {SINGULAR: "is", PLURAL: "are", FIRST: "am"}[wanted]
+    return inflect(lemma, "VBZ" if wanted == SINGULAR else "VBP")

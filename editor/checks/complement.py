@@ -1,0 +1,77 @@
+"""A word missing from a complex preposition, on the parse: "instead the car", "in spite the
+rain", "on behalf the company" want "of" (or the word the rule names) before their noun phrase.
+
+The phrases are a closed class, listed in the rule (from a grammar reference); the parse tells a
+noun phrase that is the preposition's object from one that starts a new clause ("Instead the
+company chose..." is right: "company" is the subject of "chose").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from copydesk.checks.base import Check, doc, parse_settings
+from copydesk.checks.syntactic import Tree, trees
+from copydesk.findings import Finding
+from copydesk.rules import Rule
+from copydesk.text import Analysis
+
+_NOUN_PHRASE_START = frozenset({"DT", "PRP$", "JJ", "JJR", "JJS", "NN", "NNS", "CD"})
+_OBJECT_PRONOUNS = frozenset({"him", "them", "us", "me"})
+_MODIFIERS = frozenset({"det", "amod", "poss", "compound", "nummod", "advmod"})
+_CLAUSE_DEPS = frozenset({"nsubj", "nsubjpass", "expl", "csubj", "attr"})
+
+
+@dataclass(frozen=True)
+class Settings:
+    phrases: tuple[str, ...] = field(metadata=doc("the phrases, lower case ('instead', 'in spite')"))
+    missing: str = field(metadata=doc("the word they need before a noun phrase ('of')"))
+
+
+def build(rule: Rule) -> Check:
+    settings = parse_settings(rule, Settings)
+    phrases = tuple(tuple(p.lower().split()) for p in settings.phrases)
+    last_words = frozenset(p[-1] for p in phrases)
+
+    def object_follows(tree: Tree, n: int, phrase_end: int) -> bool:
+        """Whether the phrase starting at word n is a noun phrase that is not a clause's subject."""
+        first = tree.words[n]
+        if first.lower in _OBJECT_PRONOUNS and first.tag == "PRP":
+            return True
+        if first.tag not in _NOUN_PHRASE_START or first.lower in ("that", "this", "these", "those", "all", "each"):
+            return False
+        head = n
+        while tree.words[head].dep in _MODIFIERS and head != tree.words[head].head:
+            head = tree.words[head].head
+        if tree.words[head].tag not in ("NN", "NNS", "NNP", "NNPS", "PRP") or head < n:
+            return False
+        if tree.words[head].dep == "npadvmod":  # "the next day": an adverbial, unless the phrase
+            return tree.words[phrase_end].head == head  # hangs on it ("regardless their age")
+        return tree.words[head].dep not in _CLAUSE_DEPS
+
+    def check(analysis: Analysis) -> Iterator[Finding]:
+        for tree in trees(analysis):
+            words = tree.words
+            for i, word in enumerate(words):
+                if word.lower not in last_words:
+                    continue
+                for phrase in phrases:
+                    start: int | None = i
+                    for part in reversed(phrase[:-1]):
+                        start = tree.previous_word(start) if start is not None else None
+                        if start is None or words[start].lower != part:
+                            break
+                    else:
+                        if start is None or phrase[-1] != word.lower:
+                            continue
+                        n = tree.next_word(i)
+                        if word.dep in ("amod", "compound") or n is None or words[n].lower == settings.missing:
+                            continue  # "prior sale": an adjective, not a preposition
+                        if not object_follows(tree, n, i):
+                            continue
+                        yield rule.finding(word.start, word.end, word.text, [f"{word.text} {settings.missing}"],
+                                           phrase=" ".join(phrase))  # fmt: skip
+                        break
+
+    return check

@@ -1,0 +1,128 @@
+"""What the checks on the parse share: a paragraph's words with their children, the number of a
+noun phrase, and inflection (lemminflect) to build the fix. Pure functions of the parse."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
+
+from lemminflect import getAllInflections, getAllLemmas, getInflection, getLemma
+
+from copydesk.lexicon import lemminflect_tables, zipf
+from copydesk.text import Analysis, Word, match_case
+from copydesk.wordclass import IRREGULAR_PLURALS
+
+NOUN_TAGS = frozenset({"NN", "NNS"})
+
+
+@dataclass(frozen=True)
+class Tree:
+    """One paragraph's parse, with each word's children: the view every check on the parse walks."""
+
+    words: tuple[Word, ...]
+
+    @cached_property
+    def children(self) -> tuple[tuple[int, ...], ...]:
+        kids: list[list[int]] = [[] for _ in self.words]
+        for i, w in enumerate(self.words):
+            if w.head != i:
+                kids[w.head].append(i)
+        return tuple(tuple(k) for k in kids)
+
+    def kids(self, i: int, *deps: str) -> list[int]:
+        return [k for k in self.children[i] if not deps or self.words[k].dep in deps]
+
+    def previous_word(self, i: int) -> int | None:
+        """The nearest word before i that is not white space."""
+        j = i - 1
+        while j >= 0 and not self.words[j].text.strip():
+            j -= 1
+        return j if j >= 0 else None
+
+    def starts_sentence(self, i: int) -> bool:
+        """Whether word i is the first of its sentence but for opening quotes and brackets."""
+        j = self.previous_word(i)
+        while j is not None and self.words[j].text in "\"'“‘([«":
+            j = self.previous_word(j)
+        return j is None or self.words[j].text in ".!?:"
+
+    def sentence_start(self, i: int) -> int:
+        """The index of the first word of word i's sentence (the root's subtree)."""
+        root = i
+        while self.words[root].head != root:
+            root = self.words[root].head
+        return min(self._subtree(root))
+
+    def _subtree(self, i: int) -> Iterator[int]:
+        yield i
+        for k in self.children[i]:
+            yield from self._subtree(k)
+
+    def next_word(self, i: int) -> int | None:
+        j = i + 1
+        while j < len(self.words) and not self.words[j].text.strip():
+            j += 1
+        return j if j < len(self.words) else None
+
+
+def trees(analysis: Analysis) -> Iterator[Tree]:
+    for words in analysis.parsed:
+        if words:
+            yield Tree(words)
+
+
+@lru_cache(maxsize=50_000)
+def inflect(lemma: str, tag: str) -> str | None:
+    """The lemma in the form a Penn tag names ("go", VBN -> "gone"), None when the lexicon has none."""
+    lemminflect_tables()
+    forms = getInflection(lemma.lower(), tag=tag)
+    return forms[0] if forms else None
+
+
+@lru_cache(maxsize=50_000)
+def number_invariant(word: str, lemma: str) -> bool:
+    """A noun whose usual singular and plural are one form ("series", "sheep", "species")."""
+    lower = word.lower()
+    if lower in IRREGULAR_PLURALS:
+        return False
+    return inflect(lemma, "NNS") == inflect(lemma, "NN") == lower or lower.endswith(("ics", "ss"))
+
+
+@lru_cache(maxsize=50_000)
+def verb_lemma(word: str, lemma: str) -> str:
+    """The verb's lemma: the parser's, unless the word is none of its forms (the tagger, misled by
+    the very slip a check looks for, tagged "finished" after "to" as a base form)."""
+    lemminflect_tables()
+    lower = word.lower()
+    if lemma.lower() == lower:  # the parser kept the word as it is: the lexicon may know it better
+        known = getAllLemmas(lower, upos="VERB").get("VERB", ())
+        return lower if not known or lower in known else known[0]  # "to found a firm" is "found"
+    if any(lower in forms for forms in getAllInflections(lemma.lower(), upos="VERB").values()):
+        return lemma.lower()
+    found = getLemma(lower, upos="VERB")
+    return found[0] if found else lemma.lower()
+
+
+def verb_forms(lemma: str, tag: str) -> tuple[str, ...]:
+    """Every form the lexicon gives the verb for a Penn tag ("dream", VBN: "dreamed", "dreamt")."""
+    lemminflect_tables()
+    return tuple(getAllInflections(lemma.lower(), upos="VERB").get(tag, ()))
+
+
+@lru_cache(maxsize=50_000)
+def countable(lemma: str, min_ratio: float) -> bool:
+    """Whether a noun is used as a count noun: its plural is common beside its singular in
+    wordfreq's counts (Zipf difference), so "many problem" is a slip and "much information" is not."""
+    plural = inflect(lemma, "NNS")
+    if not plural or plural == lemma.lower():
+        return False
+    return zipf(plural) - zipf(lemma) >= min_ratio
+
+
+def with_case(word: Word, replacement: str) -> str:
+    return match_case(word.text, replacement)
+
+
+def phrase_text(analysis: Analysis, words: Sequence[Word], first: int, last: int) -> str:
+    return analysis.text[words[first].start : words[last].end]

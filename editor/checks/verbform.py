@@ -1,0 +1,80 @@
+"""The verb's form after what governs it, on the parse: a modal or "to" wants the base form
+("will goes", "to finished"), "do" the base form ("did not knew"), perfect "have" the past
+participle ("has went"). The governing word is the verb's nearest auxiliary in the parse, so
+adverbs and negation between them ("will not ever goes") change nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from copydesk.checks.base import Check, doc, parse_settings
+from copydesk.checks.syntactic import inflect, trees, verb_forms, verb_lemma, with_case
+from copydesk.findings import Finding
+from copydesk.rules import Rule
+from copydesk.text import Analysis
+
+_FINITE_BE = frozenset({"is", "are", "am", "was", "were"})
+_VERB_TAGS = frozenset({"VB", "VBD", "VBN", "VBZ", "VBP", "VBG"})
+
+
+def wanted_form(aux_lower: str, aux_tag: str, aux_lemma: str) -> str | None:
+    """The Penn tag the verb after this auxiliary must have; None when several are right."""
+    if aux_tag == "MD" or aux_tag == "TO":
+        return "VB"
+    if aux_lemma == "do":
+        return "VB"
+    if aux_lemma == "have":
+        return "VBN"
+    return None
+
+
+@dataclass(frozen=True)
+class Settings:
+    accepted: tuple[str, ...] = field(
+        default=(), metadata=doc("forms accepted after their governor though the lexicon lists others "
+                                 "(British participles: 'got', 'learnt', 'proved')")
+    )
+
+
+def build(rule: Rule) -> Check:
+    accepted = frozenset(w.lower() for w in parse_settings(rule, Settings).accepted)
+
+    def check(analysis: Analysis) -> Iterator[Finding]:
+        for tree in trees(analysis):
+            words = tree.words
+            for i, verb in enumerate(words):
+                if verb.tag not in _VERB_TAGS or not verb.text.isalpha():
+                    continue
+                auxes = [k for k in tree.kids(i, "aux", "auxpass") if k < i]
+                if not auxes:
+                    continue
+                aux = words[auxes[-1]]
+                if aux.dep == "auxpass" or aux.lower in ("'d", "’d") or verb.lower in _FINITE_BE:
+                    continue  # "'d" is had or would; "have is" is a misparse, not a slip
+                if any(words[j].tag not in ("RB", "RBR", "RBS") and words[j].text.strip()
+                       for j in range(auxes[-1] + 1, i)) or i - auxes[-1] > 4:  # fmt: skip
+                    continue  # only adverbs and "not" between: a subject between is a question the parse may misread
+                if verb.lower in accepted or verb.dep in ("amod", "compound") or (aux.lower == "had" and any(
+                    words[j].lower == "better" for j in range(auxes[-1] + 1, i)
+                )):  # fmt: skip
+                    continue  # an adjective ("restricted diets"), "had better be"
+                after = tree.next_word(i)
+                if aux.tag == "TO" and verb.tag in ("VBN", "VBD") and after is not None and words[after].tag in (
+                    "NN", "NNS", "JJ"
+                ):  # fmt: skip
+                    continue  # "from whole to skimmed milk": "to" a preposition, the participle an adjective
+                tag = wanted_form(aux.lower, aux.tag, aux.lemma.lower())
+                if tag is None or verb.tag == "VBG":
+                    continue  # "to coming", "have been going": other constructions, not a slip of form
+                # The text decides, not the tagger (which tags "went" after "has" VBN): a form the
+                # lexicon gives the lemma for the wanted tag is right.
+                lemma = verb_lemma(verb.text, verb.lemma)
+                right = verb_forms(lemma, tag)
+                form = inflect(lemma, tag)
+                if not right or verb.lower in right or not form:
+                    continue
+                yield rule.finding(verb.start, verb.end, verb.text, [with_case(verb, form)], governor=aux.text)
+
+    return check

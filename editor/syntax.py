@@ -1,0 +1,114 @@
+"""The syntax layer: a dependency parse of each paragraph (spaCy, English CPU pipeline), for the
+checks that must see a sentence's structure rather than a run of words.
+
+The model is the one rules/engines/syntax.yaml names; its files are checked against the SHA-256
+values recorded there the first time a process loads it, so a changed upload is refused. It is
+loaded once per process, lazily, without the components no check uses. The sentences are
+copydesk's own (set on each parse before it runs), so the parse and every other check agree on
+where a sentence ends. Parses are kept per paragraph text, as the engines' findings are.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+from collections import OrderedDict
+from collections.abc import Sequence
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from copydesk.errors import UserError
+from copydesk.rules import RULES_DIR, load_yaml
+from copydesk.text import Word
+
+MODEL_FILE = RULES_DIR / "engines" / "syntax.yaml"
+
+
+class SyntaxUnavailable(UserError):
+    """The parser cannot be loaded: the checks on the parse are skipped, every other check runs."""
+
+
+@cache
+def model_record() -> dict[str, Any]:
+    record = load_yaml(MODEL_FILE)
+    if not isinstance(record, dict) or not isinstance(record.get("sha256"), dict):
+        raise SyntaxUnavailable(f"{MODEL_FILE}: no 'sha256' table of the model's files")
+    return record
+
+
+def model_path() -> Path:
+    """The installed model's data folder, checked file by file against the recorded SHA-256."""
+    record = model_record()
+    package, version = str(record["package"]), str(record["version"])
+    spec = importlib.util.find_spec(package)
+    if spec is None or not spec.submodule_search_locations:
+        raise SyntaxUnavailable(f"the syntax model {package} {version} is not installed "
+                                f"(pip install '{package}=={version}'); checks on the parse are skipped")  # fmt: skip
+    folder = Path(next(iter(spec.submodule_search_locations))) / f"{package}-{version}"
+    for name, expected in record["sha256"].items():
+        file = folder / name
+        try:
+            digest = hashlib.sha256(file.read_bytes()).hexdigest()
+        except OSError:
+            raise SyntaxUnavailable(f"the syntax model {package} {version} lacks {name} ({folder}); "
+                                    "checks on the parse are skipped") from None  # fmt: skip
+        if digest != expected:
+            raise SyntaxUnavailable(f"the syntax model's file {file} is not the one recorded in {MODEL_FILE.name} "
+                                    f"(SHA-256 {digest[:12]}..., expected {expected[:12]}...): refused; "
+                                    "checks on the parse are skipped")  # fmt: skip
+    return folder
+
+
+@cache
+def pipeline() -> Any:
+    """spaCy's pipeline, loaded once per process (about half a second, spaCy's import included)."""
+    folder = model_path()
+    try:
+        import spacy
+    except ImportError:
+        raise SyntaxUnavailable("spaCy is not installed; checks on the parse are skipped") from None
+    try:
+        return spacy.load(folder, exclude=list(model_record().get("exclude", ())))
+    except Exception as exc:  # a spaCy that cannot read this model: say so, run the other checks
+        raise SyntaxUnavailable(f"spaCy cannot load the syntax model ({exc}); checks on the parse are skipped") from exc
+
+
+class SyntaxParser:
+    """Parses paragraphs in batches, each paragraph's parse kept by its text and sentence starts."""
+
+    def __init__(self, cache_size: int = 20000) -> None:
+        self._cache: OrderedDict[tuple[str, tuple[int, ...]], tuple[Word, ...]] = OrderedDict()
+        self._cache_size = cache_size
+        self.parsed = 0  # paragraphs parsed (not answered from the cache), for tests and benchmarks
+
+    def __call__(self, pieces: Sequence[tuple[str, tuple[int, ...]]]) -> list[tuple[Word, ...]]:
+        missing = [p for p in dict.fromkeys(pieces) if p not in self._cache]
+        if missing:
+            nlp = pipeline()
+            docs = nlp.pipe((_with_sentences(nlp, text, starts) for text, starts in missing), batch_size=64)
+            for key, doc in zip(missing, docs, strict=True):
+                self._cache[key] = _words(doc)
+            self.parsed += len(missing)
+        found = []
+        for key in pieces:
+            self._cache.move_to_end(key)
+            found.append(self._cache[key])
+        while len(self._cache) > self._cache_size:
+            self._cache.popitem(last=False)
+        return found
+
+
+def _with_sentences(nlp: Any, text: str, starts: tuple[int, ...]) -> Any:
+    """spaCy's tokens of the paragraph, with copydesk's sentence starts set (the parser keeps them)."""
+    doc = nlp.make_doc(text)
+    wanted = set(starts)
+    for token in doc[1:]:
+        token.is_sent_start = token.idx in wanted
+    return doc
+
+
+def _words(doc: Any) -> tuple[Word, ...]:
+    return tuple(
+        Word(t.idx, t.idx + len(t.text), t.text, t.tag_, t.dep_, t.head.i, t.lemma_) for t in doc
+    )

@@ -1,0 +1,95 @@
+"""The syntax layer: the real model, loaded from the installed package and checked against the
+SHA-256 values in rules/engines/syntax.yaml; its sentences are copydesk's; without it, every
+other check still runs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import main_in_process as copydesk
+
+from copydesk import syntax
+from copydesk.checker import Checker
+from copydesk.rules import load_rules
+from copydesk.settings import NO_ENGINES, Settings
+from copydesk.text import Analysis
+
+SYNTAX_RULES = [r for r in load_rules() if r.check in ("subject-verb", "determiner-number", "verb-form")]
+
+
+def test_the_real_model_parses_a_real_sentence() -> None:
+    parser = syntax.SyntaxParser()
+    [words] = parser([("The results of the survey shows that voters are tired.", (0,))])
+    by_text = {w.text: w for w in words}
+    assert by_text["results"].tag == "NNS" and by_text["results"].dep == "nsubj"
+    assert words[by_text["results"].head].text == "shows"  # across "of the survey"
+    assert by_text["survey"].dep == "pobj"
+    assert by_text["shows"].lemma == "show"
+    assert parser([("The results of the survey shows that voters are tired.", (0,))]) == [words]
+    assert parser.parsed == 1  # the second call came from the cache
+
+
+def test_the_parse_keeps_copydesks_sentences() -> None:
+    text = "Dr. Smith arrived at 5 p.m. on Monday. He left."
+    analysis = Analysis(text, parser=syntax.SyntaxParser())
+    roots = [w for words in analysis.parsed for i, w in enumerate(words) if w.head == i and w.text.strip()]
+    assert len(analysis.sentences) == 2
+    assert len(roots) == len(analysis.sentences)
+
+
+def test_offsets_of_the_parse_are_the_articles() -> None:
+    text = "First paragraph here.\n\nThis findings are new."
+    analysis = Analysis(text, parser=syntax.SyntaxParser())
+    word = next(w for words in analysis.parsed for w in words if w.text == "findings")
+    assert text[word.start : word.end] == "findings"
+
+
+def test_model_files_are_checked(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    record = dict(syntax.model_record())
+    record["sha256"] = {**record["sha256"], "config.cfg": "0" * 64}
+    monkeypatch.setattr(syntax, "model_record", lambda: record)
+    with pytest.raises(syntax.SyntaxUnavailable, match="not the one recorded"):
+        syntax.model_path()
+
+
+def test_without_the_model_one_message_and_the_other_checks_run(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse() -> object:
+        raise syntax.SyntaxUnavailable("the syntax model is not installed; checks on the parse are skipped")
+
+    monkeypatch.setattr("copydesk.syntax.pipeline", refuse)
+    notes: list[str] = []
+    checker = Checker(load_rules(), NO_ENGINES, on_error=notes.append)
+    found = checker.check("He said that that that the results of the survey shows.\n\nIt it was late.")
+    found += checker.check("The results of the survey shows it.")
+    assert notes == ["the syntax model is not installed; checks on the parse are skipped"]
+    assert any(f.rule == "repetition.doubled-word" for f in found)
+    assert not any(f.rule == "agreement.subject-verb" for f in found)
+
+
+def test_no_syntax_turns_the_layer_off(tmp_path: Path) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text("The minister will goes to Paris. The results of the survey shows it.\n", encoding="utf-8")
+    on = copydesk("check", "--no-harper", "--format", "json", str(article))
+    off = copydesk("check", "--no-harper", "--no-syntax", "--format", "json", str(article))
+    assert "verb-form.after-auxiliary" in on.stdout and "agreement.subject-verb" in on.stdout
+    assert "verb-form.after-auxiliary" not in off.stdout and "agreement.subject-verb" not in off.stdout
+    (tmp_path / "copydesk.toml").write_text("syntax = false\n", encoding="utf-8")
+    configured = copydesk("check", "--no-harper", "--format", "json", str(article))
+    assert "agreement.subject-verb" not in configured.stdout
+
+
+def test_incremental_checks_reuse_each_paragraphs_parse() -> None:
+    checker = Checker(SYNTAX_RULES, NO_ENGINES, incremental=True)
+    first = "The results of the survey shows it.\n\nShe has went home."
+    checker.check(first)
+    assert checker.syntax is not None
+    parsed = checker.syntax.parsed
+    found = checker.check(first.replace("She has went", "He has went"))
+    assert checker.syntax.parsed == parsed + 1  # only the edited paragraph was parsed again
+    assert {f.rule for f in found} == {"agreement.subject-verb", "verb-form.after-auxiliary"}
+
+
+def test_settings_without_syntax_have_no_parser() -> None:
+    checker = Checker(SYNTAX_RULES, Settings(harper=False, languagetool="off", syntax=False))
+    assert checker.check("The results of the survey shows it.") == []
