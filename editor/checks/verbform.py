@@ -19,11 +19,9 @@ _FINITE_BE = frozenset({"is", "are", "am", "was", "were"})
 _VERB_TAGS = frozenset({"VB", "VBD", "VBN", "VBZ", "VBP", "VBG"})
 
 
-def wanted_form(aux_lower: str, aux_tag: str, aux_lemma: str) -> str | None:
+def wanted_form(aux_tag: str, aux_lemma: str) -> str | None:
     """The Penn tag the verb after this auxiliary must have; None when several are right."""
-    if aux_tag == "MD" or aux_tag == "TO":
-        return "VB"
-    if aux_lemma == "do":
+    if aux_tag in ("MD", "TO") or aux_lemma == "do":
         return "VB"
     if aux_lemma == "have":
         return "VBN"
@@ -65,7 +63,7 @@ def build(rule: Rule) -> Check:
                     "NN", "NNS", "JJ"
                 ):  # fmt: skip
                     continue  # "from whole to skimmed milk": "to" a preposition, the participle an adjective
-                tag = wanted_form(aux.lower, aux.tag, aux.lemma.lower())
+                tag = wanted_form(aux.tag, aux.lemma.lower())
                 if tag is None or verb.tag == "VBG":
                     continue  # "to coming", "have been going": other constructions, not a slip of form
                 # The text decides, not the tagger (which tags "went" after "has" VBN): a form the
