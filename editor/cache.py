@@ -13,14 +13,48 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
-from collections.abc import Callable, Iterable
+from collections import OrderedDict
+from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import TypeVar
+from typing import Generic, TypeVar
 
 from copydesk.files import atomic_write
 from copydesk.version import installed_version
 
 T = TypeVar("T")
+K = TypeVar("K", bound=Hashable)
+
+
+class Recent(Generic[K, T]):
+    """In memory: the results of the most recently used keys, computed in batches for the keys not
+    kept (an engine lints, the parser parses, all a document's new paragraphs at once)."""
+
+    def __init__(self, size: int) -> None:
+        self._items: OrderedDict[K, T] = OrderedDict()
+        self.size = size
+        self.hits = 0
+        self.misses = 0
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __iter__(self) -> Iterator[K]:
+        return iter(self._items)
+
+    def get_many(self, keys: Sequence[K], compute: Callable[[list[K]], Iterable[T]]) -> list[T]:
+        missing = list(dict.fromkeys(k for k in keys if k not in self._items))
+        self.misses += len(missing)
+        self.hits += len(keys) - len(missing)
+        if missing:
+            for key, value in zip(missing, compute(missing), strict=True):
+                self._items[key] = value
+        found = []
+        for key in keys:
+            self._items.move_to_end(key)
+            found.append(self._items[key])
+        while len(self._items) > self.size:
+            self._items.popitem(last=False)
+        return found
 
 
 def cache_dir() -> Path | None:

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import Protocol
 
 from copydesk.archive import ArchiveStats
+from copydesk.cache import Recent
 from copydesk.checks import Check, build_check, paragraph_local
 from copydesk.checks.quotes import quotations
 from copydesk.dialect import DEFAULT_DIALECT, infer_dialect
@@ -83,17 +83,14 @@ class Checker:
         # per paragraph and are kept per paragraph's text, as the engines' findings are.
         self._checks = tuple(c for c in checks if not (incremental and paragraph_local(c[0])))
         self._paragraph_checks = tuple(c for c in checks if incremental and paragraph_local(c[0]))
-        self._paragraph_cache: OrderedDict[str, tuple[Finding, ...]] = OrderedDict()
+        self._paragraph_cache: Recent[str, tuple[Finding, ...]] = Recent(cache_size)
         self._owned = frozenset(lint for r in self.rules for lint in r.owns)
         self._mechanical = frozenset(r.id for r in self.rules if r.fix == "mechanical")
         self.sic_rules = tuple(r.id for r in (*self.rules, *self._engine_rules()) if r.sic)
         self._harper: dict[str, Engine] = {}
         self._languagetool: dict[str, LanguageToolEngine] = {}
         self._extra = tuple(extra_engines)
-        self._cache: OrderedDict[tuple[str, str], tuple[Finding, ...]] = OrderedDict()
-        self._cache_size = cache_size
-        self.cache_hits = 0
-        self.cache_misses = 0
+        self._cache: Recent[tuple[str, str], tuple[Finding, ...]] = Recent(cache_size)
         self.syntax: SyntaxParser | None = SyntaxParser(cache_size) if settings.syntax else None
 
     def _parse(self, pieces: Sequence[tuple[str, tuple[int, ...]]]) -> list[tuple[Word, ...]]:
@@ -109,6 +106,15 @@ class Checker:
 
     def analysis(self, text: str, one_paragraph: bool = False) -> Analysis:
         return Analysis(text, self.settings.dialect, self.archive, one_paragraph, self._parse)
+
+    @property
+    def cache_hits(self) -> int:
+        """Paragraphs whose engine findings came from the cache (the language server reports them)."""
+        return self._cache.hits
+
+    @property
+    def cache_misses(self) -> int:
+        return self._cache.misses
 
     def rules_of_check(self, check: str) -> frozenset[str]:
         """The ids of this checker's rules of one check type (bulk counts the names check's fixes)."""
@@ -177,16 +183,14 @@ class Checker:
 
     def _by_paragraph(self, analysis: Analysis) -> Iterator[Finding]:
         """The paragraph-local rules' findings, each paragraph's from the cache when its text was seen."""
-        for para in analysis.paragraphs:
-            text = analysis.text[para.start : para.end]
-            found = self._paragraph_cache.get(text)
-            if found is None:
-                alone = self.analysis(text, one_paragraph=True)
-                found = self._paragraph_cache[text] = tuple(self._run(self._paragraph_checks, alone))
-            self._paragraph_cache.move_to_end(text)
+        texts = [analysis.text[para.start : para.end] for para in analysis.paragraphs]
+
+        def check_alone(new: list[str]) -> Iterator[tuple[Finding, ...]]:
+            for text in new:
+                yield tuple(self._run(self._paragraph_checks, self.analysis(text, one_paragraph=True)))
+
+        for para, found in zip(analysis.paragraphs, self._paragraph_cache.get_many(texts, check_alone), strict=True):
             yield from (replace(f, start=f.start + para.start, end=f.end + para.start) for f in found)
-        while len(self._paragraph_cache) > self._cache_size:
-            self._paragraph_cache.popitem(last=False)
 
     def _guard_quotations(self, analysis: Analysis, findings: list[Finding]) -> list[Finding]:
         """Inside a direct quotation the words are the speaker's: a fix there is a proposal for the
@@ -206,18 +210,13 @@ class Checker:
         """Every paragraph's findings, from the cache where the same text was linted before."""
         pieces = list(bounded_pieces(analysis))
         keys = [(engine.fingerprint, analysis.text[a:b]) for a, b in pieces]
-        missing = list(dict.fromkeys(k for k in keys if k not in self._cache))
-        self.cache_misses += len(missing)
-        self.cache_hits += len(keys) - len(missing)
-        if missing:
-            for key, result in zip(missing, engine.lint_batch([k[1] for k in missing]), strict=True):
-                self._cache[key] = tuple(result)
+
+        def lint(new: list[tuple[str, str]]) -> Iterator[tuple[Finding, ...]]:
+            return (tuple(result) for result in engine.lint_batch([text for _, text in new]))
+
         found: list[Finding] = []
-        for (start, _), key in zip(pieces, keys, strict=True):
-            self._cache.move_to_end(key)
-            found.extend(replace(f, start=f.start + start, end=f.end + start) for f in self._cache[key])
-        while len(self._cache) > self._cache_size:
-            self._cache.popitem(last=False)
+        for (start, _), lints in zip(pieces, self._cache.get_many(keys, lint), strict=True):
+            found.extend(replace(f, start=f.start + start, end=f.end + start) for f in lints)
         return found
 
 

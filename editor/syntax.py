@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import hashlib
 import importlib.util
-from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from functools import cache
 from pathlib import Path
 from typing import Any
 
+from copydesk.cache import Recent
 from copydesk.errors import UserError
 from copydesk.rules import RULES_DIR, load_yaml
 from copydesk.text import Word
@@ -78,25 +78,21 @@ class SyntaxParser:
     """Parses paragraphs in batches, each paragraph's parse kept by its text and sentence starts."""
 
     def __init__(self, cache_size: int = 20000) -> None:
-        self._cache: OrderedDict[tuple[str, tuple[int, ...]], tuple[Word, ...]] = OrderedDict()
-        self._cache_size = cache_size
-        self.parsed = 0  # paragraphs parsed (not answered from the cache), for tests and benchmarks
+        self._parses: Recent[tuple[str, tuple[int, ...]], tuple[Word, ...]] = Recent(cache_size)
+
+    @property
+    def parsed(self) -> int:
+        """Paragraphs parsed (not answered from the cache), for tests and benchmarks."""
+        return self._parses.misses
 
     def __call__(self, pieces: Sequence[tuple[str, tuple[int, ...]]]) -> list[tuple[Word, ...]]:
-        missing = [p for p in dict.fromkeys(pieces) if p not in self._cache]
-        if missing:
-            nlp = pipeline()
-            docs = nlp.pipe((_with_sentences(nlp, text, starts) for text, starts in missing), batch_size=64)
-            for key, doc in zip(missing, docs, strict=True):
-                self._cache[key] = _words(doc)
-            self.parsed += len(missing)
-        found = []
-        for key in pieces:
-            self._cache.move_to_end(key)
-            found.append(self._cache[key])
-        while len(self._cache) > self._cache_size:
-            self._cache.popitem(last=False)
-        return found
+        return self._parses.get_many(pieces, _parse)
+
+
+def _parse(pieces: list[tuple[str, tuple[int, ...]]]) -> Iterator[tuple[Word, ...]]:
+    nlp = pipeline()
+    for doc in nlp.pipe((_with_sentences(nlp, text, starts) for text, starts in pieces), batch_size=64):
+        yield _words(doc)
 
 
 def _with_sentences(nlp: Any, text: str, starts: tuple[int, ...]) -> Any:

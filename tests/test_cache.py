@@ -51,3 +51,21 @@ def test_a_changed_rule_file_is_read_again(cache: Path, tmp_path: Path) -> None:
     again = {r.id: r for r in load_rules((rules,))}
     assert first["repetition.doubled-word"].confidence == 0.98 and again["repetition.doubled-word"].confidence == 0.97
     assert files_fingerprint([pack]) != files_fingerprint([rules / "core" / "style.yaml"])
+
+
+def test_recent_computes_only_new_keys_in_one_batch_and_forgets_the_oldest() -> None:
+    from copydesk.cache import Recent
+
+    batches: list[list[str]] = []
+
+    def upper(keys: list[str]) -> list[str]:
+        batches.append(keys)
+        return [k.upper() for k in keys]
+
+    recent: Recent[str, str] = Recent(size=2)
+    assert recent.get_many(["a", "b", "a"], upper) == ["A", "B", "A"]
+    assert recent.get_many(["b", "c"], upper) == ["B", "C"]
+    assert batches == [["a", "b"], ["c"]]
+    assert (recent.hits, recent.misses) == (2, 3)
+    recent.get_many(["a"], upper)  # "a" was the least recently used: forgotten, computed again
+    assert batches[-1] == ["a"]
