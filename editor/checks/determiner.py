@@ -69,12 +69,16 @@ def build(rule: Rule) -> Check:
             return
         after = tree.next_word(n)
         if after is not None and tree.words[after].text in ("’", "'", "’s", "'s"):
-            return  # "farmers’ market": a possessive, whose number is its own
+            owned = tree.next_word(after)
+            if owned is not None and tree.words[owned].tag[:2] in ("NN", "JJ", "CD"):
+                return  # "farmers’ market": a possessive, whose number is its own
         after_tag = tree.words[after].tag if after is not None else ""
         if noun.tag == "NNS" and "VBZ" in tags(noun.text) and (
             noun.dep not in ("nsubj", "nsubjpass", "dobj", "pobj") or after_tag in _NOUN_PHRASE_START
         ):  # fmt: skip
             return  # "This page documents...", "This forces prices up": the tagger's noun may be the verb
+        if noun.tag == "NNS" and after_tag in ("NN", "NNP", "NNPS"):
+            return  # "this years Super Bowl": a possessive without its apostrophe
         if tree.kids(n, "conj") or any(w.lower == "and" for w in tree.words[n + 1 : n + 8]):
             return  # "both director and ambassador", "both strength of mind and strength of will"
         if any(tree.words[k].tag == "CD" or tree.words[k].dep in ("nummod", "quantmod", "poss")
