@@ -22,6 +22,10 @@ from copydesk.wordclass import tags
 # ("problems" 4.9 beside "problem" 5.3; "informations" 1.6 beside "information" 5.4).
 COUNTABLE_GAP = -1.5
 # Quantifiers after which "a" goes with a plural noun: "a few days", "a great many people".
+_NUMBER_WORDS = frozenset({"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+                           "twenty", "thirty", "forty", "fifty", "hundred", "thousand", "dozens", "hundreds"})
+_CURRENCY = frozenset("$£€¥")
+_SPAN_WORDS = frozenset({"next", "last", "past", "first", "following", "previous"})  # "the next 10 years"
 _NOUN_PHRASE_START = frozenset({"DT", "PRP$", "NN", "NNS", "JJ", "CD"})
 _PLURAL_WITH_A = frozenset({"few", "many", "lot", "couple", "dozen", "hundred", "thousand", "million", "billion"})
 
@@ -39,11 +43,42 @@ class Settings:
     ignore: tuple[str, ...] = field(
         default=(), metadata=doc("nouns whose number the form does not tell ('data', 'media', 'dozen')")
     )
+    numbers: bool = field(default=False, metadata=doc("also a cardinal number above one + a singular count noun"))
     one_of: bool = field(default=False, metadata=doc("also 'one of the' + a singular count noun"))
     fix: Literal["noun", "determiner"] = field(
         default="noun",
         metadata=doc("what the fix changes: the noun's number, or the determiner (when it has a partner)"),
     )
+
+
+def _counted(tree: Tree, number: int, n: int, after_tag: str) -> bool:
+    """Whether the number counts the noun, which must then be plural: "after five round", "the next
+    10 year". Not a modifier ("a 24 hour service", "the £20 note", "top 10 hit"), a unit glued to
+    its number ("9m"), a list's number, a name's number ("HAL 9000 computer") or a noun that is a verb ("12 admit that")."""
+    noun, count = tree.words[n], tree.words[number]
+    before = tree.previous_word(number)
+    if not _plural_number(count) or noun.start == count.end or not countable(noun.lemma, COUNTABLE_GAP):
+        return False
+    if tree.starts_sentence(number):
+        return False  # "4 Social engineer": a numbered heading
+    if before is not None and (tree.words[before].text in _CURRENCY or tree.words[before].tag in ("NNP", "NNPS")):
+        return False
+    if after_tag in _NOUN_PHRASE_START or after_tag[:2] == "NN" or (
+        "VB" in tags(noun.text) and after_tag in ("IN", "DT", "PRP", "PRP$", "TO", "WDT")
+    ):  # fmt: skip
+        return False
+    if any(tree.words[j].tag not in ("JJ", "JJR", "JJS") for j in range(number + 1, n)):
+        return False
+    dets = tree.kids(n, "det", "poss")
+    return not dets or any(tree.words[k].lower in _SPAN_WORDS for k in tree.kids(n, "amod"))
+
+
+def _plural_number(word: Word) -> bool:
+    """A cardinal that wants a plural noun: "10", "two", "1.5"; not "1", "one", nor a year ("2016 season")."""
+    text = word.lower.replace(",", "")
+    if text in ("1", "one", "a", "an") or (text.isdigit() and len(text) == 4 and 1000 <= int(text) <= 2100):
+        return False
+    return text.replace(".", "", 1).isdigit() or text in _NUMBER_WORDS
 
 
 def _pairs(items: tuple[str, ...]) -> dict[str, str | None]:
@@ -81,6 +116,10 @@ def build(rule: Rule) -> Check:
             return  # "this years Super Bowl": a possessive without its apostrophe
         if tree.kids(n, "conj") or any(w.lower == "and" for w in tree.words[n + 1 : n + 8]):
             return  # "both director and ambassador", "both strength of mind and strength of will"
+        numbers = [k for k in tree.kids(n, "nummod") if k < n and tree.words[k].tag == "CD"]
+        if settings.numbers and len(numbers) == 1 and noun.tag == "NN" and _counted(tree, numbers[0], n, after_tag):
+            yield tree.words[numbers[0]], noun, True, None  # "for the next 10 year"; not "a 24 hour service"
+            return
         if any(tree.words[k].tag == "CD" or tree.words[k].dep in ("nummod", "quantmod", "poss")
                for k in tree.children[n]):  # fmt: skip
             return  # "these 10 days", "every two weeks"

@@ -1,0 +1,69 @@
+"""The form of a verb's verbal complement, on the parse, from a lexicon of verbs: some take a
+to-infinitive ("declined to publish", not "declined publishing"), some an -ing form ("enjoy
+swimming", not "enjoy to swim"), some an object and a to-infinitive ("enable you to have", not
+"enable you have"). The verbs are a closed list in the rule (from a grammar reference); the
+parse finds the complement wherever the object puts it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Literal
+
+from copydesk.checks.base import Check, doc, parse_settings
+from copydesk.checks.syntactic import Tree, inflect, trees, verb_lemma
+from copydesk.findings import Finding
+from copydesk.rules import Rule
+from copydesk.text import Analysis
+
+
+@dataclass(frozen=True)
+class Settings:
+    verbs: tuple[str, ...] = field(metadata=doc("the verbs (lemmas) whose complement takes the form"))
+    wants: Literal["to-infinitive", "gerund", "object-to-infinitive"] = field(
+        metadata=doc("the complement's form: 'to-infinitive', 'gerund' or 'object-to-infinitive'")
+    )
+
+
+def build(rule: Rule) -> Check:
+    settings = parse_settings(rule, Settings)
+    verbs = frozenset(v.lower() for v in settings.verbs)
+
+    def complement(tree: Tree, v: int) -> Iterator[tuple[int, int, str]]:
+        """(first, last, replacement) of each complement in the wrong form."""
+        words = tree.words
+        for c in tree.kids(v, "xcomp", "ccomp"):
+            verb = words[c]
+            if c < v or not verb.text.isalpha() or tree.kids(c, "mark"):
+                continue
+            auxes = tree.kids(c, "aux", "auxpass")
+            lemma = verb_lemma(verb.text, verb.lemma)
+            if settings.wants == "to-infinitive" and verb.tag == "VBG" and not auxes and c == tree.next_word(v):
+                base = inflect(lemma, "VB")
+                if base:
+                    yield c, c, f"to {base}"
+            elif settings.wants == "gerund" and verb.tag == "VB" and len(auxes) == 1 and lemma != "be" and (
+                words[auxes[0]].tag == "TO" and auxes[0] == tree.next_word(v) and c == tree.next_word(auxes[0])
+            ):  # fmt: skip
+                ing = inflect(lemma, "VBG")
+                if ing:
+                    yield auxes[0], c, ing
+            elif settings.wants == "object-to-infinitive" and verb.tag in ("VB", "VBP") and not auxes:
+                subjects = tree.kids(c, "nsubj")
+                if len(subjects) == 1 and subjects[0] == tree.next_word(v) and c == tree.next_word(subjects[0]):
+                    yield c, c, f"to {verb.text}"  # "enable you have" -> "enable you to have"
+
+    def check(analysis: Analysis) -> Iterator[Finding]:
+        for tree in trees(analysis):
+            words = tree.words
+            for v, governor in enumerate(words):
+                if governor.tag[:2] != "VB" or verb_lemma(governor.text, governor.lemma) not in verbs:
+                    continue
+                if settings.wants == "gerund" and (governor.tag == "VBN" or tree.kids(v, "auxpass")):
+                    continue  # "it is recommended to eat": the passive takes a to-infinitive
+                for first, last, replacement in complement(tree, v):
+                    text = analysis.text[words[first].start : words[last].end]
+                    yield rule.finding(words[first].start, words[last].end, text, [replacement], verb=governor.text)
+
+    return check
