@@ -29,7 +29,7 @@ from copydesk.findings import Finding
 from copydesk.lexicon import lemminflect_tables, zipf
 from copydesk.rules import Rule
 from copydesk.text import Analysis, Word
-from copydesk.wordclass import IRREGULAR_PLURALS
+from copydesk.wordclass import IRREGULAR_PLURALS, tags
 
 SINGULAR, PLURAL, FIRST = "singular", "plural", "first"  # FIRST: "I" (I am, I was, I go)
 _PRONOUNS = {
@@ -96,16 +96,18 @@ def build(rule: Rule) -> Check:
             return None
         if lower in IRREGULAR_PLURALS or lower.endswith(_PLURAL_ENDINGS):
             return PLURAL
-        if w.text[:1].isupper() and not _common_noun(lower):
-            return None  # a name the tagger took for a common noun ("Keyes", "Mathias")
+        if w.text[:1].isupper() and (not _common_noun(lower) or not tree.kids(s, "det", "poss")):
+            return None  # a name the tagger took for a common noun ("Keyes", "Sanders agrees", "People for ...")
         if zipf(lower) < 2.5 or tree.kids(s, "appos"):
             return None  # a word the lexicon hardly knows (a typo, a brand); an apposition the parse may misplace
         before = tree.previous_word(s)
-        while before is not None and tree.words[before].dep in ("det", "amod", "compound", "poss"):
-            if tree.words[before].tag == "VBG":
-                return None
+        while depth == 0 and before is not None and tree.words[before].dep in ("det", "amod", "compound", "poss"):
+            word = tree.words[before]
+            if word.tag == "VBG" or (word.lower.endswith("ing") and "VBG" in tags(word.text)
+                                     and tree.starts_sentence(before)):  # fmt: skip
+                return None  # the tagger may call a sentence's first gerund a noun: "Minimizing mistakes is"
             before = tree.previous_word(before)
-        if before is not None and tree.words[before].tag == "VBG":
+        if depth == 0 and before is not None and tree.words[before].tag == "VBG":
             return None  # "Minimizing mistakes is the aim": the gerund is the subject
         if not _noun_of_number(lower, w.tag):
             return None  # the lexicon does not know the word in that number ("atlas" tagged plural)
@@ -130,10 +132,8 @@ def build(rule: Rule) -> Check:
                 ):  # fmt: skip
                     continue  # a contraction ("there's") is speech; a verb form used as a noun or adjective
                 clause = verb.head if verb.dep in ("aux", "auxpass") else i
-                if words[clause].dep in ("conj", "ccomp", "xcomp") and (
-                    words[clause].dep == "conj" or words[words[clause].head].lemma in _BARE_INFINITIVE
-                ):  # fmt: skip
-                    continue  # a coordinated verb, or "make the flyer turn": the parse of its subject is shaky
+                if words[clause].dep in ("ccomp", "xcomp") and words[words[clause].head].lemma in _BARE_INFINITIVE:
+                    continue  # "make the flyer turn": a bare infinitive, not a finite verb
                 if any(k < i and words[k].dep in ("aux", "auxpass") for k in tree.kids(clause)):
                     continue  # not the first verb of the chain: the finite one before it agrees, or a modal rules
                 if verb.lower not in verb_forms(verb_lemma(verb.text, verb.lemma), verb.tag) and lower not in _BE:
@@ -147,11 +147,12 @@ def build(rule: Rule) -> Check:
                     subjects = after[:1]
                 elif len(subjects) != 1 or subjects[0] > i:
                     continue  # none, two, or after the verb (a question, an inversion): left alone
-                elif any(words[k].text in _QUOTES or words[k].tag in ("VBZ", "VBP", "VBD", "MD")
+                elif any(words[k].text in _QUOTES
+                         or (words[k].tag in ("VBZ", "VBP", "VBD", "MD") and not _modifies(tree, k, subjects[0], i))
                          or (words[k].dep == "cc" and (words[k].head == subjects[0]
                                                        or words[words[k].head].tag[:2] == "VB"))
                          for k in range(subjects[0] + 1, i)):  # fmt: skip
-                    continue  # a quotation, another clause or verbs joined between them: the parse may cross it
+                    continue  # a quotation, a clause outside the subject, verbs joined: the parse may cross it
                 if verb.tag == "VBP" and any(
                     words[k].tag == "MD" or (words[k].lemma == "do" and words[k].dep == "aux" and words[k].head != i)
                     for k in range(tree.sentence_start(i), i)
@@ -177,6 +178,18 @@ def build(rule: Rule) -> Check:
                 )  # fmt: skip
 
     return check
+
+
+def _modifies(tree: Tree, k: int, subject: int, verb: int) -> bool:
+    """Whether word k hangs, through its heads, on the subject before it reaches the verb: a
+    relative clause of the subject ("the character you play affects") is part of the subject."""
+    seen = set()
+    while k not in seen and k != verb:
+        if k == subject:
+            return True
+        seen.add(k)
+        k = tree.words[k].head
+    return False
 
 
 def _number_of(verb: Word) -> str | None:
