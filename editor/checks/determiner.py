@@ -54,7 +54,8 @@ class Settings:
 def _counted(tree: Tree, number: int, n: int, after_tag: str) -> bool:
     """Whether the number counts the noun, which must then be plural: "after five round", "the next
     10 year". Not a modifier ("a 24 hour service", "the £20 note", "top 10 hit"), a unit glued to
-    its number ("9m"), a list's number, a name's number ("HAL 9000 computer") or a noun that is a verb ("12 admit that")."""
+    its number ("9m"), a list's number, a name's number ("HAL 9000 computer") or a noun that is a
+    verb ("12 admit that")."""
     noun, count = tree.words[n], tree.words[number]
     before = tree.previous_word(number)
     if not _plural_number(count) or noun.start == count.end or not countable(noun.lemma, COUNTABLE_GAP):
