@@ -38,7 +38,8 @@ def build(rule: Rule) -> Check:
             words = tree.words
             for h, head in enumerate(words):
                 allowed = takes.get(head.lemma.lower()) or takes.get(head.lower)
-                if not allowed or head.tag[:2] not in ("VB", "JJ", "NN") or (head.tag == "VBG" and head.dep in ("pobj", "pcomp")):
+                nominal = head.tag == "VBG" and head.dep in ("pobj", "pcomp")
+                if not allowed or head.tag[:2] not in ("VB", "JJ", "NN") or nominal:
                     continue  # "a sense of belonging in": a noun, not the verb
                 p = tree.next_word(h)
                 if p is None or words[p].tag != "IN" or words[p].head != h or words[p].lower in allowed:
