@@ -91,18 +91,18 @@ class Checker:
         self._languagetool: dict[str, LanguageToolEngine] = {}
         self._extra = tuple(extra_engines)
         self._cache: Recent[tuple[str, str], tuple[Finding, ...]] = Recent(cache_size)
-        self.syntax: SyntaxParser | None = SyntaxParser(cache_size) if settings.syntax else None
+        self.syntax: SyntaxParser | None = SyntaxParser() if settings.syntax else None
 
-    def _parse(self, pieces: Sequence[tuple[str, tuple[int, ...]]]) -> list[tuple[Word, ...]]:
+    def _parse(self, sentences: Sequence[str]) -> list[tuple[Word, ...]]:
         """The syntax layer's parses; when the model cannot be loaded, one message and no parses
         (the checks on the parse find nothing; every other check runs)."""
         if self.syntax is not None:
             try:
-                return self.syntax(pieces)
+                return self.syntax(sentences)
             except SyntaxUnavailable as exc:
                 self.syntax = None
                 self.on_error(str(exc))
-        return [() for _ in pieces]
+        return [() for _ in sentences]
 
     def analysis(self, text: str, one_paragraph: bool = False) -> Analysis:
         return Analysis(text, self.settings.dialect, self.archive, one_paragraph, self._parse)

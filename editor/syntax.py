@@ -4,8 +4,8 @@ checks that must see a sentence's structure rather than a run of words.
 The model is the one rules/engines/syntax.yaml names; its files are checked against the SHA-256
 values recorded there the first time a process loads it, so a changed upload is refused. It is
 loaded once per process, lazily, without the components no check uses. The sentences are
-copydesk's own (set on each parse before it runs), so the parse and every other check agree on
-where a sentence ends. Parses are kept per paragraph text, as the engines' findings are.
+copydesk's own (each is parsed alone, as one sentence), so the parse and every other check agree
+on where a sentence ends. Parses are kept per sentence text, so an edit re-parses one sentence.
 """
 
 from __future__ import annotations
@@ -75,32 +75,31 @@ def pipeline() -> Any:
 
 
 class SyntaxParser:
-    """Parses paragraphs in batches, each paragraph's parse kept by its text and sentence starts."""
+    """Parses sentences in batches, each sentence's parse kept by its text."""
 
-    def __init__(self, cache_size: int = 20000) -> None:
-        self._parses: Recent[tuple[str, tuple[int, ...]], tuple[Word, ...]] = Recent(cache_size)
+    def __init__(self, cache_size: int = 50000) -> None:
+        self._parses: Recent[str, tuple[Word, ...]] = Recent(cache_size)
 
     @property
     def parsed(self) -> int:
-        """Paragraphs parsed (not answered from the cache), for tests and benchmarks."""
+        """Sentences parsed (not answered from the cache), for tests and benchmarks."""
         return self._parses.misses
 
-    def __call__(self, pieces: Sequence[tuple[str, tuple[int, ...]]]) -> list[tuple[Word, ...]]:
-        return self._parses.get_many(pieces, _parse)
+    def __call__(self, sentences: Sequence[str]) -> list[tuple[Word, ...]]:
+        return self._parses.get_many(sentences, _parse)
 
 
-def _parse(pieces: list[tuple[str, tuple[int, ...]]]) -> Iterator[tuple[Word, ...]]:
+def _parse(sentences: list[str]) -> Iterator[tuple[Word, ...]]:
     nlp = pipeline()
-    for doc in nlp.pipe((_with_sentences(nlp, text, starts) for text, starts in pieces), batch_size=64):
+    for doc in nlp.pipe((_one_sentence(nlp, text) for text in sentences), batch_size=256):
         yield _words(doc)
 
 
-def _with_sentences(nlp: Any, text: str, starts: tuple[int, ...]) -> Any:
-    """spaCy's tokens of the paragraph, with copydesk's sentence starts set (the parser keeps them)."""
+def _one_sentence(nlp: Any, text: str) -> Any:
+    """spaCy's tokens of one of copydesk's sentences, marked as one sentence (the parser keeps it)."""
     doc = nlp.make_doc(text)
-    wanted = set(starts)
     for token in doc[1:]:
-        token.is_sent_start = token.idx in wanted
+        token.is_sent_start = False
     return doc
 
 

@@ -140,12 +140,15 @@ class Word:
     def lower(self) -> str:
         return self.text.lower().replace("’", "'")
 
-    def at(self, offset: int) -> Word:
-        return Word(self.start + offset, self.end + offset, self.text, self.tag, self.dep, self.head, self.lemma)
+    def moved(self, offset: int, first: int) -> Word:
+        """The word placed in a longer text: offsets shifted by `offset`, its head by `first` words."""
+        return Word(self.start + offset, self.end + offset, self.text, self.tag, self.dep, self.head + first,
+                    self.lemma)  # fmt: skip
 
 
-# Paragraphs (text, offsets where its sentences start) to their parses (offsets in the paragraph).
-Parser = Callable[[Sequence[tuple[str, tuple[int, ...]]]], list[tuple[Word, ...]]]
+# Sentences to their parses (offsets in the sentence): one sentence per parse, so that an edit
+# re-parses only the sentence it touched.
+Parser = Callable[[Sequence[str]], list[tuple[Word, ...]]]
 
 
 def tokenize(text: str, offset: int = 0) -> tuple[Token, ...]:
@@ -256,17 +259,18 @@ class Analysis:
         without a syntax layer, so that checks on the parse find nothing rather than guess."""
         if self.parser is None:
             return ()
-        pieces = []
-        sentence_starts = self._sentence_starts
-        for para in self.paragraphs:
-            first, last = bisect_left(sentence_starts, para.start), bisect_left(sentence_starts, para.end)
-            starts = tuple(s - para.start for s in sentence_starts[first:last])
-            pieces.append((self.text[para.start : para.end], starts))
-        parses = self.parser(pieces)
-        return tuple(
-            words if para.start == 0 else tuple(w.at(para.start) for w in words)
-            for para, words in zip(self.paragraphs, parses, strict=True)
-        )
+        parses = iter(self.parser([self.text[s.start : s.end] for s in self.sentences]))
+        sentences = iter(self.sentences)
+        result = []
+        for para in self.paragraphs:  # every sentence lies in one paragraph, in order
+            words: list[Word] = []
+            starts = self._sentence_starts
+            for _ in range(bisect_left(starts, para.end) - bisect_left(starts, para.start)):
+                sentence, parse = next(sentences), next(parses)
+                first = len(words)
+                words.extend(w.moved(sentence.start, first) for w in parse)
+            result.append(tuple(words))
+        return tuple(result)
 
     @cached_property
     def tokens(self) -> tuple[Token, ...]:

@@ -20,13 +20,13 @@ SYNTAX_RULES = [r for r in load_rules() if r.check in ("subject-verb", "determin
 
 def test_the_real_model_parses_a_real_sentence() -> None:
     parser = syntax.SyntaxParser()
-    [words] = parser([("The results of the survey shows that voters are tired.", (0,))])
+    [words] = parser(["The results of the survey shows that voters are tired."])
     by_text = {w.text: w for w in words}
     assert by_text["results"].tag == "NNS" and by_text["results"].dep == "nsubj"
     assert words[by_text["results"].head].text == "shows"  # across "of the survey"
     assert by_text["survey"].dep == "pobj"
     assert by_text["shows"].lemma == "show"
-    assert parser([("The results of the survey shows that voters are tired.", (0,))]) == [words]
+    assert parser(["The results of the survey shows that voters are tired."]) == [words]
     assert parser.parsed == 1  # the second call came from the cache
 
 
@@ -79,14 +79,14 @@ def test_no_syntax_turns_the_layer_off(tmp_path: Path) -> None:
     assert "agreement.subject-verb" not in configured.stdout
 
 
-def test_incremental_checks_reuse_each_paragraphs_parse() -> None:
+def test_incremental_checks_reuse_each_sentences_parse() -> None:
     checker = Checker(SYNTAX_RULES, NO_ENGINES, incremental=True)
-    first = "The results of the survey shows it.\n\nShe has went home."
+    first = "The results of the survey shows it. They left.\n\nShe has went home. It rained."
     checker.check(first)
     assert checker.syntax is not None
     parsed = checker.syntax.parsed
     found = checker.check(first.replace("She has went", "He has went"))
-    assert checker.syntax.parsed == parsed + 1  # only the edited paragraph was parsed again
+    assert checker.syntax.parsed == parsed + 1  # only the edited sentence was parsed again
     assert {f.rule for f in found} == {"agreement.subject-verb", "verb-form.after-auxiliary"}
 
 
