@@ -157,13 +157,19 @@ class Variant:
     safe: bool = True
 
 
-@lru_cache(maxsize=4)
 def find_variants(occurrences: tuple[Occurrence, ...]) -> tuple[Variant, ...]:
-    counts = Counter(o.form for o in occurrences)
+    """The forms and the words before them decide, not where they stand: an edit elsewhere in the
+    article (a keystroke in the language server) answers from the cache."""
+    return _variants(tuple((o.form, o.before) for o in occurrences))
+
+
+@lru_cache(maxsize=4)
+def _variants(forms_and_befores: tuple[tuple[str, str], ...]) -> tuple[Variant, ...]:
+    counts = Counter(form for form, _ in forms_and_befores)
     befores: dict[str, set[str]] = defaultdict(set)
-    for o in occurrences:
-        if o.before:
-            befores[o.form].add(o.before.rstrip("."))
+    for form, before in forms_and_befores:
+        if before:
+            befores[form].add(before.rstrip("."))
     forms = sorted(counts, key=lambda f: (-counts[f], -plausibility(f), f))
     variants = []
     for i, loser in enumerate(forms):
