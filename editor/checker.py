@@ -15,8 +15,8 @@ from copydesk.engines.languagetool import LanguageToolEngine, resolve_setup
 from copydesk.findings import Finding
 from copydesk.rules import RULES_DIR, Rule, load_dictionary, rule_matches
 from copydesk.settings import Settings
-from copydesk.syntax import SyntaxParser, SyntaxUnavailable
-from copydesk.text import Analysis, Word
+from copydesk.syntax import SyntaxParser
+from copydesk.text import Analysis
 
 
 @dataclass(frozen=True)
@@ -91,21 +91,10 @@ class Checker:
         self._languagetool: dict[str, LanguageToolEngine] = {}
         self._extra = tuple(extra_engines)
         self._cache: Recent[tuple[str, str], tuple[Finding, ...]] = Recent(cache_size)
-        self.syntax: SyntaxParser | None = SyntaxParser() if settings.syntax else None
-
-    def _parse(self, sentences: Sequence[str]) -> list[tuple[Word, ...]]:
-        """The syntax layer's parses; when the model cannot be loaded, one message and no parses
-        (the checks on the parse find nothing; every other check runs)."""
-        if self.syntax is not None:
-            try:
-                return self.syntax(sentences)
-            except SyntaxUnavailable as exc:
-                self.syntax = None
-                self.on_error(str(exc))
-        return [() for _ in sentences]
+        self.syntax = SyntaxParser(on_error) if settings.syntax else None
 
     def analysis(self, text: str, one_paragraph: bool = False) -> Analysis:
-        return Analysis(text, self.settings.dialect, self.archive, one_paragraph, self._parse)
+        return Analysis(text, self.settings.dialect, self.archive, one_paragraph, self.syntax)
 
     @property
     def cache_hits(self) -> int:

@@ -27,7 +27,7 @@ from copydesk.checks.quotes import classify
 from copydesk.dialect import DIALECTS, count_dialect_words
 from copydesk.findings import Severity
 from copydesk.rules import Rule, RuleError, load_yaml
-from copydesk.text import Analysis, Kind
+from copydesk.text import Analysis, Kind, Parser
 
 # A name from the sheet counts as if this many articles used it.
 NAME_WEIGHT = 1_000_000
@@ -120,6 +120,10 @@ class StyleStatistics:
     abbreviations: dict[str, Counter[str]] | None = None
     compounds: dict[str, Counter[str]] | None = None
     names: Counter[str] | None = None
+    # Open pairs the parse read as a verb and its particle ("set up" the system): another word than
+    # the compound, and a form the sheet must not rewrite, so those compounds get no preferred form.
+    phrasal: Counter[str] | None = None
+    parser: Parser | None = None
 
     def __post_init__(self) -> None:
         self.dialect = self.dialect or Counter()
@@ -127,14 +131,15 @@ class StyleStatistics:
         self.abbreviations = self.abbreviations or defaultdict(Counter)
         self.compounds = self.compounds or defaultdict(Counter)
         self.names = self.names or Counter()
+        self.phrasal = self.phrasal or Counter()
 
     def add(self, text: str) -> None:
         from copydesk.archive import names_in
         from copydesk.checks.abbreviations import ABBREVIATION
 
         assert self.dialect is not None and self.quotes is not None and self.names is not None
-        assert self.abbreviations is not None and self.compounds is not None
-        analysis = Analysis(text)
+        assert self.abbreviations is not None and self.compounds is not None and self.phrasal is not None
+        analysis = Analysis(text, parser=self.parser)
         self.articles += 1
         self.dialect.update(count_dialect_words(t.text for t in analysis.words))
         self.quotes.update("curly" if m.curly else "straight" for m in classify(text) if m.family == "double")
@@ -148,13 +153,17 @@ class StyleStatistics:
             elif (tok.kind is Kind.WORD and i + 2 < len(tokens) and tokens[i + 1].text == " "
                   and tokens[i + 2].kind is Kind.WORD):  # fmt: skip
                 pair = f"{hyphen_parts(tok)[-1][2].lower()} {hyphen_parts(tokens[i + 2])[0][2].lower()}"
-                if pair in self.compounds:
+                if pair in self.compounds and analysis.phrasal_verb(tok.start, tokens[i + 2].start):
+                    self.phrasal[pair] += 1
+                elif pair in self.compounds:
                     self.compounds[pair][pair] += 1
         self.names.update(names_in(analysis))
 
 
-def learn(texts: Iterable[str]) -> StyleStatistics:
-    stats = StyleStatistics()
+def learn(texts: Iterable[str], parser: Parser | None = None) -> StyleStatistics:
+    """The archive's counts; with a parser (the syntax layer), verb-and-particle uses ("set up")
+    are told from the compound ("set-up")."""
+    stats = StyleStatistics(parser=parser)
     for text in texts:
         stats.add(text)
     return stats
@@ -183,9 +192,9 @@ def render_sheet(stats: StyleStatistics, source: str, min_ratio: float = 3.0) ->
         lines += [f"# dotted abbreviations {dotted}, undotted {plain} (mixed: {', '.join(sorted(mixed)[:10])})",
                   f"abbreviations: {'dotted' if dotted > plain else 'undotted'}"]  # fmt: skip
     forms = []
-    for _, counter in sorted(stats.compounds.items()):
-        if len(counter) < 2:
-            continue
+    for pair, counter in sorted(stats.compounds.items()):
+        if len(counter) < 2 or (stats.phrasal and stats.phrasal[pair]):
+            continue  # "set up" is also a verb in the archive: rewriting it would break the verbs
         (best, n), (other, m) = counter.most_common(2)
         if n >= min_ratio * m:
             forms.append(f"  {other!r}: {best!r}  # {n} vs {m}")

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import importlib.util
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -75,10 +75,14 @@ def pipeline() -> Any:
 
 
 class SyntaxParser:
-    """Parses sentences in batches, each sentence's parse kept by its text."""
+    """Parses sentences in batches, each sentence's parse kept by its text. When the model cannot
+    be loaded, `on_error` hears why, once, and every sentence gets an empty parse: the checks on
+    the parse find nothing, every other check runs."""
 
-    def __init__(self, cache_size: int = 50000) -> None:
+    def __init__(self, on_error: Callable[[str], None] = lambda message: None, cache_size: int = 50000) -> None:
         self._parses: Recent[str, tuple[Word, ...]] = Recent(cache_size)
+        self._on_error = on_error
+        self.available = True
 
     @property
     def parsed(self) -> int:
@@ -86,7 +90,13 @@ class SyntaxParser:
         return self._parses.misses
 
     def __call__(self, sentences: Sequence[str]) -> list[tuple[Word, ...]]:
-        return self._parses.get_many(sentences, _parse)
+        if self.available:
+            try:
+                return self._parses.get_many(sentences, _parse)
+            except SyntaxUnavailable as exc:
+                self.available = False
+                self._on_error(str(exc))
+        return [() for _ in sentences]
 
 
 def _parse(sentences: list[str]) -> Iterator[tuple[Word, ...]]:

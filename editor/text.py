@@ -273,6 +273,19 @@ class Analysis:
         return tuple(result)
 
     @cached_property
+    def _parsed_by_start(self) -> dict[int, tuple[tuple[Word, ...], int]]:
+        return {w.start: (words, i) for words in self.parsed for i, w in enumerate(words)}
+
+    def phrasal_verb(self, first: int, second: int) -> bool:
+        """Whether the words starting at these offsets are a verb and its particle ("to set up",
+        "wake up"), by the parse: another word than the compound "set-up" or "wake-up"."""
+        found, particle = self._parsed_by_start.get(first), self._parsed_by_start.get(second)
+        if found is None or particle is None:
+            return False
+        (words, i), (_, j) = found, particle
+        return words[i].tag.startswith("VB") and (words[j].dep == "prt" or words[j].tag == "RP")
+
+    @cached_property
     def tokens(self) -> tuple[Token, ...]:
         return tokenize(self.text)
 

@@ -1,6 +1,7 @@
 """Hyphenation: one compound written two ways ("long-term" and "long term") in one article.
 
-The majority wins, a tie goes to the hyphen. Predicate uses ("the plan is long term") are
+The majority wins, a tie goes to the hyphen. A verb and its particle ("to set up") is another
+word than the compound ("a set-up"), by the parse, and is left alone. Predicate uses ("the plan is long term") are
 right open in every style, so they are neither counted nor flagged; nor is a hyphenated
 compound before a noun ("long-term plan") when the article writes the noun open elsewhere.
 """
@@ -104,6 +105,8 @@ def build(rule: Rule) -> Check:
             key = (a.lower(), b.lower())
             if key not in hyphen_keys or _is_predicate(tokens, i if a_start == first.start else i + 1):
                 continue
+            if analysis.phrasal_verb(a_start, second.start):
+                continue  # "to set up" beside "a set-up": a verb and a noun, both right
             attributive = b_end != second.end or _before_noun(tokens, i + 2)
             uses[key].append(
                 Use(a_start, b_end, analysis.text[a_start:b_end], False, analysis.line_of(a_start), attributive)

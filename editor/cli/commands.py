@@ -19,6 +19,7 @@ from copydesk.house import learn as learn_style
 from copydesk.house import render_sheet
 from copydesk.rules import Rule
 from copydesk.runner import Session, config_for
+from copydesk.syntax import SyntaxParser
 
 
 def cmd_rules(args: argparse.Namespace, out: Console, err: Console) -> int:
@@ -101,7 +102,7 @@ def cmd_style(args: argparse.Namespace, out: Console, err: Console) -> int:
     root = Path(args.archive)
     if not root.is_dir():
         raise UsageError(f"{args.archive}: not a folder")
-    stats = learn_style(articles.texts(root))
+    stats = learn_style(articles.texts(root), SyntaxParser(lambda message: note(err, message)))
     sheet = render_sheet(stats, args.archive)
     if args.output:
         atomic_write(args.output, sheet.encode("utf-8"))
