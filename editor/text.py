@@ -272,18 +272,19 @@ class Analysis:
             result.append(tuple(words))
         return tuple(result)
 
-    @cached_property
-    def _parsed_by_start(self) -> dict[int, tuple[tuple[Word, ...], int]]:
-        return {w.start: (words, i) for words in self.parsed for i, w in enumerate(words)}
-
     def phrasal_verb(self, first: int, second: int) -> bool:
         """Whether the words starting at these offsets are a verb and its particle ("to set up",
-        "wake up"), by the parse: another word than the compound "set-up" or "wake-up"."""
-        found, particle = self._parsed_by_start.get(first), self._parsed_by_start.get(second)
-        if found is None or particle is None:
+        "wake up"), by the parse: another word than the compound "set-up" or "wake-up". Only the
+        sentence that holds them is parsed (or read from the parser's cache)."""
+        index = self.sentence_index(first)
+        if self.parser is None or index < 0:
             return False
-        (words, i), (_, j) = found, particle
-        return words[i].tag.startswith("VB") and (words[j].dep == "prt" or words[j].tag == "RP")
+        sentence = self.sentences[index]
+        [words] = self.parser([self.text[sentence.start : sentence.end]])
+        at = {w.start + sentence.start: w for w in words}
+        verb, particle = at.get(first), at.get(second)
+        return (verb is not None and particle is not None and verb.tag.startswith("VB")
+                and (particle.dep == "prt" or particle.tag == "RP"))  # fmt: skip
 
     @cached_property
     def tokens(self) -> tuple[Token, ...]:
