@@ -54,6 +54,11 @@ class Settings:
         metadata=doc("nouns whose verb follows the sense, not the form (collective and partitive: "
                      "'team', 'majority', 'number', 'half'): a subject headed by one is left alone"),
     )  # fmt: skip
+    mandative: tuple[str, ...] = field(
+        default=(),
+        metadata=doc("words whose 'that' clause may take the subjunctive ('insist', 'essential'): "
+                     "'essential that the case go forward' is right"),
+    )  # fmt: skip
     singular_words: tuple[str, ...] = field(
         default=(), metadata=doc("subject words that take a singular verb ('each', 'everyone', 'one')")
     )
@@ -63,6 +68,19 @@ def build(rule: Rule) -> Check:
     settings = parse_settings(rule, Settings)
     sense = frozenset(w.lower() for w in settings.sense_nouns)
     singular_words = frozenset(w.lower() for w in settings.singular_words)
+    mandative = frozenset(w.lower() for w in settings.mandative)
+
+    def subjunctive(tree: Tree, clause: int) -> bool:
+        """Whether the clause (or the clause it is joined to) is a 'that' clause of a mandative
+        word, where the base form is the subjunctive: "it is essential that ... prosecution go"."""
+        words = tree.words
+        while words[clause].dep == "conj" and words[clause].head != clause:
+            clause = words[clause].head
+        if words[clause].dep != "ccomp":
+            return False
+        governor = words[clause].head
+        said = {words[governor].lemma.lower(), *(words[k].lemma.lower() for k in tree.kids(governor, "acomp", "attr"))}
+        return bool(said & mandative)
 
     def number(tree: Tree, s: int, depth: int = 0) -> str | None:
         """The grammatical number of the phrase headed by word s; None when form does not decide."""
@@ -161,6 +179,8 @@ def build(rule: Rule) -> Check:
                 wanted = number(tree, subjects[0])
                 if wanted is None or wanted == _number_of(verb):
                     continue  # no number to agree with, or the verb already has it
+                if verb.tag == "VBP" and subjunctive(tree, clause):
+                    continue
                 if words[subjects[0]].lower == "i" and words[tree.previous_word(subjects[0]) or 0].lower == "and":
                     continue  # "my colleagues and I are": the parse took "I" alone
                 if lower == "were" and wanted != PLURAL and (
