@@ -37,7 +37,7 @@ _PRONOUNS = {
     "i": FIRST, "we": PLURAL, "they": PLURAL, "you": PLURAL, "these": PLURAL, "those": PLURAL,
 }  # fmt: skip
 _SUBJECT = ("nsubj", "nsubjpass")
-_RELATIVE = frozenset({"who", "that"})  # not "which": after a comma it is often the whole clause
+_RELATIVE = frozenset({"who", "that", "which"})
 # Verbs whose complement clause takes a bare infinitive: "make the flyer turn green", "let them go".
 _BARE_INFINITIVE = frozenset({"make", "let", "help", "see", "hear", "watch", "feel", "have", "bid"})
 _PLURAL_ENDINGS = ("people", "children")
@@ -98,6 +98,8 @@ def build(rule: Rule) -> Check:
             clause = tree.words[w.head]
             before = tree.previous_word(s)
             if before is not None and tree.words[before].text == ",":
+                if lower == "which":
+                    return None  # ", which": often the whole clause before it ("..., which means")
                 before = tree.previous_word(before)
             if tree.kids(w.head, "attr"):
                 return None  # "who am I", "which is it": a question, not a relative clause
