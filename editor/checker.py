@@ -151,10 +151,23 @@ class Checker:
         for engine in self._languagetool.values():
             engine.close()
 
-    def check(self, text: str) -> list[Finding]:
+    @property
+    def document_rules(self) -> frozenset[str]:
+        """The rules that look at the whole document at once (consistency of names, spellings,
+        quotes...), as opposed to those kept per paragraph: an editor may carry their findings
+        over an edit and run them when the writer pauses (copydesk.lsp)."""
+        return frozenset(rule.id for rule, _ in self._checks)
+
+    def check(self, text: str, document_findings: Sequence[Finding] | None = None) -> list[Finding]:
+        """The text's findings. `document_findings`, when given, stand in for the document rules'
+        (found on an earlier version of the text and carried over the edit): those rules are not
+        run, and everything else (paragraph rules, engines, merging) is as always."""
         analysis = self.analysis(text)
         findings: list[Finding] = []
-        findings.extend(self._run(self._checks, analysis))
+        if document_findings is None:
+            findings.extend(self._run(self._checks, analysis))
+        else:
+            findings.extend(document_findings)
         if self._paragraph_checks:
             findings.extend(self._by_paragraph(analysis))
         for engine in self.engines_for(analysis):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import IntEnum
 from typing import Protocol
 
@@ -127,3 +127,39 @@ def apply_edits(text: str, edits: Iterable[Edit]) -> str:
         pos = e.end
     parts.append(text[pos:])
     return "".join(parts)
+
+
+def changed_span(before: str, after: str) -> tuple[int, int, int]:
+    """Where two versions of a text differ: (start, end in `before`, end in `after`); what lies
+    outside is the same in both. Found by halving (slices compared in C), not character by character."""
+    limit = min(len(before), len(after))
+    low, high = 0, limit  # the common prefix is at least low and at most high long
+    while low < high:
+        middle = (low + high + 1) // 2
+        if before[:middle] == after[:middle]:
+            low = middle
+        else:
+            high = middle - 1
+    prefix = low
+    low, high = 0, limit - prefix  # the common suffix, not reaching into the prefix
+    while low < high:
+        middle = (low + high + 1) // 2
+        if before[len(before) - middle :] == after[len(after) - middle :]:
+            low = middle
+        else:
+            high = middle - 1
+    return prefix, len(before) - low, len(after) - low
+
+
+def carried_over(findings: Iterable[Finding], before: str, after: str) -> list[Finding]:
+    """The findings on `before` that still stand on `after` as far as their own words go: those
+    clear of the edited stretch (a finding touching it is dropped), shifted past it."""
+    start, old_end, new_end = changed_span(before, after)
+    shift = new_end - old_end
+    kept = []
+    for f in findings:
+        if f.end < start:
+            kept.append(f)
+        elif f.start > old_end:
+            kept.append(replace(f, start=f.start + shift, end=f.end + shift))
+    return kept

@@ -4,8 +4,14 @@ A language server over stdio (pygls): diagnostics for .txt, .md, .markdown, .htm
 documents on open, change (debounced) and save; quick fixes for every replacement, an inline
 suppression, a word for the project dictionary, and "fix all" for the confident, safe fixes. The
 same Session as the command line checks each document, so configuration, house style,
-dictionaries, suppression and the engines' paragraph cache (a keystroke re-lints one paragraph)
-are the CLI's. Positions are in the encoding the client negotiates (UTF-16 by default).
+dictionaries, suppression and the engines' paragraph cache are the CLI's. Positions are in the
+encoding the client negotiates (UTF-16 by default).
+
+A change is answered twice. First quickly: the paragraph rules and the engines re-check only the
+changed paragraphs (the rest come from the caches), and the findings of the document rules
+(consistency across the article, which must read all of it) are carried over the edit. Then, when
+the writer has paused again, completely. So a keystroke costs about one paragraph, however long
+the article.
 
 This is the shell: it owns the event loop and one worker thread that runs the checks, so the
 server answers while an article is being checked.
@@ -15,6 +21,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gc
 import os
 import traceback
 from bisect import bisect_right
@@ -34,7 +41,7 @@ from copydesk import articles
 from copydesk.archive import MIN_ARTICLES, ArchiveStats
 from copydesk.document import Document
 from copydesk.engines.warmup import prewarm
-from copydesk.findings import Finding, Severity, fixes_to_apply
+from copydesk.findings import Finding, Severity, carried_over, fixes_to_apply
 from copydesk.markup import HTML_SUFFIXES, MARKDOWN_SUFFIXES
 from copydesk.runner import Session, add_project_word, config_for
 from copydesk.settings import CommandLine
@@ -90,6 +97,9 @@ class State:
     settings: ClientSettings = field(default_factory=ClientSettings)
     sessions: dict[CommandLine, Session] = field(default_factory=dict)
     findings: dict[str, list[Finding]] = field(default_factory=dict)  # uri -> the last check's findings
+    # uri -> the text last checked and the findings of its document rules, carried over an edit
+    document_findings: dict[str, tuple[str, list[Finding]]] = field(default_factory=dict)
+    settled: bool = False  # whether the first check has run (and what it loaded is frozen for the collector)
     pending: dict[str, asyncio.TimerHandle] = field(default_factory=dict)
     archive: ArchiveStats | None = None
 
@@ -122,22 +132,36 @@ def _path(uri: str) -> str:
     return to_fs_path(uri) or uri
 
 
-def check_document(ls: CopydeskServer, doc: TextDocument) -> list[Finding]:
+def check_document(ls: CopydeskServer, doc: TextDocument, quick: bool) -> list[Finding]:
     """Runs in the checker thread. A failure inside one check is logged by the session's note and
-    the others still report; a failure of the whole run is logged and yields no findings."""
+    the others still report; a failure of the whole run is logged and yields no findings.
+
+    A quick check runs the paragraph rules and the engines (each on the changed paragraphs only,
+    the rest from the caches) and carries the document rules' findings over from the last
+    version; a complete check runs everything."""
     path = _path(doc.uri)
     line = ls.state.settings.command_line_for(path)
     session = ls.state.session(line, lambda message: _log(ls, f"copydesk: {message}", types.MessageType.Warning))
     document = Document.from_text(doc.source, path)
-    return session.check(document)
+    earlier = ls.state.document_findings.get(doc.uri) if quick else None
+    if earlier is None:
+        findings = session.check(document)
+    else:
+        text, found = earlier
+        findings = session.check(document, carried_over(found, text, doc.source))
+    rules = session.document_rules(path)
+    ls.state.document_findings[doc.uri] = (doc.source, [f for f in findings if f.rule in rules])
+    return findings
 
 
-async def publish(ls: CopydeskServer, uri: str) -> None:
+async def publish(ls: CopydeskServer, uri: str, quick: bool = False) -> None:
     ls.state.pending.pop(uri, None)
-    doc = ls.workspace.get_text_document(uri)
+    live = ls.workspace.get_text_document(uri)
+    # The text as it is now: changes that arrive while it is checked go to the next check.
+    doc = TextDocument(uri, live.source, live.version, position_codec=live.position_codec)
     loop = asyncio.get_running_loop()
     try:
-        findings = await loop.run_in_executor(ls.checker, check_document, ls, doc)
+        findings = await loop.run_in_executor(ls.checker, check_document, ls, doc, quick)
     except Exception as exc:  # a bug of ours: say so in the editor's log, keep serving
         _log(ls, f"copydesk: checking {uri} failed: {type(exc).__name__}: {exc}\n{traceback.format_exc()}")
         findings = []
@@ -148,9 +172,16 @@ async def publish(ls: CopydeskServer, uri: str) -> None:
     ls.text_document_publish_diagnostics(
         types.PublishDiagnosticsParams(uri=uri, diagnostics=diagnostics, version=doc.version)
     )
+    if not ls.state.settled:
+        # The models, rules and dictionaries loaded by the first check live as long as the server:
+        # the collector stops walking them, or every full collection costs a keystroke's budget.
+        gc.freeze()
+        ls.state.settled = True
+    if quick and uri not in ls.state.pending:
+        schedule(ls, uri, DEBOUNCE_SECONDS)  # the whole document again when the writer pauses
 
 
-def schedule(ls: CopydeskServer, uri: str, delay: float) -> None:
+def schedule(ls: CopydeskServer, uri: str, delay: float, quick: bool = False) -> None:
     """Check a document after `delay` seconds, replacing a check already waiting for it."""
     if not _checkable(uri):
         return
@@ -158,7 +189,7 @@ def schedule(ls: CopydeskServer, uri: str, delay: float) -> None:
     if waiting is not None:
         waiting.cancel()
     loop = asyncio.get_running_loop()
-    ls.state.pending[uri] = loop.call_later(delay, lambda: asyncio.ensure_future(publish(ls, uri)))
+    ls.state.pending[uri] = loop.call_later(delay, lambda: asyncio.ensure_future(publish(ls, uri, quick)))
 
 
 class Positions:
@@ -219,7 +250,7 @@ def did_open(ls: CopydeskServer, params: types.DidOpenTextDocumentParams) -> Non
 
 @server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
 def did_change(ls: CopydeskServer, params: types.DidChangeTextDocumentParams) -> None:
-    schedule(ls, params.text_document.uri, DEBOUNCE_SECONDS)
+    schedule(ls, params.text_document.uri, DEBOUNCE_SECONDS, quick=True)
 
 
 @server.feature(types.TEXT_DOCUMENT_DID_SAVE)
@@ -231,6 +262,7 @@ def did_save(ls: CopydeskServer, params: types.DidSaveTextDocumentParams) -> Non
 def did_close(ls: CopydeskServer, params: types.DidCloseTextDocumentParams) -> None:
     uri = params.text_document.uri
     ls.state.findings.pop(uri, None)
+    ls.state.document_findings.pop(uri, None)
     ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
 
 

@@ -120,18 +120,23 @@ class Session:
                 where = f"{config.source}: key '{key}'" + (f" ('{bad[0]}')" if key == "severity" else "")
                 raise ConfigError(f"{where}: no rule has the id or prefix {bad[0]!r}{_did_you_mean(bad[1])}")
 
-    def check(self, doc: Document) -> list[Finding]:
+    def check(self, doc: Document, document_findings: Sequence[Finding] | None = None) -> list[Finding]:
+        """The document's findings; `document_findings` as in Checker.check (an editor's quick answer)."""
         settings = self.settings_for(doc.path)
         prose = checkable(doc.path, doc.text)
         text, directives = blank_directives(prose.text)
         checker = self.checker_for(settings)
-        findings = checker.check(text)
+        findings = checker.check(text, document_findings)
         if prose.blanked:
             findings = [f for f in findings if not prose.touches_markup(f.start, f.end)]
         blanked = Intervals(directives)  # closed spans: a finding touching a directive is dropped
         findings = [f for f in findings if not blanked.overlaps(f.start - 1, f.end + 1)]
         findings = unsuppressed(doc.text, findings, checker.sic_rules)
         return with_severities(findings, settings.severity)
+
+    def document_rules(self, path: str) -> frozenset[str]:
+        """The ids of the rules that look at the whole of this file at once (Checker.document_rules)."""
+        return self.checker_for(self.settings_for(path)).document_rules
 
     def cache_stats(self) -> tuple[int, int]:
         """Paragraphs the engines took from the cache, and those they linted, over this session."""

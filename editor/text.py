@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 from functools import cached_property
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 from copydesk.rules import word_list
 
@@ -52,6 +52,8 @@ _TOKEN = re.compile(
     """,
     re.VERBOSE | re.DOTALL,
 )
+
+_KINDS = {"word": Kind.WORD, "abbrev": Kind.WORD, "number": Kind.NUMBER, "space": Kind.SPACE, "punct": Kind.PUNCT}
 
 # A full stop after these does not end a sentence.
 _NON_FINAL_ABBREVIATIONS = word_list("non_final_abbreviations")
@@ -101,8 +103,11 @@ def match_case(model: str, replacement: str) -> str:
     return replacement
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
+    """A word, number, punctuation mark or run of space, with its offsets in the text. A named
+    tuple, not a dataclass: an article makes tens of thousands of them on every check, and a
+    tuple is built in a third of the time a frozen dataclass takes."""
+
     start: int
     end: int
     text: str
@@ -152,20 +157,11 @@ Parser = Callable[[Sequence[str]], list[tuple[Word, ...]]]
 
 
 def tokenize(text: str, offset: int = 0) -> tuple[Token, ...]:
-    tokens = []
-    for m in _TOKEN.finditer(text):
-        group = m.lastgroup
-        kind = (
-            Kind.WORD
-            if group in ("word", "abbrev")
-            else Kind.NUMBER
-            if group == "number"
-            else Kind.SPACE
-            if group == "space"
-            else Kind.PUNCT
-        )
-        tokens.append(Token(m.start() + offset, m.end() + offset, m.group(), kind))
-    return tuple(tokens)
+    kinds = _KINDS
+    return tuple(
+        Token(m.start() + offset, m.end() + offset, m.group(), kinds[m.lastgroup or "punct"])
+        for m in _TOKEN.finditer(text)
+    )
 
 
 def split_paragraphs(text: str) -> tuple[Span, ...]:

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from copydesk.diff import unified_diff
 from copydesk.document import Document
 from copydesk.files import atomic_write
-from copydesk.findings import Edit, Finding, Severity, apply_edits, resolve
+from copydesk.findings import Edit, Finding, Severity, apply_edits, carried_over, changed_span, resolve
 
 TEXT = st.text(alphabet=st.sampled_from(list("ab \n\r’é")), max_size=60)
 
@@ -100,3 +100,26 @@ def test_atomic_write_failure_leaves_original(tmp_path: Path, monkeypatch) -> No
     atomic_write(target, b"new content")
     assert target.read_bytes() == b"new content"
     assert target.stat().st_mode & 0o777 == 0o640
+
+
+@given(st.text("ab x\n", max_size=40), st.text("ab x\n", max_size=40), st.text("ab x\n", max_size=40),
+       st.text("ab x\n", max_size=8))  # fmt: skip
+def test_changed_span_is_the_whole_difference(head: str, tail: str, old: str, new: str) -> None:
+    before, after = head + old + tail, head + new + tail
+    start, old_end, new_end = changed_span(before, after)
+    assert before[:start] == after[:start] and before[old_end:] == after[new_end:]
+    assert start <= old_end and start <= new_end and old_end - start <= len(old) and new_end - start <= len(new)
+    if start < old_end and start < new_end:
+        assert before[start] != after[start]  # the common start is as long as it can be
+
+
+def test_findings_clear_of_an_edit_are_carried_over_it() -> None:
+    before = "Ms. Rjavi said. The the end came. Mrs. Rajavi praised it."
+    after = before.replace("end came", "end finally came")
+
+    def at(text: str, word: str) -> Finding:
+        start = text.index(word)
+        return Finding("r", "c", Severity.WARNING, "m", start, start + len(word), word)
+
+    kept = carried_over([at(before, "Rjavi"), at(before, "end came"), at(before, "Rajavi")], before, after)
+    assert [(f.text, after[f.start : f.end]) for f in kept] == [("Rjavi", "Rjavi"), ("Rajavi", "Rajavi")]

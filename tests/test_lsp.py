@@ -84,6 +84,32 @@ def test_diagnostics_code_actions_and_incremental_rechecks(session: LspClient, p
     session.shutdown()
 
 
+def test_a_change_is_answered_quickly_then_completely(session: LspClient, project: Path) -> None:
+    """First the edited paragraph's findings with the document rules' findings carried over the
+    edit (at their new places); then, after a pause, every rule on the whole article again."""
+    session.initialize(project.as_uri())
+    text = IRAN.read_text(encoding="utf-8")
+    article = project / "iran.txt"
+    article.write_text(text, encoding="utf-8")
+    open_doc(session, article, text)
+    line = text.splitlines()[10]
+    assert "offence" in line  # the article spells American elsewhere: a finding of a document rule
+    edited = text.replace(line, "The colour of it. " + line, 1)
+    session.notify("textDocument/didChange", {"textDocument": {"uri": article.as_uri(), "version": 2},
+                                              "contentChanges": [{"text": edited}]})  # fmt: skip
+    quick = session.diagnostics(article.as_uri(), 2)
+    complete = session.diagnostics(article.as_uri(), 2)
+
+    def flagged(diagnostics: list[dict[str, object]], code: str) -> list[str]:
+        return sorted(edited[offset_of(edited, d["range"]["start"]) : offset_of(edited, d["range"]["end"])]  # type: ignore[arg-type]
+                      for d in diagnostics if d["code"] == code)  # fmt: skip
+
+    assert flagged(quick, "consistency.dialect") == ["offence"]  # carried over, moved along its line
+    assert flagged(complete, "consistency.dialect") == ["colour", "offence"]
+    assert flagged(quick, "repetition.doubled-word") == flagged(complete, "repetition.doubled-word") == ["and and"]
+    session.shutdown()
+
+
 @pytest.mark.parametrize(("encoding", "column"), [("utf-16", 13), ("utf-32", 11), ("utf-8", 17)])
 def test_positions_in_the_negotiated_encoding(project: Path, encoding: str, column: int) -> None:
     proc, client = start(project)
