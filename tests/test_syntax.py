@@ -93,3 +93,19 @@ def test_incremental_checks_reuse_each_sentences_parse() -> None:
 def test_settings_without_syntax_have_no_parser() -> None:
     checker = Checker(SYNTAX_RULES, Settings(harper=False, languagetool="off", syntax=False))
     assert checker.check("The results of the survey shows it.") == []
+
+
+def test_remembered_lemmas_are_spacys_own() -> None:
+    """Lemmas come from the parser's memo of spaCy's lemmatizer once a word was seen: the parse of
+    a sentence met again is the one a fresh parser gives, lemmas included."""
+    sentence = "The ministers were having second thoughts about the deals they had made."
+    remembering = syntax.SyntaxParser(cache_size=1)  # one parse kept: the sentence is parsed again
+    remembering([sentence])
+    remembering(["Nothing else."])
+    [again] = remembering([sentence])
+    assert remembering.parsed == 3
+    [fresh] = syntax.SyntaxParser()([sentence])
+    assert again == fresh
+    assert [w.lemma for w in fresh if w.text in ("ministers", "were", "having", "thoughts", "made")] == [
+        "minister", "be", "have", "thought", "make"
+    ]  # fmt: skip

@@ -104,6 +104,7 @@ def verb_lemma(word: str, lemma: str) -> str:
     return found[0] if found else lemma.lower()
 
 
+@lru_cache(maxsize=50_000)
 def verb_forms(lemma: str, tag: str) -> tuple[str, ...]:
     """Every form the lexicon gives the verb for a Penn tag ("dream", VBN: "dreamed", "dreamt")."""
     lemminflect_tables()
