@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from copydesk.archive import ArchiveStats
-from copydesk.bulk.executors import LocalMap
 from copydesk.document import Document
 from copydesk.engines.warmup import prewarm
 from copydesk.files import InputError
@@ -59,6 +58,8 @@ def check_all(
         for item in queue:
             yield item, (session.check(item) if isinstance(item, Document) else [])
         return
+    from copydesk.bulk.executors import LocalMap  # process pools: not imported to check a few files
+
     results = LocalMap(workers).map(_check, (session.command_line, session.archive), documents, _lost)
     for item in queue:
         if not isinstance(item, Document):
