@@ -15,6 +15,7 @@ import importlib.util
 from collections.abc import Callable, Iterator, Sequence
 from functools import cache
 from pathlib import Path
+from sys import intern
 from typing import Any
 
 from copydesk.cache import Recent
@@ -134,7 +135,9 @@ def _one_sentence(nlp: Any, text: str) -> Any:
 
 
 def _words(doc: Any, lemmas: Sequence[str]) -> tuple[Word, ...]:
+    """The parse as copydesk's words. Tags and relations are interned: spaCy hands out a new string
+    for each, and the parses kept for an editor would hold tens of thousands of copies of "NN"."""
     return tuple(
-        Word(t.idx, t.idx + len(t.text), t.text, t.tag_, t.dep_, t.head.i, lemma)
+        Word(t.idx, t.idx + len(t.text), t.text, intern(t.tag_), intern(t.dep_), t.head.i, lemma)
         for t, lemma in zip(doc, lemmas, strict=True)
     )
