@@ -135,15 +135,34 @@ def build(rule: Rule) -> Check:
             return None
         if number_invariant(w.text, w.lemma) or any(tree.words[k].tag == "CD" for k in tree.kids(s, "nummod")):
             return None
-        if any(tree.words[k].lower in sense for k in tree.kids(s, "det", "amod", "quantmod", "compound")):
-            return None
+        if any(tree.words[k].lower in sense for k in tree.kids(s, "det", "amod", "quantmod")):
+            return None  # "a lot more", "all the money"; a noun before the head ("staff members") changes nothing
         return PLURAL if w.tag == "NNS" else SINGULAR
+
+    def shared_subject(tree: Tree, i: int) -> int | None:
+        """The subject of the finite verb that verb i is joined to by "and"/"or", when verb i has none
+        of its own ("The player chooses a card and make a bet"): both verbs agree with it."""
+        words = tree.words
+        head = words[i].head
+        if words[i].dep != "conj" or head > i or tree.kids(i, *_SUBJECT, "expl", "aux", "auxpass", "mark"):
+            return None
+        if words[head].tag not in ("VBZ", "VBP") or words[head].dep != "ROOT":
+            return None  # only the main clause's verb: after a clause inside it, which verb "and" joins is a guess
+        if tree.kids(head, "aux", "auxpass", "expl") or words[head].lemma == "be" or "'" in words[head].lower:
+            return None  # "It's fantastic to see ..., and make": after a copula the parse often joins the wrong verb
+        subjects = tree.kids(head, *_SUBJECT)
+        joined = any(words[k].dep == "cc" and words[k].lower in ("and", "or") for k in tree.kids(head) if head < k < i)
+        return subjects[0] if len(subjects) == 1 and subjects[0] < head and joined else None
 
     def check(analysis: Analysis) -> Iterator[Finding]:
         for tree in trees(analysis):
             words = tree.words
             for i, verb in enumerate(words):
                 lower = verb.lower
+                shared = shared_subject(tree, i) if verb.tag in ("VB", "VBP", "VBZ") else None
+                if shared is not None:
+                    yield from joined_verb(analysis, tree, i, shared)
+                    continue
                 if verb.tag not in ("VBZ", "VBP") and lower not in ("was", "were"):
                     continue
                 previous = tree.previous_word(i)
@@ -198,6 +217,25 @@ def build(rule: Rule) -> Check:
                     verb.start, verb.end, verb.text, [with_case(verb, fix)],
                     subject=subject.text, number=wanted if wanted != FIRST else "first-person",
                 )  # fmt: skip
+
+    def joined_verb(analysis: Analysis, tree: Tree, i: int, subject: int) -> Iterator[Finding]:
+        """A verb sharing the subject of the verb before it agrees as that verb does, when that one
+        agrees: "plays ... and make" -> "makes" (if the first is wrong too, it alone is told)."""
+        words = tree.words
+        verb, first = words[i], words[words[i].head]
+        if not verb.text.isalpha() or verb.lower in _BE or verb.lower in ("was", "were"):
+            return
+        wanted = number(tree, subject)
+        shown = PLURAL if verb.tag == "VB" else _number_of(verb)
+        if wanted not in (SINGULAR, PLURAL) or _number_of(first) != wanted or shown == wanted:
+            return
+        lemma = verb_lemma(verb.text, verb.lemma)
+        if verb.lower not in (*verb_forms(lemma, "VB"), *verb_forms(lemma, "VBZ")):
+            return  # not a present form the lexicon knows: no fix to build
+        fix = _agreeing(lemma, verb.lower, wanted)
+        if fix and fix != verb.lower:
+            yield rule.finding(verb.start, verb.end, verb.text, [with_case(verb, fix)],
+                               subject=words[subject].text, number=wanted)  # fmt: skip
 
     return check
 

@@ -1,13 +1,17 @@
 """The verb's form after what governs it, on the parse: a modal or "to" wants the base form
 ("will goes", "to finished"), "do" the base form ("did not knew"), perfect "have" the past
 participle ("has went"). The governing word is the verb's nearest auxiliary in the parse, so
-adverbs and negation between them ("will not ever goes") change nothing.
+adverbs and negation between them ("will not ever goes") change nothing. With `governor:
+preposition`, a verb that is the complement of the preposition just before it takes the -ing
+form ("for choosing", not "for choose"), except after the few prepositions that take a bare
+infinitive ("rather than go", "do nothing but wait").
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import Literal
 
 from copydesk.checks.base import Check, doc, parse_settings
 from copydesk.checks.syntactic import inflect, trees, verb_forms, verb_lemma, with_case
@@ -34,10 +38,40 @@ class Settings:
         default=(), metadata=doc("forms accepted after their governor though the lexicon lists others "
                                  "(British participles: 'got', 'learnt', 'proved')")
     )
+    governor: Literal["auxiliary", "preposition"] = field(
+        default="auxiliary", metadata=doc("what governs the verb's form: its auxiliary, or the preposition before it")
+    )
+    bare_after: tuple[str, ...] = field(
+        default=(), metadata=doc("with governor 'preposition': the prepositions after which a bare infinitive "
+                                 "is right ('than', 'but', 'except')")
+    )
 
 
 def build(rule: Rule) -> Check:
-    accepted = frozenset(w.lower() for w in parse_settings(rule, Settings).accepted)
+    settings = parse_settings(rule, Settings)
+    accepted = frozenset(w.lower() for w in settings.accepted)
+    bare_after = frozenset(w.lower() for w in settings.bare_after)
+
+    def after_preposition(analysis: Analysis) -> Iterator[Finding]:
+        for tree in trees(analysis):
+            words = tree.words
+            for i, verb in enumerate(words[1:], start=1):
+                prep = words[i - 1]
+                if prep.tag != "IN" or prep.lower in bare_after or not verb.text.isalpha() or not verb.text.islower():
+                    continue
+                complement = verb.dep == "pcomp" and verb.head == i - 1
+                if not (complement or (prep.head == i and prep.dep == "aux")):
+                    continue  # the complement of the preposition ("for" read as an aux too), not a clause after "because"
+                if verb.tag != "VB" and not (verb.tag in ("NN", "VBP") and tree.kids(i, "dobj")):
+                    continue  # a noun ("for sale", "by use of force"); a verb with an object is a verb
+                lemma = verb_lemma(verb.text, verb.lemma)
+                form = inflect(lemma, "VBG")
+                if form is None or verb.lower not in verb_forms(lemma, "VB"):
+                    continue
+                yield rule.finding(verb.start, verb.end, verb.text, [form], governor=prep.text)
+
+    if settings.governor == "preposition":
+        return after_preposition
 
     def check(analysis: Analysis) -> Iterator[Finding]:
         for tree in trees(analysis):
