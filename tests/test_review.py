@@ -12,6 +12,7 @@ import pytest
 from conftest import IRAN, SAMPLES
 from textual.binding import Binding
 from textual.pilot import Pilot
+from textual.widgets import TextArea, Tree
 
 from copydesk.document import Document
 from copydesk.findings import Finding
@@ -297,3 +298,49 @@ async def test_decisions_and_dictionary_live_at_the_project_root(tmp_path: Path,
     assert '"goverment"' in config.stdout
     check = main_in_process("check", "--format", "json", "--select", "harper", str(target), cwd=elsewhere)
     assert "goverment" not in check.stdout and check.returncode == 0
+
+
+async def test_a_long_article_is_shown_a_window_at_a_time(tmp_path: Path) -> None:
+    """Past WINDOW_LINES lines the view holds the lines around the finding, numbered as in the
+    file, and the finding is the selection; stepping to a finding far away moves the window."""
+    from copydesk.review.app import WINDOW_LINES
+
+    lines = [f"Paragraph {i} is here." for i in range(3 * WINDOW_LINES)]
+    lines[10] = "It was the the end of line eleven."
+    lines[2 * WINDOW_LINES + 5] = "They would of known on that line."
+    target = tmp_path / "long.txt"
+    target.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    app = open_app(target, root=tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        article = app.query_one("#article", TextArea)
+        assert article.selected_text == "the the" and article.line_number_start == 1
+        assert article.document.line_count == WINDOW_LINES
+        await pilot.press("n")
+        await pilot.pause()
+        assert article.selected_text == "would of"
+        first = article.line_number_start - 1
+        assert 0 < first <= 2 * WINDOW_LINES + 5 < first + WINDOW_LINES
+        assert article.document.get_line(2 * WINDOW_LINES + 5 - first) == lines[2 * WINDOW_LINES + 5]
+
+
+async def test_a_rules_findings_are_listed_when_it_is_opened(iran: Path) -> None:
+    app = open_app(iran, root=iran.parent)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        tree: Tree[int | str] = app.query_one("#findings", Tree)
+        rules = [node for category in tree.root.children for node in category.children]
+        assert rules and all(not node.children for node in rules)  # closed: no leaves built yet
+        quotes = next(node for node in rules if node.data == "consistency.quotes")
+        quotes.expand()
+        await pilot.pause()
+        leaves = list(quotes.children)
+        assert len(leaves) == 4 and all(isinstance(leaf.data, int) for leaf in leaves)
+        tree.select_node(leaves[-1])
+        await pilot.pause()
+        assert app.current_finding() is app.pending()[leaves[-1].data]  # type: ignore[index]
+        await pilot.press("r")  # a decision rebuilds the tree: the opened rule stays open
+        await pilot.pause()
+        quotes = next(node for category in tree.root.children for node in category.children
+                      if node.data == "consistency.quotes")  # fmt: skip
+        assert quotes.is_expanded and len(quotes.children) == 3

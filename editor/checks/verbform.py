@@ -61,7 +61,7 @@ def build(rule: Rule) -> Check:
                     continue
                 complement = verb.dep == "pcomp" and verb.head == i - 1
                 if not (complement or (prep.head == i and prep.dep == "aux")):
-                    continue  # the complement of the preposition ("for" read as an aux too), not a clause after "because"
+                    continue  # the preposition's complement ("for" read as an aux too), not a clause after "because"
                 if verb.tag != "VB" and not (verb.tag in ("NN", "VBP") and tree.kids(i, "dobj")):
                     continue  # a noun ("for sale", "by use of force"); a verb with an object is a verb
                 lemma = verb_lemma(verb.text, verb.lemma)

@@ -19,6 +19,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Footer, Header, Input, Label, ListItem, ListView, Static, TextArea, Tree
 from textual.widgets.text_area import Selection
+from textual.widgets.tree import TreeNode
 
 from copydesk.archive import ArchiveStats
 from copydesk.config import project_root
@@ -32,6 +33,8 @@ from copydesk.review.model import FileReview
 from copydesk.rules import load_rules
 from copydesk.runner import add_project_word
 from copydesk.settings import CommandLine
+
+WINDOW_LINES = 120
 
 
 class ReviewApp(App[None]):
@@ -79,6 +82,8 @@ class ReviewApp(App[None]):
         self.current = 0  # index into the current file's pending findings
         self.editing = False
         self._tree_of: list[Finding] | None = None
+        self._open_rules: set[str] = set()  # the rules whose findings the tree shows
+        self._window: tuple[str, int, int] | None = None  # the text shown, its first line and the line after its last
         self.rules = {r.id: r for r in load_rules()}
 
     # -- layout --------------------------------------------------------------------------
@@ -91,7 +96,7 @@ class ReviewApp(App[None]):
                     yield ListView(*(ListItem(Label(Path(r.document.path).name)) for r in self.reviews), id="files")
                 yield Tree("Findings", id="findings")
             with Vertical(id="main"):
-                yield TextArea(self.review.text, read_only=True, id="article", soft_wrap=True, show_line_numbers=True)
+                yield TextArea(read_only=True, id="article", soft_wrap=True, show_line_numbers=True)
                 yield Static("Checking…", id="edit")
                 yield Input(id="replacement", placeholder="replacement, Enter to accept, Esc to cancel")
         yield Footer()
@@ -101,6 +106,7 @@ class ReviewApp(App[None]):
             self.notify(note, severity="warning", timeout=15)
         self.query_one("#replacement", Input).display = False
         self.query_one("#article", TextArea).focus()
+        self.show_article(0)
         for index in range(len(self.reviews)):
             self.check_file(index)
 
@@ -151,11 +157,32 @@ class ReviewApp(App[None]):
             state = f"{len(review.pending())}" if review.checked else "…"
             label.update(f"{Path(review.document.path).name} ({state}){' *' if review.dirty else ''}")
 
+    def show_article(self, offset: int) -> int:
+        """Put the lines around `offset` in the article view; returns the first line shown.
+
+        A long article is shown a window at a time (WINDOW_LINES lines, numbered as in the file):
+        Textual's TextArea reads its whole text, and sums the height of every wrapped line, for
+        each line it draws, so on a megabyte every key would wait for it. The window moves only
+        when the line comes near its edge."""
+        lines = screens.LineStarts.of(self.review.text)
+        row = lines.row(offset)
+        if self._window is not None:
+            text, first, last = self._window
+            low = first + (WINDOW_LINES // 8 if first > 0 else 0)
+            high = last - (WINDOW_LINES // 8 if last < len(lines) else 0)
+            if text is self.review.text and low <= row < high:
+                return first
+        first = max(0, min(row - WINDOW_LINES // 2, len(lines) - WINDOW_LINES))
+        last = min(len(lines), first + WINDOW_LINES)
+        article = self.query_one("#article", TextArea)
+        article.line_number_start = first + 1
+        article.load_text(lines.text_of(first, last))
+        self._window = (self.review.text, first, last)
+        return first
+
     def refresh_view(self) -> None:
         review = self.review
         article = self.query_one("#article", TextArea)
-        if article.text != review.text:
-            article.load_text(review.text)
         self.sub_title = f"{review.document.path}{' (modified)' if review.dirty else ''}"
         pending = self.pending()
         if pending is not self._tree_of:
@@ -163,15 +190,16 @@ class ReviewApp(App[None]):
             self._tree_of = pending
         finding = self.current_finding()
         panel = self.query_one("#edit", Static)
+        first = self.show_article(finding.start if finding is not None and review.checked else 0)
         if not review.checked:
             panel.update("Checking…")
             return
         if finding is None:
             panel.update(Text("No findings left in this file. w writes it, D shows the diff, q quits.", style="bold"))
             return
-        start = screens.row_col(review.text, finding.start)
-        end = screens.row_col(review.text, finding.end)
-        article.selection = Selection(start, end)
+        lines = screens.LineStarts.of(review.text)
+        (start_row, start_col), (end_row, end_col) = lines.row_col(finding.start), lines.row_col(finding.end)
+        article.selection = Selection((start_row - first, start_col), (end_row - first, end_col))
         article.scroll_cursor_visible(center=True)
         panel.update(self.describe(finding))
 
@@ -191,16 +219,35 @@ class ReviewApp(App[None]):
             node = tree.root.add(f"{category} ({counts[category]})", expand=True)
             for rule, items in sorted(by_category[category].items()):
                 worst = max(f.severity for _, f in items)
-                rule_node = node.add(f"{rule} ({len(items)}, {worst.label})", expand=False)
-                for index, f in items:
-                    label = f"{f.text!r}" + (f" → {f.replacements[0]!r}" if f.replacements else "")
-                    rule_node.add_leaf(label, data=index)
+                rule_node = node.add(f"{rule} ({len(items)}, {worst.label})", data=rule, expand=False)
+                if rule in self._open_rules:
+                    self._add_leaves(rule_node, items)
+                    rule_node.expand()
         tree.root.expand()
+
+    def _add_leaves(self, rule_node: TreeNode[int | str], items: Sequence[tuple[int, Finding]]) -> None:
+        """A rule's findings, added when its node is opened: a megabyte's two thousand leaves would
+        be built again on every decision."""
+        for index, f in items:
+            label = f"{f.text!r}" + (f" → {f.replacements[0]!r}" if f.replacements else "")
+            rule_node.add_leaf(label, data=index)
+
+    @on(Tree.NodeExpanded, "#findings")
+    def open_rule(self, event: Tree.NodeExpanded[int | str]) -> None:
+        node = event.node
+        if isinstance(node.data, str) and not node.children:
+            self._open_rules.add(node.data)
+            self._add_leaves(node, [(i, f) for i, f in enumerate(self.pending()) if f.rule == node.data])
+
+    @on(Tree.NodeCollapsed, "#findings")
+    def close_rule(self, event: Tree.NodeCollapsed[int | str]) -> None:
+        if isinstance(event.node.data, str):
+            self._open_rules.discard(event.node.data)
 
     # -- events ---------------------------------------------------------------------------
 
     @on(Tree.NodeSelected, "#findings")
-    def jump_to(self, event: Tree.NodeSelected[int]) -> None:
+    def jump_to(self, event: Tree.NodeSelected[int | str]) -> None:
         if isinstance(event.node.data, int):
             self.current = event.node.data
             self.refresh_view()

@@ -78,6 +78,8 @@ class FileReview:
     checked: bool = False
     _pending: list[Finding] = field(default_factory=list, repr=False)
     _pending_key: object = field(default=None, repr=False)
+    _fingerprints: dict[Finding, str] = field(default_factory=dict, repr=False)
+    _fingerprints_of: str | None = field(default=None, repr=False)
 
     @classmethod
     def open(cls, document: Document) -> FileReview:
@@ -89,10 +91,14 @@ class FileReview:
         """Findings still to decide, in order of position (recomputed only after a change)."""
         key = (id(self.findings), self.text, len(self.rejected), len(self.ignored_rules))
         if self._pending_key != key:
+            if self._fingerprints_of is not self.text:  # each finding's fingerprint, kept while the text stands
+                self._fingerprints, self._fingerprints_of = {}, self.text
+            known = self._fingerprints
             self._pending = [
                 f
                 for f in self.findings
-                if f.rule not in self.ignored_rules and fingerprint(self.text, f) not in self.rejected
+                if f.rule not in self.ignored_rules
+                and (known.get(f) or known.setdefault(f, fingerprint(self.text, f))) not in self.rejected
             ]
             self._pending_key = key
         return self._pending

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import difflib
+import re
+from bisect import bisect_right
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import ClassVar
 
 from rich.text import Text
@@ -33,10 +36,34 @@ def word_diff(old: str, new: str) -> Text:
     return text
 
 
-def row_col(text: str, offset: int) -> tuple[int, int]:
-    """The 0-based row and column of an offset, as the TextArea counts them."""
-    row = text.count("\n", 0, offset)
-    return row, offset - (text.rfind("\n", 0, offset) + 1)
+class LineStarts:
+    """Where each line of a text starts, for rows and columns as the TextArea counts them (a
+    megabyte's lines found once per text, not once per key)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.starts = [0, *(m.end() for m in re.finditer("\n", text))]
+
+    @staticmethod
+    @lru_cache(maxsize=4)
+    def of(text: str) -> LineStarts:
+        return LineStarts(text)
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    def row(self, offset: int) -> int:
+        return bisect_right(self.starts, offset) - 1
+
+    def row_col(self, offset: int) -> tuple[int, int]:
+        """The 0-based row and column of an offset."""
+        row = self.row(offset)
+        return row, offset - self.starts[row]
+
+    def text_of(self, first: int, last: int) -> str:
+        """Lines first to last (exclusive), without the line break after the last."""
+        end = self.starts[last] - 1 if last < len(self.starts) else len(self.text)
+        return self.text[self.starts[first] : end]
 
 
 def group_findings(pending: Sequence[Finding]) -> dict[str, dict[str, list[tuple[int, Finding]]]]:
@@ -87,7 +114,13 @@ def help_text(bindings: Sequence[BindingType]) -> str:
     return "\n".join(lines) + "\n"
 
 
+# The help and the diff cover the article rather than dim it: Textual blends a see-through
+# screen with every cell of the one below, which cost a key a tenth of a second.
+_OPAQUE = "{ background: $background; }"
+
+
 class HelpScreen(ModalScreen[None]):
+    DEFAULT_CSS = "HelpScreen " + _OPAQUE
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,question_mark,q", "dismiss", "Close")]
 
     def __init__(self, text: str) -> None:
@@ -102,6 +135,7 @@ class HelpScreen(ModalScreen[None]):
 class DiffScreen(ModalScreen[None]):
     """All accepted edits, as `git diff --staged` shows them."""
 
+    DEFAULT_CSS = "DiffScreen " + _OPAQUE
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,q,D", "dismiss", "Close")]
 
     def __init__(self, diff: str) -> None:
