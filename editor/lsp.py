@@ -156,6 +156,8 @@ def check_document(ls: CopydeskServer, doc: TextDocument, quick: bool) -> list[F
 
 async def publish(ls: CopydeskServer, uri: str, quick: bool = False) -> None:
     ls.state.pending.pop(uri, None)
+    if uri not in ls.workspace.text_documents:
+        return  # closed while its check waited
     live = ls.workspace.get_text_document(uri)
     # The text as it is now: changes that arrive while it is checked go to the next check.
     doc = TextDocument(uri, live.source, live.version, position_codec=live.position_codec)
@@ -261,6 +263,9 @@ def did_save(ls: CopydeskServer, params: types.DidSaveTextDocumentParams) -> Non
 @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
 def did_close(ls: CopydeskServer, params: types.DidCloseTextDocumentParams) -> None:
     uri = params.text_document.uri
+    waiting = ls.state.pending.pop(uri, None)
+    if waiting is not None:
+        waiting.cancel()
     ls.state.findings.pop(uri, None)
     ls.state.document_findings.pop(uri, None)
     ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))

@@ -7,12 +7,15 @@ import os
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from conftest import IRAN
 from lsp_client import LspClient, apply_text_edits, offset_of
+
+from copydesk.lsp import DEBOUNCE_SECONDS
 
 ASTRAL = "😀 𝔘 It was the the end.\n"
 
@@ -107,6 +110,25 @@ def test_a_change_is_answered_quickly_then_completely(session: LspClient, projec
     assert flagged(quick, "consistency.dialect") == ["offence"]  # carried over, moved along its line
     assert flagged(complete, "consistency.dialect") == ["colour", "offence"]
     assert flagged(quick, "repetition.doubled-word") == flagged(complete, "repetition.doubled-word") == ["and and"]
+    session.shutdown()
+
+
+def test_a_document_closed_while_its_check_waits_is_not_checked(session: LspClient, project: Path) -> None:
+    session.initialize(project.as_uri())
+    article = project / "a.txt"
+    text = "It was the the end.\n"
+    article.write_text(text, encoding="utf-8")
+    assert open_doc(session, article, text)
+    session.notify("textDocument/didChange", {"textDocument": {"uri": article.as_uri(), "version": 2},
+                                              "contentChanges": [{"text": text + "Again the the end.\n"}]})  # fmt: skip
+    session.notify("textDocument/didClose", {"textDocument": {"uri": article.as_uri()}})
+    assert session.diagnostics(article.as_uri()) == []  # the close clears them
+    session.request("copydesk/stats", None)
+    time.sleep(3 * DEBOUNCE_SECONDS)  # when the change's check would have run
+    session.request("copydesk/stats", None)  # a round trip: anything published before it has arrived
+    published = [m["params"] for m in session.seen if m.get("method") == "textDocument/publishDiagnostics"
+                 and m["params"]["uri"] == article.as_uri()]  # fmt: skip
+    assert published[-1]["diagnostics"] == []
     session.shutdown()
 
 
