@@ -21,6 +21,9 @@ from copydesk.wordclass import tags
 # A noun counts when its plural's Zipf frequency is at most this far below its singular's
 # ("problems" 4.9 beside "problem" 5.3; "informations" 1.6 beside "information" 5.4).
 COUNTABLE_GAP = -1.5
+# After a noun of quantity a mass reading is common ("a variety of food", "a range of motion"): the
+# plural must be nearly as common as the singular ("reasons" -0.4; "foods" -1.0, "times" -0.7).
+QUANTITY_GAP = -0.45
 # Quantifiers after which "a" goes with a plural noun: "a few days", "a great many people".
 _NUMBER_WORDS = frozenset({"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
                            "twenty", "thirty", "forty", "fifty", "hundred", "thousand", "dozens", "hundreds"})
@@ -45,6 +48,10 @@ class Settings:
     )
     numbers: bool = field(default=False, metadata=doc("also a cardinal number above one + a singular count noun"))
     one_of: bool = field(default=False, metadata=doc("also 'one of the' + a singular count noun"))
+    plural_of: tuple[str, ...] = field(
+        default=(), metadata=doc("nouns of quantity after whose 'of' a count noun is plural ('a number of', "
+                                 "'a variety of', 'thousands of')")
+    )
     fix: Literal["noun", "determiner"] = field(
         default="noun",
         metadata=doc("what the fix changes: the noun's number, or the determiner (when it has a partner)"),
@@ -90,6 +97,7 @@ def build(rule: Rule) -> Check:
     settings = parse_settings(rule, Settings)
     singular, plural = _pairs(settings.singular), _pairs(settings.plural)
     ignored = frozenset(w.lower() for w in settings.ignore)
+    plural_of = frozenset(w.lower() for w in settings.plural_of)
 
     def fixes(det: Word, noun: Word, wants_plural: bool, partner: str | None) -> list[str]:
         if settings.fix == "determiner" and partner:
@@ -152,10 +160,26 @@ def build(rule: Rule) -> Check:
         if dets and tree.words[dets[0]].lower in ("the", "my", "his", "her", "its", "our", "their", "your"):
             yield tree.words[dets[0]], noun, True, None
 
+    def quantity_of(tree: Tree, n: int) -> Iterator[tuple[Word, Word, bool, str | None]]:
+        """"a number of problem", "thousands of visitor": after a noun of quantity and "of", a bare
+        count noun is plural (the quantity noun is reported as the determiner)."""
+        noun = tree.words[n]
+        if noun.tag != "NN" or noun.dep != "pobj" or noun.lower in ignored or not noun.text.islower():
+            return
+        prep = tree.words[noun.head]
+        if prep.lower != "of" or prep.head >= noun.head or prep.head + 1 != noun.head:
+            return
+        quantity = tree.words[prep.head]
+        if quantity.lower not in plural_of or tree.kids(n, "det", "poss", "nummod", "conj"):
+            return  # "a number of the", "a range of colour and texture": left alone
+        if countable(noun.lemma, QUANTITY_GAP) and not number_invariant(noun.text, noun.lemma):
+            yield quantity, noun, True, None
+
     def check(analysis: Analysis) -> Iterator[Finding]:
         for tree in trees(analysis):
             for n in range(len(tree.words)):
-                found = [*mismatch(tree, n), *(one_of(tree, n) if settings.one_of else ())]
+                found = [*mismatch(tree, n), *(one_of(tree, n) if settings.one_of else ()),
+                         *(quantity_of(tree, n) if plural_of else ())]  # fmt: skip
                 for det, noun, wants_plural, partner in found[:1]:
                     replacements = fixes(det, noun, wants_plural, partner)
                     if not replacements:
