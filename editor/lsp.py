@@ -149,7 +149,7 @@ def check_document(ls: CopydeskServer, doc: TextDocument, quick: bool) -> list[F
     else:
         text, found = earlier
         findings = session.check(document, carried_over(found, text, doc.source))
-    rules = session.document_rules(path)
+    rules = session.document_rules
     ls.state.document_findings[doc.uri] = (doc.source, [f for f in findings if f.rule in rules])
     return findings
 

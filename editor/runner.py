@@ -134,9 +134,12 @@ class Session:
         findings = unsuppressed(doc.text, findings, checker.sic_rules)
         return with_severities(findings, settings.severity)
 
-    def document_rules(self, path: str) -> frozenset[str]:
-        """The ids of the rules that look at the whole of this file at once (Checker.document_rules)."""
-        return self.checker_for(self.settings_for(path)).document_rules
+    @property
+    def document_rules(self) -> frozenset[str]:
+        """The ids of the rules that look at a whole file at once (Checker.document_rules), in any
+        configuration this session has checked with: whether a rule does is its check type's, not
+        a setting's, so no file's configuration needs reading again to ask."""
+        return frozenset().union(*(checker.document_rules for checker in self._checkers.values()))
 
     def cache_stats(self) -> tuple[int, int]:
         """Paragraphs the engines took from the cache, and those they linted, over this session."""

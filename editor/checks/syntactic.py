@@ -3,7 +3,7 @@ noun phrase, and inflection (lemminflect) to build the fix. Pure functions of th
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
@@ -123,7 +123,3 @@ def countable(lemma: str, min_ratio: float) -> bool:
 
 def with_case(word: Word, replacement: str) -> str:
     return match_case(word.text, replacement)
-
-
-def phrase_text(analysis: Analysis, words: Sequence[Word], first: int, last: int) -> str:
-    return analysis.text[words[first].start : words[last].end]

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import difflib
-import re
-from bisect import bisect_right
 from collections.abc import Sequence
 from functools import lru_cache
 from typing import ClassVar
@@ -17,6 +15,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
 from copydesk.findings import Finding
+from copydesk.text import line_col, line_starts
 
 
 def word_diff(old: str, new: str) -> Text:
@@ -37,12 +36,12 @@ def word_diff(old: str, new: str) -> Text:
 
 
 class LineStarts:
-    """Where each line of a text starts, for rows and columns as the TextArea counts them (a
-    megabyte's lines found once per text, not once per key)."""
+    """Where each line of a text starts (copydesk.text.line_starts), for the rows and columns the
+    TextArea counts: a megabyte's lines found once per text, not once per key."""
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.starts = [0, *(m.end() for m in re.finditer("\n", text))]
+        self.starts = line_starts(text)
 
     @staticmethod
     @lru_cache(maxsize=4)
@@ -53,17 +52,19 @@ class LineStarts:
         return len(self.starts)
 
     def row(self, offset: int) -> int:
-        return bisect_right(self.starts, offset) - 1
+        return self.row_col(offset)[0]
 
     def row_col(self, offset: int) -> tuple[int, int]:
         """The 0-based row and column of an offset."""
-        row = self.row(offset)
-        return row, offset - self.starts[row]
+        line, column = line_col(self.starts, offset)
+        return line - 1, column - 1
 
     def text_of(self, first: int, last: int) -> str:
         """Lines first to last (exclusive), without the line break after the last."""
-        end = self.starts[last] - 1 if last < len(self.starts) else len(self.text)
-        return self.text[self.starts[first] : end]
+        if last >= len(self.starts):
+            return self.text[self.starts[first] :]
+        lines = self.text[self.starts[first] : self.starts[last]]
+        return lines[:-2] if lines.endswith("\r\n") else lines[:-1]
 
 
 def group_findings(pending: Sequence[Finding]) -> dict[str, dict[str, list[tuple[int, Finding]]]]:
