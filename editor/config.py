@@ -40,6 +40,7 @@ from typing import Any
 
 from copydesk.dialect import DIALECTS
 from copydesk.errors import UserError
+from copydesk.files import stamp
 from copydesk.findings import Severity
 from copydesk.rules import resolve_house_path
 
@@ -191,8 +192,12 @@ def _has_tool_table(path: Path) -> bool:
     return isinstance(tool, dict) and "copydesk" in tool  # `tool = 5` is not a table of tools
 
 
-@lru_cache(maxsize=256)
 def load_config_file(path: Path) -> Config:
+    return _load_config_file(path, stamp(path))
+
+
+@lru_cache(maxsize=256)
+def _load_config_file(path: Path, _stamp: tuple[int, int] | None) -> Config:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except OSError as exc:

@@ -37,6 +37,16 @@ def is_regular_file(path: str | Path) -> bool:
         return False
 
 
+def stamp(path: str | Path) -> tuple[int, int] | None:
+    """When a file last changed, and its size: a cache keyed by it reads the file again once it is
+    edited (the language server and `copydesk server` outlive many edits of a configuration)."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return info.st_mtime_ns, info.st_size
+
+
 def _current_bytes(path: Path) -> bytes | None:
     try:
         return path.read_bytes()

@@ -11,6 +11,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from copydesk.config import DEFAULT_MIN_CONFIDENCE, Config
+from copydesk.files import stamp
 from copydesk.findings import Severity
 from copydesk.house import HouseStyle, load_house
 from copydesk.rules import rules_dirs_from_env
@@ -75,6 +76,10 @@ def resolve(config: Config, line: CommandLine = CommandLine()) -> Settings:
     )
 
 
-@lru_cache(maxsize=32)
 def house_style(path: str) -> HouseStyle:
+    return _house_style(path, stamp(path))
+
+
+@lru_cache(maxsize=32)
+def _house_style(path: str, _stamp: tuple[int, int] | None) -> HouseStyle:
     return load_house(Path(path))

@@ -16,6 +16,8 @@ ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
 IRAN = SAMPLES / "iran-focus-un-resolution.txt"
 SHARED = ROOT.parent / "shared"
+# A developer's running `copydesk server` must not answer the tests (tests/test_server.py starts its own).
+os.environ["COPYDESK_SERVER"] = "off"
 
 
 def run_cli(
@@ -53,9 +55,9 @@ def main_in_process(
     """`copydesk ARGS` called in this process (fast), with its own stdin, stdout, stderr, folder
     and environment; the result has the shape of run_cli's."""
     from copydesk.cli import main
-    from copydesk.config import load_config_file
+    from copydesk.config import _load_config_file
 
-    load_config_file.cache_clear()  # a test may rewrite a configuration between two calls
+    _load_config_file.cache_clear()  # a test may rewrite a configuration within the file clock's tick
     streams = {name: io.BytesIO() for name in ("stdout", "stderr")}
     wrapped = {name: io.TextIOWrapper(b, encoding="utf-8", write_through=True) for name, b in streams.items()}
     fake_stdin = io.TextIOWrapper(io.BytesIO(stdin), encoding="utf-8")

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from copydesk.config import ConfigError, load_config_file
+from copydesk.config import ConfigError, _load_config_file
 from copydesk.document import Document
 from copydesk.findings import Finding, Severity
 from copydesk.rules import RuleError
@@ -16,7 +16,7 @@ from copydesk.settings import CommandLine
 
 @pytest.fixture(autouse=True)
 def _fresh_configs() -> None:
-    load_config_file.cache_clear()
+    _load_config_file.cache_clear()
 
 
 def test_one_checker_per_distinct_settings(tmp_path: Path) -> None:

@@ -1,9 +1,11 @@
-"""The command line: `copydesk check`, `fix`, `review`, `bulk`, `rules`, `style`, `config`, `lsp`.
+"""The command line: `copydesk check`, `fix`, `review`, `bulk`, `rules`, `style`, `config`, `lsp`,
+`server`.
 
 This is the imperative shell: it reads files, prints, writes atomically and sets exit codes.
 Everything it knows about prose comes from the functional core (checker, checks, findings).
-Importing it is cheap: `main` first starts Harper's half-second set-up in a thread, when the
-command will need Harper, and only then imports the rest (a third of a second) beside it.
+Importing it is cheap: `check` or `fix` of a few files first goes to a running `copydesk server`
+if there is one (copydesk.cli.client); else `main` starts Harper's half-second set-up in a thread,
+when the command will need Harper, and only then imports the rest beside it.
 """
 
 from __future__ import annotations
@@ -23,20 +25,27 @@ _HARPER_COMMANDS = frozenset({"check", "fix"})
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     if _checks_a_few_files_here(args):
-        from copydesk.engines.warmup import prewarm
+        from copydesk.cli.client import forward
 
-        prewarm()
+        answered = forward(args)
+        if answered is not None:
+            return answered
+        if "--no-harper" not in args:
+            from copydesk.engines.warmup import prewarm
+
+            prewarm()
     from copydesk.cli.dispatch import run
 
     return run(args)
 
 
 def _checks_a_few_files_here(args: Sequence[str]) -> bool:
-    """Whether this is `check` or `fix` of a few named files with Harper: checked in this process,
-    so Harper may set itself up beside the imports. A folder or many files may go to forked
-    workers, which must not inherit a thread inside Harper; they are warmed up later, or there."""
+    """Whether this is `check` or `fix` of a few named files, not stdin: checked in one process (a
+    server's, or this one, where Harper may set itself up beside the imports). A folder or many
+    files may go to forked workers, which must not inherit a thread inside Harper; they are warmed
+    up later, or there."""
     words = [a for a in args if not a.startswith("-")]
-    if not words or words[0] not in _HARPER_COMMANDS or "--no-harper" in args or {"-h", "--help"} & set(args):
+    if not words or words[0] not in _HARPER_COMMANDS or {"-h", "--help", "-"} & set(args):
         return False
     paths = words[1:]
     return len(paths) < 8 and not any(os.path.isdir(p) for p in paths)

@@ -14,6 +14,7 @@ from copydesk.cli.check import Run, cmd_check, cmd_fix, cmd_review, open_session
 from copydesk.cli.commands import cmd_bulk, cmd_config, cmd_lsp, cmd_rules, cmd_style
 from copydesk.cli.output import EXIT_ERROR, EXIT_OK, console, error
 from copydesk.cli.parser import build_parser
+from copydesk.cli.server import cmd_server
 from copydesk.errors import UserError
 
 # Commands that check the files the command line names, in one Session.
@@ -29,6 +30,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Console, Console], int]] = {
     "style": cmd_style,
     "bulk": cmd_bulk,
     "lsp": cmd_lsp,
+    "server": cmd_server,
 }
 
 

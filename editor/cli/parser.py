@@ -322,6 +322,30 @@ def build_parser() -> argparse.ArgumentParser:
         "for .txt, .md and .html documents as you type, with quick fixes. Setup for Neovim, Helix, VS Code "
         "and Emacs: docs/editors.md.",
     )
+
+    server = sub.add_parser(
+        "server",
+        help="keep a checker loaded, so that 'check' and 'fix' of a few files answer at once",
+        description="A cold 'copydesk check' spends about two seconds loading spaCy's model, Harper and the\n"
+        "rule packs before it reads a word. 'copydesk server start' keeps them loaded in a background\n"
+        "process; from then on 'check' and 'fix' of up to seven files (not folders, not stdin) run in it,\n"
+        "with the same output and exit code, in your folder, with your configuration read afresh.\n"
+        "Folders and the other commands run as before. One server per user and installation; it stops\n"
+        "after an idle hour. COPYDESK_SERVER=off checks without it; COPYDESK_SERVER=PATH asks the\n"
+        "server at that socket.",
+        epilog="examples:\n  copydesk server start\n  copydesk check article.md      # answered by the server\n"
+        "  copydesk server status\n  copydesk server stop",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    server.add_argument(
+        "action",
+        choices=("start", "stop", "status", "run"),
+        help="start in the background; stop; say whether one runs (exit 1 if not); run in the foreground",
+    )
+    server.add_argument("--socket", metavar="PATH", help="the socket to listen on or ask (default: one per user "
+                        "and installation, under $XDG_RUNTIME_DIR or the temporary folder)")  # fmt: skip
+    server.add_argument("--idle-timeout", type=float, default=60.0, metavar="MINUTES",
+                        help="stop after this long without a request (default 60; 0: never)")  # fmt: skip
     return parser
 
 
