@@ -123,3 +123,13 @@ def test_findings_clear_of_an_edit_are_carried_over_it() -> None:
 
     kept = carried_over([at(before, "Rjavi"), at(before, "end came"), at(before, "Rajavi")], before, after)
     assert [(f.text, after[f.start : f.end]) for f in kept] == [("Rjavi", "Rjavi"), ("Rajavi", "Rajavi")]
+
+
+def test_a_moved_finding_is_the_finding_with_its_span_shifted() -> None:
+    from dataclasses import replace
+
+    finding = Finding("repetition.doubled-word", "grammar", Severity.ERROR, "Doubled", 10, 17, "the the", ("the",),
+                      0.9, ("copydesk",), False)  # fmt: skip
+    moved = finding.moved(-4)
+    assert moved == replace(finding, start=6, end=13) and hash(moved) == hash(replace(finding, start=6, end=13))
+    assert (finding.start, finding.end) == (10, 17)  # the original stands

@@ -15,7 +15,8 @@ from textual.pilot import Pilot
 from textual.widgets import TextArea, Tree
 
 from copydesk.document import Document
-from copydesk.findings import Finding
+from copydesk.findings import Finding, Severity
+from copydesk.review import screens
 from copydesk.review.app import ReviewApp
 from copydesk.review.screens import DiffScreen, HelpScreen, QuitScreen
 
@@ -174,6 +175,9 @@ async def test_help_and_theme(iran: Path) -> None:
         theme = app.theme
         await pilot.press("t")
         assert app.theme != theme
+        await pilot.click("#keys", offset=(2, 0))  # the footer's first key, "? Help", is a link
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
 
 
 async def test_dictionary_key_adds_the_word(tmp_path: Path) -> None:
@@ -308,6 +312,7 @@ async def test_a_long_article_is_shown_a_window_at_a_time(tmp_path: Path) -> Non
     lines = [f"Paragraph {i} is here." for i in range(3 * WINDOW_LINES)]
     lines[10] = "It was the the end of line eleven."
     lines[2 * WINDOW_LINES + 5] = "They would of known on that line."
+    lines[2 * WINDOW_LINES + 9] = "And and that was all."
     target = tmp_path / "long.txt"
     target.write_text("\n".join(lines) + "\n", encoding="utf-8")
     app = open_app(target, root=tmp_path)
@@ -322,6 +327,12 @@ async def test_a_long_article_is_shown_a_window_at_a_time(tmp_path: Path) -> Non
         first = article.line_number_start - 1
         assert 0 < first <= 2 * WINDOW_LINES + 5 < first + WINDOW_LINES
         assert article.document.get_line(2 * WINDOW_LINES + 5 - first) == lines[2 * WINDOW_LINES + 5]
+        await pilot.press("a")  # the edit is made in the window shown, which stays on the next finding
+        await pilot.pause()
+        assert article.line_number_start - 1 == first
+        assert article.document.get_line(2 * WINDOW_LINES + 5 - first) == "They would have known on that line."
+        shown = screens.LineStarts.of(app.review.text).text_of(first, first + WINDOW_LINES)
+        assert article.text == shown
 
 
 async def test_a_rules_findings_are_listed_when_it_is_opened(iran: Path) -> None:
@@ -344,3 +355,34 @@ async def test_a_rules_findings_are_listed_when_it_is_opened(iran: Path) -> None
         quotes = next(node for category in tree.root.children for node in category.children
                       if node.data == "consistency.quotes")  # fmt: skip
         assert quotes.is_expanded and len(quotes.children) == 3
+
+
+def test_fingerprints_carried_over_an_accept_are_the_ones_computed_afresh() -> None:
+    """An accept keeps the fingerprints of findings on other lines instead of recomputing them all;
+    each kept one must be what the new text gives, so a rejected finding stays rejected."""
+    from copydesk.baseline import fingerprint
+    from copydesk.review.model import FileReview
+
+    lines = [f"Line {i} says the the plan{i} and and the goverment{i} agreed." for i in range(6)]
+    text = "\n".join(lines) + "\n"
+    review = FileReview.open(Document.from_text(text, "x.txt"))
+    review.findings = [
+        Finding("repetition.doubled-word", "grammar", Severity.ERROR, "doubled", start, start + 7, "the the", ("the",))
+        for start in (text.index("the the", text.index(f"Line {i}")) for i in range(6))
+    ] + [
+        Finding("repetition.doubled-word", "grammar", Severity.ERROR, "doubled", start, start + 7, "and and", ("and",))
+        for start in (text.index("and and", text.index(f"Line {i}")) for i in range(6))
+    ]
+    review.findings.sort(key=lambda f: f.start)
+    review.reject(review.findings[3])  # "and and" on line 1
+    assert len(review.pending()) == 11
+    review.accept(review.findings[2])  # "the the" on line 1: the rejected finding's line changes
+    review.accept(review.pending()[-1])  # line 5, with its own context
+    for finding, print_ in review._fingerprints.items():
+        assert print_ == fingerprint(review.text, finding)
+    fresh = [f for f in review.findings if fingerprint(review.text, f) not in review.rejected]
+    assert review.pending() == fresh
+    assert len(review._fingerprints) >= 6  # the untouched lines' fingerprints were carried, not dropped
+    review.undo()  # the text before the last accept comes back with the fingerprints known for it
+    assert review._fingerprints and all(p == fingerprint(review.text, f) for f, p in review._fingerprints.items())
+    assert review.pending() == [f for f in review.findings if fingerprint(review.text, f) not in review.rejected]

@@ -6,6 +6,7 @@ Checks run in a process of their own, so the app opens at once and stays respons
 
 from __future__ import annotations
 
+import gc
 from collections import Counter
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -17,7 +18,7 @@ from textual import on, work
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Footer, Header, Input, Label, ListItem, ListView, Static, TextArea, Tree
+from textual.widgets import Header, Input, Label, ListItem, ListView, Static, TextArea, Tree
 from textual.widgets.text_area import Selection
 from textual.widgets.tree import TreeNode
 
@@ -83,6 +84,9 @@ class ReviewApp(App[None]):
         self.editing = False
         self._tree_of: list[Finding] | None = None
         self._open_rules: set[str] = set()  # the rules whose findings the tree shows
+        self._settled = False  # every file checked once, and what that made frozen for the collector
+        self._tree_shape: tuple[tuple[str, tuple[str, ...]], ...] | None = None  # its categories and rules
+        self._tree_nodes: dict[str, TreeNode[int | str]] = {}  # category or rule -> its node
         self._window: tuple[str, int, int] | None = None  # the text shown, its first line and the line after its last
         self.rules = {r.id: r for r in load_rules()}
 
@@ -99,7 +103,7 @@ class ReviewApp(App[None]):
                 yield TextArea(read_only=True, id="article", soft_wrap=True, show_line_numbers=True)
                 yield Static("Checking…", id="edit")
                 yield Input(id="replacement", placeholder="replacement, Enter to accept, Esc to cancel")
-        yield Footer()
+        yield Static(screens.key_bar(self.BINDINGS), id="keys")
 
     def on_mount(self) -> None:
         for note in self.notes:
@@ -135,6 +139,11 @@ class ReviewApp(App[None]):
         if self.reviews[index].update_findings(findings, text) and index == self.file_index:
             self.refresh_view()
         self.refresh_files()
+        if not self._settled and all(r.checked for r in self.reviews):
+            # The articles, findings and widgets made so far live as long as the app: the collector
+            # stops walking them, or a full collection over a megabyte's findings stalls a key.
+            gc.freeze()
+            self._settled = True
 
     # -- showing the state ---------------------------------------------------------------
 
@@ -180,6 +189,21 @@ class ReviewApp(App[None]):
         self._window = (self.review.text, first, last)
         return first
 
+    def _edit_window(self, before: str, finding: Finding, new: str) -> None:
+        """Make an accepted edit in the article view itself when it lies inside the window shown:
+        loading the window again wraps all its lines twice, most of an accept's time."""
+        if self._window is None or self._window[0] is not before or "\r" in new + before[finding.start : finding.end]:
+            return  # another text, or line ends to count again: show_article loads the window
+        _, first, last = self._window
+        lines = screens.LineStarts.of(before)
+        (start_row, start_col), (end_row, end_col) = lines.row_col(finding.start), lines.row_col(finding.end)
+        if not first <= start_row <= end_row < last:
+            return
+        article = self.query_one("#article", TextArea)
+        article.replace(new, (start_row - first, start_col), (end_row - first, end_col))
+        added = new.count("\n") - before.count("\n", finding.start, finding.end)
+        self._window = (self.review.text, first, last + added)
+
     def refresh_view(self) -> None:
         review = self.review
         article = self.query_one("#article", TextArea)
@@ -209,17 +233,37 @@ class ReviewApp(App[None]):
         return screens.finding_panel(self.review.text, f, self.current, len(self.pending()), about)
 
     def refresh_tree(self) -> None:
+        """The findings tree after a change. When the same categories and rules remain (most
+        decisions), their labels change in place and only the open rules' leaves are rebuilt:
+        clearing the tree made Textual lay out and draw it all again on every key."""
         tree = self.query_one("#findings", Tree)
-        tree.clear()
         pending = self.pending()
-        tree.root.label = f"Findings ({len(pending)})"
         by_category = screens.group_findings(pending)
         counts = Counter(f.category for f in pending)
+        labels: dict[str, str] = {}
+        for category, rules in by_category.items():
+            labels[category] = f"{category} ({counts[category]})"
+            for rule, items in rules.items():
+                labels[rule] = f"{rule} ({len(items)}, {max(f.severity for _, f in items).label})"
+        shape = tuple((c, tuple(sorted(by_category[c]))) for c in sorted(by_category))
+        tree.root.set_label(f"Findings ({len(pending)})")
+        if shape == self._tree_shape:
+            for key, node in self._tree_nodes.items():
+                if str(node.label) != labels[key]:
+                    node.set_label(labels[key])
+            for rule in self._open_rules & self._tree_nodes.keys():
+                node = self._tree_nodes[rule]
+                node.remove_children()
+                category = next(c for c, rules in by_category.items() if rule in rules)
+                self._add_leaves(node, by_category[category][rule])
+            return
+        tree.clear()
+        tree.root.set_label(f"Findings ({len(pending)})")
+        self._tree_shape, self._tree_nodes = shape, {}
         for category in sorted(by_category):
-            node = tree.root.add(f"{category} ({counts[category]})", expand=True)
+            node = self._tree_nodes[category] = tree.root.add(labels[category], expand=True)
             for rule, items in sorted(by_category[category].items()):
-                worst = max(f.severity for _, f in items)
-                rule_node = node.add(f"{rule} ({len(items)}, {worst.label})", data=rule, expand=False)
+                rule_node = self._tree_nodes[rule] = node.add(labels[rule], data=rule, expand=False)
                 if rule in self._open_rules:
                     self._add_leaves(rule_node, items)
                     rule_node.expand()
@@ -282,11 +326,13 @@ class ReviewApp(App[None]):
         self._accept(finding)
 
     def _accept(self, finding: Finding, replacement: str | None = None) -> None:
+        before = self.review.text
         try:
             self.review.accept(finding, replacement)
         except InputError as exc:  # a fix the file's encoding cannot hold
             self.notify(str(exc), severity="error")
             return
+        self._edit_window(before, finding, self.review.applied[-1]["replacement"])
         self._decided()
         self.check_file(self.file_index)
 

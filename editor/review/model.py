@@ -12,7 +12,7 @@ import copy
 import hashlib
 import json
 import time
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -121,6 +121,8 @@ class FileReview:
                 "rejected": set(self.rejected),
                 "ignored": set(self.ignored_rules),
                 "applied": copy.deepcopy(self.applied),
+                # the fingerprints known for this text: an undo brings both back together
+                "fingerprints": self._fingerprints if self._fingerprints_of is self.text else {},
             }
         )
 
@@ -147,14 +149,28 @@ class FileReview:
         self.applied.append({"start": finding.start, "end": finding.end, "replacement": new, "rule": finding.rule,
                              "original": original[finding.start : finding.end]})  # fmt: skip
         delta = len(new) - (finding.end - finding.start)
+        # A fingerprint reads the finding's own line only: those on other lines carry over the edit
+        # (two thousand of them recomputed made every accept on a long article slow).
+        known = self._fingerprints if self._fingerprints_of is original else {}
+        if "\n" in new or "\n" in original[finding.start : finding.end]:
+            known = {}  # the lines themselves moved
+        line_start = original.rfind("\n", 0, finding.start) + 1
+        line_end = original.find("\n", finding.end)
+        line_end = len(original) if line_end < 0 else line_end
+        carried: dict[Finding, str] = {}
         shifted = []
         for f in self.findings:
             if f.end <= finding.start and f is not finding:
-                shifted.append(f)
+                moved = f
             elif f.start >= finding.end and f is not finding:
-                shifted.append(replace(f, start=f.start + delta, end=f.end + delta))
-            # a finding the edit overlapped is gone until the next check
+                moved = f.moved(delta)
+            else:
+                continue  # a finding the edit overlapped is gone until the next check
+            shifted.append(moved)
+            if f in known and not (f.end >= line_start and f.start <= line_end):
+                carried[moved] = known[f]
         self.findings = shifted
+        self._fingerprints, self._fingerprints_of = carried, self.text
 
     def reject(self, finding: Finding) -> None:
         self._remember()
@@ -173,6 +189,7 @@ class FileReview:
         self.rejected = state["rejected"]
         self.ignored_rules = state["ignored"]
         self.applied = state["applied"]
+        self._fingerprints, self._fingerprints_of = state["fingerprints"], self.text
         return True
 
     def update_findings(self, findings: list[Finding], text: str) -> bool:
