@@ -72,6 +72,14 @@ def test_readability_profile_turns_long_sentences_on() -> None:
     assert any(f.rule == "harper.readability" for f in harper_checker(profiles=("readability",)).check(sentence))
 
 
+def test_thorough_profile_turns_the_rules_off_for_speed_back_on() -> None:
+    sentence = "The meeting was a waist of time."  # WaistWaste: silent on every corpus measured
+    assert "WaistWaste" in load_config().off_for_speed
+    assert not any(f.rule.startswith("harper.") for f in harper_checker().check(sentence))
+    found = harper_checker(profiles=("thorough",)).check(sentence)
+    assert any("waste" in f.replacements for f in found)
+
+
 def test_paragraph_cache_rechecks_only_changed_paragraphs() -> None:
     checker = harper_checker()
     paragraphs = [f"Paragraph {i} says the goverment agreed." for i in range(5)]

@@ -115,7 +115,8 @@ def _add_selection(p: argparse.ArgumentParser) -> None:
         action="append",
         default=[],
         metavar="NAME",
-        help="turn on an optional group of checks, e.g. 'readability' (long sentences)",
+        help="turn on an optional group of checks: 'readability' (long sentences), 'thorough' (Harper's "
+        "rules that are off for speed)",
     )
     p.add_argument(
         "--languagetool",

@@ -53,6 +53,7 @@ class HarperConfig:
     """What rules/engines/harper.yaml decides: rules off, profiles, spelling policy, kind styles."""
 
     off: frozenset[str]
+    off_for_speed: frozenset[str]  # silent on every corpus measured, and costly; profile `thorough` has them
     profiles: Mapping[str, frozenset[str]]
     min_zipf_gain: float
     skip_names: bool
@@ -66,7 +67,7 @@ class HarperConfig:
             if name not in self.profiles:
                 raise RuleError(f"{CONFIG_FILE}: no profile {name!r} (known: {', '.join(sorted(self.profiles))})")
             turned_on |= self.profiles[name]
-        return self.off - turned_on
+        return (self.off | self.off_for_speed) - turned_on
 
     def style(self, kind: str) -> KindStyle:
         return self.kinds.get(kind) or self.kinds["default"]
@@ -79,7 +80,11 @@ def load_config(path: Path = CONFIG_FILE) -> HarperConfig:
     if not isinstance(data, dict):
         raise RuleError(f"{where}: a mapping of Harper settings")
     off = frozenset((data.get("disabled") or {}).keys())
-    profiles = {name: frozenset(p.get("enable") or ()) for name, p in (data.get("profiles") or {}).items()}
+    off_for_speed = frozenset((data.get("off_for_speed") or {}).keys())
+    profiles = {
+        name: frozenset(p.get("enable") or ()) | (off_for_speed if p.get("enable_off_for_speed") else frozenset())
+        for name, p in (data.get("profiles") or {}).items()
+    }
     kinds = {}
     for kind, style in (data.get("kinds") or {}).items():
         try:
@@ -96,6 +101,7 @@ def load_config(path: Path = CONFIG_FILE) -> HarperConfig:
     examples = data.get("examples") or {}
     return HarperConfig(
         off=off,
+        off_for_speed=off_for_speed,
         profiles=profiles,
         min_zipf_gain=float(spelling.get("min_zipf_gain", 2.5)),
         skip_names=bool(spelling.get("skip_names", True)),
@@ -111,7 +117,8 @@ def _check_rule_names(off: frozenset[str]) -> None:
     building its rule list takes half a second)."""
     unknown = sorted(off - set(harper.get_default_lint_config()))
     if unknown:
-        raise RuleError(f"{CONFIG_FILE}, field 'disabled': Harper has no rule(s) {', '.join(unknown)}")
+        fields = "field 'disabled' or 'off_for_speed'"
+        raise RuleError(f"{CONFIG_FILE}, {fields}: Harper has no rule(s) {', '.join(unknown)}")
 
 
 @cache
@@ -183,7 +190,7 @@ class HarperEngine:
         if dialect not in DIALECTS:
             raise RuleError(f"unknown dialect {dialect!r} (use {', '.join(DIALECTS)})")
         self.config = load_config()
-        _check_rule_names(self.config.off)
+        _check_rule_names(self.config.off | self.config.off_for_speed)
         self.dialect = dialect
         self.disabled = self.config.disabled(profiles)
         self.words = words
