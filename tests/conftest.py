@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import contextlib
 import io
 import os
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -34,21 +32,6 @@ def run_cli(
     )
 
 
-@contextlib.contextmanager
-def _environment(cwd: Path | None, env: dict[str, str]) -> Iterator[None]:
-    saved_env = dict(os.environ)
-    saved_cwd = os.getcwd()
-    os.environ.update(env)
-    try:
-        if cwd is not None:
-            os.chdir(cwd)
-        yield
-    finally:
-        os.chdir(saved_cwd)
-        os.environ.clear()
-        os.environ.update(saved_env)
-
-
 def main_in_process(
     *args: str, cwd: Path | None = None, stdin: bytes = b"", env: dict[str, str] | None = None
 ) -> subprocess.CompletedProcess[str]:
@@ -62,7 +45,9 @@ def main_in_process(
     wrapped = {name: io.TextIOWrapper(b, encoding="utf-8", write_through=True) for name, b in streams.items()}
     fake_stdin = io.TextIOWrapper(io.BytesIO(stdin), encoding="utf-8")
     saved = (sys.stdin, sys.stdout, sys.stderr)
-    with _environment(cwd, {"NO_COLOR": "1", **(env or {})}):
+    from copydesk.cli.server import as_caller  # the server runs a forwarded command line the same way
+
+    with as_caller(str(cwd or os.getcwd()), {**os.environ, "NO_COLOR": "1", **(env or {})}):
         sys.stdin, sys.stdout, sys.stderr = fake_stdin, wrapped["stdout"], wrapped["stderr"]
         try:
             code = main(list(args))

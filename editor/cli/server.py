@@ -48,8 +48,9 @@ class _Captured(io.StringIO):
 
 
 @contextlib.contextmanager
-def _as_caller(cwd: str, env: dict[str, str]) -> Iterator[None]:
-    """The caller's folder and environment for the length of one request."""
+def as_caller(cwd: str, env: dict[str, str]) -> Iterator[None]:
+    """The caller's folder and environment (all of it, in place of this process's) for the length
+    of one command line."""
     saved_env, saved_cwd = dict(os.environ), os.getcwd()
     os.environ.clear()
     os.environ.update(env)
@@ -69,7 +70,7 @@ def run_request(request: dict[str, Any]) -> dict[str, Any]:
     stdout_tty, stderr_tty = request.get("tty", [False, False])
     out, err = _Captured(stdout_tty), _Captured(stderr_tty)
     try:
-        with _as_caller(request["cwd"], request["env"]), contextlib.redirect_stdout(out), \
+        with as_caller(request["cwd"], request["env"]), contextlib.redirect_stdout(out), \
                 contextlib.redirect_stderr(err):  # fmt: skip
             code = run(request["argv"])
     except SystemExit as exc:  # argparse's usage errors
