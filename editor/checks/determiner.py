@@ -12,15 +12,12 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from copydesk.checks.base import Check, doc, parse_settings
-from copydesk.checks.syntactic import Tree, countable, inflect, number_invariant, trees, with_case
+from copydesk.checks.syntactic import COUNTABLE_GAP, Tree, countable, inflect, number_invariant, trees, with_case
 from copydesk.findings import Finding
 from copydesk.rules import Rule
 from copydesk.text import Analysis, Word
 from copydesk.wordclass import tags
 
-# A noun counts when its plural's Zipf frequency is at most this far below its singular's
-# ("problems" 4.9 beside "problem" 5.3; "informations" 1.6 beside "information" 5.4).
-COUNTABLE_GAP = -1.5
 # After a noun of quantity a mass reading is common ("a variety of food", "a range of motion"): the
 # plural must be nearly as common as the singular ("reasons" -0.4; "foods" -1.0, "times" -0.7).
 QUANTITY_GAP = -0.45
