@@ -215,4 +215,4 @@ def _start(path: Path, idle_minutes: float, out: Console, err: Console) -> int:
 def _describe(status: dict[str, Any], path: Path) -> str:
     minutes = status["up"] / 60
     return (f"copydesk server {status['version']}: running, pid {status['pid']}, up {minutes:.0f} min, "
-            f"{status['served']} commands served; socket {path}")  # fmt: skip
+            f"{status['served']} command{'' if status['served'] == 1 else 's'} served; socket {path}")  # fmt: skip
