@@ -120,7 +120,11 @@ def build(rule: Rule) -> Check:
             return  # "This page documents...", "This forces prices up": the tagger's noun may be the verb
         if noun.tag == "NNS" and after_tag in ("NN", "NNP", "NNPS"):
             return  # "this years Super Bowl": a possessive without its apostrophe
-        if tree.kids(n, "conj") or any(w.lower == "and" for w in tree.words[n + 1 : n + 8]):
+        if noun.tag == "NN" and after_tag in ("NNS", "VB"):
+            return  # "those body wash bottles": a modifier of a plural after it, which the parse missed
+        if tree.kids(n, "conj") or any(
+            w.lower == "and" and tree.words[w.head].tag[:2] != "VB" for w in tree.words[n + 1 : n + 8]
+        ):  # an "and" that joins clauses ("this sources and we believe") leaves the noun alone
             return  # "both director and ambassador", "both strength of mind and strength of will"
         numbers = [k for k in tree.kids(n, "nummod") if k < n and tree.words[k].tag == "CD"]
         if settings.numbers and len(numbers) == 1 and noun.tag == "NN" and _counted(tree, numbers[0], n, after_tag):
