@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: run test lint typecheck pytest bench bench-bulk bench-safety bench-hostile score clean
+.PHONY: run test lint typecheck pytest bench bench-bulk bench-safety bench-hostile score clean shared
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -37,9 +37,14 @@ pytest: $(STAMP)
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .typecheck build dist
 
+# The measurements read the corpora and the dev set in ../shared, beside this checkout (not in it: their licences
+# are their own, see ../shared/corpus/README.md).
+shared:
+	@test -d ../shared/corpus -a -d ../shared/eval || { echo "make: the benchmarks read the corpora and the dev set in ../shared/corpus and ../shared/eval, beside this checkout; not found under $$(cd .. && pwd)/shared" >&2; exit 2; }
+
 ## bench: speed (one article cold, a folder against harper-py alone, the review app's keys, the language
 ## server's keystrokes), false alarms on clean text, precision and recall on CWEB (figures, not tests)
-bench: $(STAMP)
+bench: shared $(STAMP)
 	$(BIN)/python bench/cold_start.py
 	$(BIN)/python bench/engine_speed.py
 	$(BIN)/python bench/review_latency.py
@@ -48,14 +53,14 @@ bench: $(STAMP)
 	$(BIN)/python bench/cweb.py
 
 ## score: the dev-set score (../shared/eval); then with every article weighed on its own (--no-across)
-score: $(STAMP)
+score: shared $(STAMP)
 	$(BIN)/copydesk check --format json --fail-on never ../shared/eval/dev/docs > .score-report.json
 	$(BIN)/python ../shared/eval/score.py --set ../shared/eval/dev --report .score-report.json
 	$(BIN)/copydesk check --format json --fail-on never --no-across ../shared/eval/dev/docs > .score-report-alone.json
 	$(BIN)/python ../shared/eval/score.py --set ../shared/eval/dev --report .score-report-alone.json
 
 ## bench-safety: every change `fix` makes to clean copy, each rule's fix precision, clean articles that pass CI
-bench-safety: $(STAMP)
+bench-safety: shared $(STAMP)
 	$(BIN)/python bench/clean_fixes.py
 	$(BIN)/python bench/fix_precision.py
 	$(BIN)/python bench/clean_pass.py
@@ -66,6 +71,6 @@ bench-hostile: $(STAMP)
 
 ## bench-bulk: bulk throughput on distinct articles at --jobs 1 and 2 against harper-py alone, then
 ## memory on 20,000 copies (--jobs 2): half an hour
-bench-bulk: $(STAMP)
+bench-bulk: shared $(STAMP)
 	$(BIN)/python bench/bulk_bench.py
 	$(BIN)/python bench/bulk_bench.py --copies 20000 --jobs 2 --no-harper

@@ -18,7 +18,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-IRAN = ROOT.parent / "shared" / "samples" / "iran-focus-un-resolution.txt"
+IRAN = ROOT / "samples" / "iran-focus-un-resolution.txt"
 BIN = Path(sys.executable).parent
 HARPER_ALONE = (
     "import harper, sys; l = harper.Linter(harper.Dialect.AMERICAN); "
