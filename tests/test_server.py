@@ -134,3 +134,22 @@ def test_a_socket_in_a_folder_others_can_enter_is_neither_used_nor_made(tmp_path
     result = main_in_process("server", "run", "--socket", str(shared / "s.sock"))
     assert result.returncode == 2 and "closed to others" in result.stderr
     assert not (shared / "s.sock").exists()
+
+
+def test_what_is_no_request_is_dropped_and_the_server_goes_on(server: Path) -> None:
+    from copydesk.cli.client import install_key
+
+    assert ask(server, {"command": "run", "key": install_key()}) is None  # no argv, no folder: no answer
+    assert _served(server) >= 0  # and the server still answers
+
+
+def test_sigterm_ends_the_server_and_removes_its_socket(tmp_path: Path) -> None:
+    sock = tmp_path / "term.sock"
+    process = subprocess.Popen([sys.executable, "-m", "copydesk", "server", "run", "--socket", str(sock)])
+    deadline = time.monotonic() + 180
+    while ask(sock, {"command": "status"}) is None:
+        assert process.poll() is None and time.monotonic() < deadline
+        time.sleep(0.2)
+    process.terminate()
+    assert process.wait(timeout=30) == 0
+    assert not sock.exists()

@@ -81,6 +81,14 @@ def run_request(request: dict[str, Any]) -> dict[str, Any]:
     return {"stdout": out.getvalue(), "stderr": err.getvalue(), "code": code}
 
 
+class _Terminated(BaseException):
+    """SIGTERM: not an Exception, so that no handler of a command line running then swallows it."""
+
+
+def _terminate(*_: object) -> None:
+    raise _Terminated
+
+
 class Server:
     """Answers requests on a listening socket until stopped or idle."""
 
@@ -101,7 +109,7 @@ class Server:
 
     def serve(self, listener: socket.socket) -> None:
         """Warm up, then answer until stopped or idle (a request made meanwhile waits in the backlog)."""
-        signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))  # `kill`: leave no socket behind
+        signal.signal(signal.SIGTERM, _terminate)  # `kill`: leave no socket behind
         listener.settimeout(self.idle_seconds)
         try:
             self.warm_up()
@@ -112,8 +120,11 @@ class Server:
                     break  # idle: a later check starts in its own process, or starts a server
                 with conn:
                     conn.settimeout(None)
-                    with contextlib.suppress(OSError):  # the caller went away (Ctrl-C): its answer is moot
+                    # The caller went away (Ctrl-C: its answer is moot), or sent what is no request.
+                    with contextlib.suppress(OSError, ValueError, KeyError, TypeError):
                         self.answer(conn)
+        except _Terminated:
+            pass
         finally:
             listener.close()
             self.path.unlink(missing_ok=True)
