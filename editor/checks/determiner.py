@@ -168,7 +168,7 @@ def build(rule: Rule) -> Check:
         if noun.tag != "NN" or noun.dep != "pobj" or noun.lower in ignored or not noun.text.islower():
             return
         prep = tree.words[noun.head]
-        if prep.lower != "of" or prep.head >= noun.head or prep.head + 1 != noun.head:
+        if prep.lower != "of" or prep.head + 1 != noun.head:
             return
         quantity = tree.words[prep.head]
         if quantity.lower not in plural_of or tree.kids(n, "det", "poss", "nummod", "conj"):

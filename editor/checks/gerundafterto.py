@@ -1,10 +1,10 @@
 """A verb after a "to" that is a preposition takes -ing, on the parse: "look forward to seeing
-you", "in addition to playing", "devote time to studying", "be used to working" (not "to see",
+you", "in addition to playing", "devote time to studying", "get used to working" (not "to see",
 "to play", "to study", "to work", which read "to" as the infinitive's marker).
 
 The phrases whose "to" is a preposition are a closed class, listed in the rule (from a grammar
 reference). The parse finds the verb the "to" hangs on and the object a verb such as "devote" puts
-between itself and "to"; "I used to play" keeps its infinitive, as the phrase wants "be used".
+between itself and "to"; "I used to play" keeps its infinitive, as the phrase wants "get used".
 """
 
 from __future__ import annotations

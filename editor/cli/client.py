@@ -94,14 +94,17 @@ def connect(path: Path) -> socket.socket | None:
     return sock
 
 
-def ask(path: Path, message: dict[str, Any]) -> dict[str, Any] | None:
-    """One request and its answer; None when no server answers at that socket."""
-    sock = connect(path)
-    if sock is None:
-        return None
+def exchange(sock: socket.socket, message: dict[str, Any]) -> dict[str, Any] | None:
+    """Send one request on a connected socket and close it after the answer (None: no answer)."""
     with sock:
         send(sock, message)
         return receive(sock)
+
+
+def ask(path: Path, message: dict[str, Any]) -> dict[str, Any] | None:
+    """One request and its answer; None when no server answers at that socket."""
+    sock = connect(path)
+    return None if sock is None else exchange(sock, message)
 
 
 def forward(argv: Sequence[str]) -> int | None:
@@ -113,7 +116,8 @@ def forward(argv: Sequence[str]) -> int | None:
     if sock is None:
         return None
     env = dict(os.environ)
-    if sys.stdout.isatty():  # the server has no terminal to measure
+    terminal = sys.stdout.isatty(), sys.stderr.isatty()
+    if terminal[0]:  # the server has no terminal to measure
         size = shutil.get_terminal_size()
         env.setdefault("COLUMNS", str(size.columns))
         env.setdefault("LINES", str(size.lines))
@@ -123,11 +127,9 @@ def forward(argv: Sequence[str]) -> int | None:
         "argv": list(argv),
         "cwd": os.getcwd(),
         "env": env,
-        "tty": [sys.stdout.isatty(), sys.stderr.isatty()],
+        "tty": list(terminal),
     }
-    with sock:
-        send(sock, request)
-        answer = receive(sock)
+    answer = exchange(sock, request)
     if answer is None:
         sys.stderr.write(
             f"copydesk: error: the server at {path} closed the connection before answering; "

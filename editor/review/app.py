@@ -241,10 +241,12 @@ class ReviewApp(App[None]):
         by_category = screens.group_findings(pending)
         counts = Counter(f.category for f in pending)
         labels: dict[str, str] = {}
+        items_of: dict[str, list[tuple[int, Finding]]] = {}
         for category, rules in by_category.items():
             labels[category] = f"{category} ({counts[category]})"
             for rule, items in rules.items():
                 labels[rule] = f"{rule} ({len(items)}, {max(f.severity for _, f in items).label})"
+                items_of[rule] = items
         shape = tuple((c, tuple(sorted(by_category[c]))) for c in sorted(by_category))
         tree.root.set_label(f"Findings ({len(pending)})")
         if shape == self._tree_shape:
@@ -254,8 +256,7 @@ class ReviewApp(App[None]):
             for rule in self._open_rules & self._tree_nodes.keys():
                 node = self._tree_nodes[rule]
                 node.remove_children()
-                category = next(c for c, rules in by_category.items() if rule in rules)
-                self._add_leaves(node, by_category[category][rule])
+                self._add_leaves(node, items_of[rule])
             return
         tree.clear()
         tree.root.set_label(f"Findings ({len(pending)})")

@@ -103,12 +103,16 @@ def finding_panel(article: str, f: Finding, position: int, total: int, about: st
 _KEY_NAMES = {"question_mark": "?", "down": "↓", "up": "↑", "escape": "Esc", "enter": "Enter"}
 
 
+def _key_name(key: str) -> str:
+    return _KEY_NAMES.get(key.strip(), key.strip())
+
+
 def help_text(bindings: Sequence[BindingType]) -> str:
     """The help screen, made from the app's own bindings (each one's tooltip says what it does)."""
     lines = ["[b]copydesk review[/b]: every proposed edit, one at a time", ""]
     for binding in bindings:
         if isinstance(binding, Binding) and binding.tooltip:
-            keys = " ".join(_KEY_NAMES.get(k.strip(), k.strip()) for k in binding.key.split(","))
+            keys = " ".join(_key_name(k) for k in binding.key.split(","))
             lines.append(f"  [b]{keys:<10}[/b] {binding.tooltip}")
     lines += ["", "Decisions are kept in .copydesk/review/, so reopening resumes where you stopped.",
               "Press Esc or ? to close."]  # fmt: skip
@@ -122,7 +126,7 @@ def key_bar(bindings: Sequence[BindingType]) -> str:
     time of opening or closing the help); the app's keys never change, so a line drawn once does."""
     shown = sorted((b for b in bindings if isinstance(b, Binding) and b.show), key=lambda b: b.action != "help")
     return "  ".join(
-        f"[@click=app.{b.action}][b]{_KEY_NAMES.get(b.key.split(',')[0], b.key.split(',')[0])}[/b] {b.description}[/]"
+        f"[@click=app.{b.action}][b]{_key_name(b.key.split(',')[0])}[/b] {b.description}[/]"
         for b in shown
     )
 
