@@ -109,3 +109,13 @@ def test_no_harper_and_ignore_skip_the_engine() -> None:
     for args in (["--no-harper"], ["--ignore", "harper"]):
         result = copydesk("check", "--format", "json", *args, "-", stdin=b"The goverment agreed.\n")
         assert json.loads(result.stdout)["files"][0]["findings"] == []
+
+
+def test_a_paragraph_broken_mid_sentence_is_not_a_missing_capital() -> None:
+    """A lower-case paragraph start after a paragraph that ended its sentence is flagged; after
+    one that did not ("when she was" / "but she said"), the break is the slip, not the capital."""
+    ended = "She moved into the flat when she was young.\n\nbut she said she had always wanted a house.\n"
+    broken = "She moved into the flat when she was\n\nbut she said she had always wanted a house.\n"
+    flagged = [f for f in harper_checker().check(ended) if f.sources == ("harper:SentenceCapitalization",)]
+    assert [(f.text, f.replacements) for f in flagged] == [("but", ("But",))]
+    assert not any(f.rule == "harper.capitalization" for f in harper_checker().check(broken))

@@ -57,6 +57,7 @@ class HarperConfig:
     profiles: Mapping[str, frozenset[str]]
     min_zipf_gain: float
     skip_names: bool
+    sentence_start: frozenset[str]  # rules about a sentence's first word: kept where copydesk sees one start
     kinds: Mapping[str, KindStyle]
     bad: tuple[Example, ...]
     good: tuple[Example, ...]
@@ -105,6 +106,7 @@ def load_config(path: Path = CONFIG_FILE) -> HarperConfig:
         profiles=profiles,
         min_zipf_gain=float(spelling.get("min_zipf_gain", 2.5)),
         skip_names=bool(spelling.get("skip_names", True)),
+        sentence_start=frozenset(data.get("sentence_start") or ()),
         kinds=kinds,
         bad=tuple(Example(e["text"], e.get("fixed")) for e in examples.get("bad") or ()),
         good=tuple(Example(e) for e in examples.get("good") or ()),
@@ -205,22 +207,28 @@ class HarperEngine:
         text = analysis.text[start:end]
         linter = _linter(self.dialect, self.disabled, self.words)
         findings = []
-        for rule_name, lints in linter.organized_lints(text, language=harper.Language.PLAINTEXT).items():
+        # Harper, made for editors, leaves a text's last sentence alone until something follows it
+        # (the writer may still be typing it): a paragraph here is finished, and a line break says so.
+        finished = text + "\n"
+        for rule_name, lints in linter.organized_lints(finished, language=harper.Language.PLAINTEXT).items():
             for lint in lints:
+                if lint.span.end > len(text):
+                    continue  # about the line break added above
                 finding = self._finding(analysis, start, rule_name, lint)
                 if finding is not None:
                     findings.append(finding)
         return findings
 
     def finalize(self, analysis: Analysis, findings: list[Finding]) -> list[Finding]:
-        """Document-level review: a capitalised 'misspelling' that recurs is a name, not a slip."""
-        if not self.config.skip_names:
-            return findings
+        """Document-level review: a capitalised 'misspelling' that recurs is a name, not a slip; a
+        lint about a sentence's first word stands only where the article has a sentence start."""
         capitalised = Counter(t.text for t in analysis.words if t.text[:1].isupper())
+        starts = {f"harper:{name}" for name in self.config.sentence_start}
         return [
             f
             for f in findings
-            if not (f.rule == SPELLING and f.text[:1].isupper() and capitalised[f.text] > 1)
+            if not (self.config.skip_names and f.rule == SPELLING and f.text[:1].isupper() and capitalised[f.text] > 1)
+            and not (starts.intersection(f.sources) and not _starts_sentence(analysis, f.start, f.end))
         ]
 
     def _finding(self, analysis: Analysis, offset: int, rule_name: str, lint: harper.Lint) -> Finding | None:
@@ -302,6 +310,20 @@ def _inside_word(text: str, start: int, end: int) -> bool:
     starts_inside = (before.isalnum() or before in "’'") and text[start : start + 1].isalnum()
     ends_inside = after.isalnum() and text[end - 1 : end].isalnum()
     return starts_inside or ends_inside
+
+
+def _starts_sentence(analysis: Analysis, start: int, end: int) -> bool:
+    """Whether copydesk's sentence splitter, the one every check uses, sees a sentence start there
+    (not after "Corp." nor inside ".com"), at a word that is not a brand's ("eSpeed"), and, at a
+    paragraph's start, after a paragraph that ended its sentence: a line broken mid-sentence ("when
+    she was" / "but she said") is a broken paragraph, not a missing capital."""
+    if not analysis.starts_sentence(start) or any(c.isupper() for c in analysis.text[start + 1 : end]):
+        return False
+    paragraph = analysis.paragraphs[analysis.paragraph_index(start)].start
+    if any(c.isalnum() for c in analysis.text[paragraph:start]):
+        return True  # a sentence inside the paragraph
+    before = analysis.text[:paragraph].rstrip().rstrip("\"'”’)]»")
+    return not before or before.endswith((".", "!", "?", ":"))
 
 
 # A capitalised word at the start of a sentence is taken for a misspelling only when it is one
