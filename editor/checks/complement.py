@@ -39,15 +39,22 @@ def build(rule: Rule) -> Check:
         first = tree.words[n]
         if first.lower in _OBJECT_PRONOUNS and first.tag == "PRP":
             return True
-        if first.tag not in _NOUN_PHRASE_START or first.lower in ("that", "this", "these", "those", "all", "each"):
-            return False
+        if first.tag not in _NOUN_PHRASE_START or (
+            first.lower in ("that", "this", "these", "those", "all", "each") and first.dep != "det"
+        ):  # fmt: skip
+            return False  # "because this is ...": a pronoun, the subject of a clause
         head = n
         while tree.words[head].dep in _MODIFIERS and head != tree.words[head].head:
             head = tree.words[head].head
         if tree.words[head].tag not in ("NN", "NNS", "NNP", "NNPS", "PRP") or head < n:
             return False
-        if tree.words[head].dep == "npadvmod":  # "the next day": an adverbial, unless the phrase
-            return tree.words[phrase_end].head == head  # hangs on it ("regardless their age")
+        if tree.words[head].dep == "npadvmod":  # "the next day": an adverbial, unless the phrase hangs
+            phrase = tree.words[phrase_end]  # on it ("regardless their age") or, a preposition, has no object
+            return phrase.head == head or (phrase.dep == "prep" and not tree.kids(phrase_end))
+        if tree.words[head].dep in ("nsubj", "nsubjpass"):  # a clause has one subject: when the parse gives
+            verb = tree.words[head].head  # its verb a second one after a comma, the first is the object
+            return any(k > head and tree.words[k].dep in ("nsubj", "nsubjpass") and  # that lost its "of"
+                       any(w.text == "," for w in tree.words[head:k]) for k in tree.kids(verb))  # fmt: skip
         return tree.words[head].dep not in _CLAUSE_DEPS
 
     def check(analysis: Analysis) -> Iterator[Finding]:

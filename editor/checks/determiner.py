@@ -185,8 +185,11 @@ def build(rule: Rule) -> Check:
                     replacements = fixes(det, noun, wants_plural, partner)
                     if not replacements:
                         continue
-                    target = det if settings.fix == "determiner" and partner else noun
-                    yield rule.finding(target.start, target.end, target.text, replacements,
+                    if settings.fix == "determiner" and partner:  # the phrase the message names, mended
+                        phrase = replacements[0] + analysis.text[det.end : noun.end]
+                    else:
+                        phrase = analysis.text[det.start : noun.start] + replacements[0]
+                    yield rule.finding(det.start, noun.end, analysis.text[det.start : noun.end], [phrase],
                                        determiner=det.text, noun=noun.text)  # fmt: skip
 
     return check
