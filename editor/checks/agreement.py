@@ -133,6 +133,8 @@ def build(rule: Rule) -> Check:
             return None  # the lexicon does not know the word in that number ("atlas" tagged plural)
         if w.tag not in NOUN_TAGS or lower in sense or w.lemma.lower() in sense:
             return None
+        if any(tree.words[k].tag == "NNS" for k in tree.kids(s, "compound")):
+            return None  # "the dangers castaways experience are": a plural modifier is a clause the parse merged
         if number_invariant(w.text, w.lemma) or any(tree.words[k].tag == "CD" for k in tree.kids(s, "nummod")):
             return None
         if any(tree.words[k].lower in sense for k in tree.kids(s, "det", "amod", "quantmod")):
@@ -186,6 +188,8 @@ def build(rule: Rule) -> Check:
                     subjects = after[:1]
                 elif len(subjects) != 1 or subjects[0] > i:
                     continue  # none, two, or after the verb (a question, an inversion): left alone
+                elif sum(words[k].text == "," for k in range(subjects[0] + 1, i)) % 2 or _gerund_root(tree, i):
+                    continue  # a lone comma between subject and verb, a sentence whose root is a gerund: a parse astray
                 elif any(words[k].text in _QUOTES
                          or (words[k].tag in ("VBZ", "VBP", "VBD", "MD") and not _modifies(tree, k, subjects[0], i))
                          or (words[k].dep == "cc" and (words[k].head == subjects[0]
@@ -250,6 +254,16 @@ def _modifies(tree: Tree, k: int, subject: int, verb: int) -> bool:
         seen.add(k)
         k = tree.words[k].head
     return False
+
+
+def _gerund_root(tree: Tree, i: int) -> bool:
+    """Whether word i's sentence has for its root a gerund that opens it, not word i: "Knowing that
+    people want those memories is important" has no finite main verb in such a parse, which took
+    the subject clause for the sentence and the real verb for a clause inside it."""
+    root = i
+    while tree.words[root].head != root:
+        root = tree.words[root].head
+    return root != i and tree.words[root].tag == "VBG" and tree.starts_sentence(root)
 
 
 def _number_of(verb: Word) -> str | None:
