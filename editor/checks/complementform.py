@@ -26,6 +26,9 @@ class Settings:
     )
 
 
+_NOMINATIVE = frozenset({"i", "he", "she", "we", "they"})
+
+
 def build(rule: Rule) -> Check:
     settings = parse_settings(rule, Settings)
     verbs = frozenset(v.lower() for v in settings.verbs)
@@ -51,7 +54,9 @@ def build(rule: Rule) -> Check:
                     yield auxes[0], c, ing
             elif settings.wants == "object-to-infinitive" and verb.tag in ("VB", "VBP") and not auxes:
                 subjects = tree.kids(c, "nsubj")
-                if len(subjects) == 1 and subjects[0] == tree.next_word(v) and c == tree.next_word(subjects[0]):
+                if len(subjects) == 1 and subjects[0] == tree.next_word(v) and c == tree.next_word(subjects[0]) and (
+                    words[subjects[0]].lower not in _NOMINATIVE and lemma != "be"
+                ):  # "told they are": a subject's case, or a finite "are", makes it a clause ("told [that] they are")
                     yield c, c, f"to {verb.text}"  # "enable you have" -> "enable you to have"
 
     def check(analysis: Analysis) -> Iterator[Finding]:
