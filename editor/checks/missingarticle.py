@@ -1,0 +1,82 @@
+"""A missing "a" before a quantifying noun, on the parse: "offer wide range of products", "got
+lot of experience", "has total of five rounds" want "a wide range of", "a lot of", "a total of".
+
+Nouns of quantity ("a lot of", "a range of", "a variety of", "a total of") are
+count nouns that never stand bare in the singular (Quirk 5.25-5.30): the rule lists them, and
+the parse tells such a noun, with "of" after it and no determiner of its own, from the same word
+as a verb ("they range of") or inside a longer noun ("the price range of"). The article takes
+the sound of the word it lands before, as the a/an check decides it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from copydesk.checks import article
+from copydesk.checks.base import Check, doc, parse_settings
+from copydesk.checks.syntactic import Tree, trees
+from copydesk.findings import Finding
+from copydesk.rules import Rule
+from copydesk.text import Analysis, match_case
+
+_DETERMINERS = frozenset({"det", "poss", "predet", "nummod", "quantmod"})
+_ADJECTIVES = frozenset({"JJ", "JJR", "JJS", "RB", "VBN", "VBG"})
+_BEFORE_A_PHRASE = frozenset({"DT", "PRP$", "CD", "POS", "WDT", "WP$", "PDT"})
+_QUANTIFIERS = frozenset({"many", "several", "few", "various", "numerous", "multiple", "more", "most", "such",
+                          "enough"})
+# After these the noun names a place or reach, uncounted ("within range of", "out of number"), or
+# is itself counted ("lots of number of").
+_NOT_AFTER = frozenset({"of", "'s", "’s", "within", "beyond", "outside", "in", "into", "out"})
+
+
+@dataclass(frozen=True)
+class Settings(article.Settings):
+    nouns: tuple[str, ...] = field(
+        default=(), metadata=doc("singular nouns that take 'a' before their 'of' ('lot', 'number', 'range')")
+    )
+
+
+def build(rule: Rule) -> Check:
+    settings = parse_settings(rule, Settings)
+    nouns = frozenset(n.lower() for n in settings.nouns)
+    consonant_starts = tuple(w.lower() for w in settings.consonant_sound)
+    vowel_starts = tuple(w.lower() for w in settings.vowel_sound)
+
+    def bare(tree: Tree, n: int) -> int | None:
+        """The first word of noun n's phrase when it is a listed noun standing bare before its "of"."""
+        words = tree.words
+        noun = words[n]
+        after = tree.next_word(n)
+        if noun.lower not in nouns or noun.tag != "NN" or not noun.text.isalpha() or noun.text.isupper():
+            return None
+        if noun.dep == "compound" or after is None or words[after].lower != "of" or words[after].head != n:
+            return None
+        if tree.kids(n, *_DETERMINERS) or (noun.text[0].isupper() and not tree.starts_sentence(n)):
+            return None  # "a wide range of", "the number of"; a name ("Range of Motion Clinic")
+        first = min([n, *(k for k in tree.kids(n, "amod", "advmod") if k < n)])
+        if any(words[k].tag not in _ADJECTIVES for k in range(first, n) if words[k].text.strip()):
+            return None  # only adjectives before the noun: anything else is a phrase the parse may have split
+        if any(words[k].lower in _QUANTIFIERS for k in range(first, n)):
+            return None  # "many series of concerts": a plural the form does not show
+        before = tree.previous_word(first)
+        if before is not None and (words[before].tag in _BEFORE_A_PHRASE or words[before].lower in _NOT_AFTER):
+            return None  # a determiner the parse attached elsewhere; "within easy range of" (reach, uncounted)
+        return first
+
+    def check(analysis: Analysis) -> Iterator[Finding]:
+        for tree in trees(analysis):
+            for n in range(len(tree.words)):
+                first = bare(tree, n)
+                if first is None:
+                    continue
+                word = tree.words[first]
+                vowel = article.vowel_sound(word.text, consonant_starts, vowel_starts)
+                if vowel is None:
+                    continue
+                wanted = "an" if vowel else "a"
+                opens = word.text[0].isupper() and tree.starts_sentence(first)  # "Wide range of" -> "A wide range of"
+                fixed = match_case(word.text, f"{wanted} {word.lower}") if opens else f"{wanted} {word.text}"
+                yield rule.finding(word.start, word.end, word.text, [fixed], noun=tree.words[n].text, article=wanted)
+
+    return check
