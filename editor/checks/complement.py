@@ -17,7 +17,7 @@ from copydesk.findings import Finding
 from copydesk.rules import Rule
 from copydesk.text import Analysis
 
-_NOUN_PHRASE_START = frozenset({"DT", "PRP$", "JJ", "JJR", "JJS", "NN", "NNS", "CD"})
+_NOUN_PHRASE_START = frozenset({"DT", "PRP$", "JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "CD"})
 _OBJECT_PRONOUNS = frozenset({"him", "them", "us", "me"})
 _MODIFIERS = frozenset({"det", "amod", "poss", "compound", "nummod", "advmod"})
 _CLAUSE_DEPS = frozenset({"nsubj", "nsubjpass", "expl", "csubj", "attr"})
