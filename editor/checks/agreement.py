@@ -87,7 +87,7 @@ def build(rule: Rule) -> Check:
         w = tree.words[s]
         lower = w.lower
         if tree.kids(s, "conj", "cc"):
-            return None  # "their love and support has": writers and grammars take either number
+            return _joined_number(tree, s)
         if w.text[:1].isupper() and lower != "i" and not tree.starts_sentence(s):
             return None  # a name ("Mars One", "Keyes")
         if lower in _PRONOUNS:
@@ -188,12 +188,12 @@ def build(rule: Rule) -> Check:
                     subjects = after[:1]
                 elif len(subjects) != 1 or subjects[0] > i:
                     continue  # none, two, or after the verb (a question, an inversion): left alone
-                elif sum(words[k].text == "," for k in range(subjects[0] + 1, i)) % 2 or _gerund_root(tree, i):
+                elif _lone_comma(tree, subjects[0], i) or _gerund_root(tree, i):
                     continue  # a lone comma between subject and verb, a sentence whose root is a gerund: a parse astray
                 elif any(words[k].text in _QUOTES
                          or (words[k].tag in ("VBZ", "VBP", "VBD", "MD") and not _modifies(tree, k, subjects[0], i))
-                         or (words[k].dep == "cc" and (words[k].head == subjects[0]
-                                                       or words[words[k].head].tag[:2] == "VB"))
+                         or (words[k].dep == "cc" and (words[words[k].head].tag[:2] == "VB" or (
+                             words[k].head == subjects[0] and not tree.kids(subjects[0], "conj"))))
                          for k in range(subjects[0] + 1, i)):  # fmt: skip
                     continue  # a quotation, a clause outside the subject, verbs joined: the parse may cross it
                 if verb.tag == "VBP" and any(
@@ -244,6 +244,34 @@ def build(rule: Rule) -> Check:
     return check
 
 
+def _joined_number(tree: Tree, s: int) -> str | None:
+    """The number of nouns joined by "and": plural when one is a plural with its own determiner or
+    adjective ("abstraction, inheritance and other fancy words") or one after the first has its own
+    determiner ("the director and the actors"); otherwise writers and grammars take either ("their
+    love and support has", "the diarist, antiquarian and gossip John Aubrey was"), and after "or" or
+    "nor" the nearest noun decides, a guess left alone."""
+    joined = _conjuncts(tree, s)
+    links = [c for k in joined for c in tree.kids(k, "cc", "preconj")]
+    if not links or any(tree.words[c].lower != "and" for c in links):
+        return None
+    if any(k < links[0] and tree.words[k].dep in ("relcl", "acl") for j in joined for k in tree.kids(j)):
+        return None  # "one thing that has kept X down and the number ...": which "and" joins what is a guess
+    if not tree.kids(joined[0], "det", "poss") and any(tree.kids(k, "det", "poss") for k in joined[1:]):
+        return None  # "is free-standing and the base is": a determiner only after "and" starts a new clause
+    for c in links:
+        before = tree.previous_word(c)
+        conjunct = next((k for k in tree.kids(tree.words[c].head, "conj") if k > c), None)
+        words = [k for k in tree.subtree(conjunct) if tree.words[k].dep != "punct"] if conjunct is not None else []
+        after = tree.next_word(max(words)) if words else None
+        if before is not None and after is not None and tree.words[before].text == tree.words[after].text == ",":
+            return None  # "The quality of this squad, and the balance of ages, bodes": an aside
+    if any(tree.words[k].tag == "NNS" and tree.kids(k, "det", "amod", "poss", "nummod") for k in joined) or any(
+        tree.kids(k, "det", "poss") for k in joined[1:]
+    ):  # fmt: skip
+        return PLURAL  # "other fancy words", "the director and the actors": things apart
+    return None
+
+
 def _modifies(tree: Tree, k: int, subject: int, verb: int) -> bool:
     """Whether word k hangs, through its heads, on the subject before it reaches the verb: a
     relative clause of the subject ("the character you play affects") is part of the subject."""
@@ -254,6 +282,33 @@ def _modifies(tree: Tree, k: int, subject: int, verb: int) -> bool:
         seen.add(k)
         k = tree.words[k].head
     return False
+
+
+def _conjuncts(tree: Tree, s: int) -> list[int]:
+    """Word s and the words joined to it by "and", "or" (its conj chain), in order."""
+    joined, todo = [], [s]
+    while todo:
+        k = todo.pop()
+        joined.append(k)
+        todo.extend(tree.kids(k, "conj"))
+    return sorted(joined)
+
+
+def _lone_comma(tree: Tree, subject: int, verb: int) -> bool:
+    """Whether a comma stands alone between subject and verb (a parenthesis has two), not counting
+    those of a list the subject heads ("A, B, and other Cs"): the parse has likely joined a subject
+    to a verb that is not its own."""
+    joined = _conjuncts(tree, subject)
+    members = {k for j in joined[1:] for k in tree.subtree(j)}
+
+    def in_list(comma: int) -> bool:  # followed by the next item, or by "and" and the next item
+        after = tree.next_word(comma)
+        if after is not None and tree.words[after].dep == "cc" and tree.words[after].head in joined:
+            after = tree.next_word(after)
+        return after in members
+
+    commas = [k for k in range(subject + 1, verb) if tree.words[k].text == "," and not in_list(k)]
+    return len(commas) % 2 == 1
 
 
 def _gerund_root(tree: Tree, i: int) -> bool:
