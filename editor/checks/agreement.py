@@ -148,12 +148,14 @@ def build(rule: Rule) -> Check:
         head = words[i].head
         if words[i].dep != "conj" or head > i or tree.kids(i, *_SUBJECT, "expl", "aux", "auxpass", "mark"):
             return None
-        if words[head].tag not in ("VBZ", "VBP") or words[head].dep != "ROOT":
+        if words[head].tag not in ("VBZ", "VBP", "VBD") or words[head].dep != "ROOT":
             return None  # only the main clause's verb: after a clause inside it, which verb "and" joins is a guess
         if tree.kids(head, "aux", "auxpass", "expl") or words[head].lemma == "be" or "'" in words[head].lower:
             return None  # "It's fantastic to see ..., and make": after a copula the parse often joins the wrong verb
         subjects = tree.kids(head, *_SUBJECT)
         joined = any(words[k].dep == "cc" and words[k].lower in ("and", "or") for k in tree.kids(head) if head < k < i)
+        if any(words[k].text in _QUOTES for k in range(head, i)):
+            return None  # '"You should wash," he said, "and get some sleep"': a quotation's verb, not his
         return subjects[0] if len(subjects) == 1 and subjects[0] < head and joined else None
 
     def check(analysis: Analysis) -> Iterator[Finding]:
@@ -231,8 +233,10 @@ def build(rule: Rule) -> Check:
             return
         wanted = number(tree, subject)
         shown = PLURAL if verb.tag == "VB" else _number_of(verb)
-        if wanted not in (SINGULAR, PLURAL) or _number_of(first) != wanted or shown == wanted:
-            return
+        if wanted not in (SINGULAR, PLURAL) or shown == wanted or (
+            _number_of(first) != wanted and not (first.tag == "VBD" and first.lower not in ("was", "were"))
+        ):  # fmt: skip
+            return  # after a past tense, which shows no number, the subject alone decides
         lemma = verb_lemma(verb.text, verb.lemma)
         if verb.lower not in (*verb_forms(lemma, "VB"), *verb_forms(lemma, "VBZ")):
             return  # not a present form the lexicon knows: no fix to build
