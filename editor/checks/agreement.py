@@ -43,6 +43,7 @@ _BARE_INFINITIVE = frozenset({"make", "let", "help", "see", "hear", "watch", "fe
 _PLURAL_ENDINGS = ("people", "children")
 _NOMINAL = frozenset({"NN", "NNS", "NNP", "NNPS", "PRP"})
 _BE = frozenset({"is", "are", "am", "was", "were"})
+_POSSESSIVE_PRONOUNS = frozenset({"mine", "yours", "his", "hers", "ours", "theirs"})
 _QUOTES = frozenset({'"', "“", "”", "«", "»"})
 _HYPOTHETICAL = frozenset({"if", "though", "as", "unless", "whether", "even"})
 
@@ -116,7 +117,10 @@ def build(rule: Rule) -> Check:
             return None
         if lower in IRREGULAR_PLURALS or lower.endswith(_PLURAL_ENDINGS):
             return PLURAL
-        if w.text[:1].isupper() and (not _common_noun(lower) or not tree.kids(s, "det", "poss")):
+        if lower in _POSSESSIVE_PRONOUNS:
+            return None  # "Mine were stolen", "Mine was": either number
+        opening = w.tag == "NN" and tree.starts_sentence(s)  # "Player then plays": a common noun, bare, opening
+        if w.text[:1].isupper() and (not _common_noun(lower) or not (tree.kids(s, "det", "poss") or opening)):
             return None  # a name the tagger took for a common noun ("Keyes", "Sanders agrees", "People for ...")
         if zipf(lower) < 2.5 or tree.kids(s, "appos"):
             return None  # a word the lexicon hardly knows (a typo, a brand); an apposition the parse may misplace
