@@ -29,6 +29,24 @@ class Settings:
     missing: str = field(metadata=doc("the word they need before a noun phrase ('of')"))
 
 
+def _unclosed_apposition(tree: Tree, subject: int, verb: int) -> bool:
+    """Whether the subject holds, after a comma, an apposition that runs straight into the verb:
+    "because the pressure of the people, a campaign in London has had an impact". An apposition
+    inside a subject closes with a comma ("the president, a lawyer, has said"); one that does not
+    is the verb's own subject, and the phrase before the comma the preposition's object."""
+    for k in tree.subtree(subject):
+        if tree.words[k].dep != "appos" or k > verb:
+            continue
+        before = tree.previous_word(min(tree.subtree(k)))
+        last = max(j for j in tree.subtree(k) if tree.words[j].dep != "punct")
+        after = tree.next_word(last)
+        if before is None or after is None or tree.words[before].text != ",":
+            continue
+        if after == verb or (tree.words[after].head == verb and tree.words[after].dep in ("aux", "auxpass", "neg")):
+            return True
+    return False
+
+
 def build(rule: Rule) -> Check:
     settings = parse_settings(rule, Settings)
     phrases = tuple(tuple(p.lower().split()) for p in settings.phrases)
@@ -53,8 +71,9 @@ def build(rule: Rule) -> Check:
             return phrase.head == head or (phrase.dep == "prep" and not tree.kids(phrase_end))
         if tree.words[head].dep in ("nsubj", "nsubjpass"):  # a clause has one subject: when the parse gives
             verb = tree.words[head].head  # its verb a second one after a comma, the first is the object
-            return any(k > head and tree.words[k].dep in ("nsubj", "nsubjpass") and  # that lost its "of"
-                       any(w.text == "," for w in tree.words[head:k]) for k in tree.kids(verb))  # fmt: skip
+            second = any(k > head and tree.words[k].dep in ("nsubj", "nsubjpass") and  # that lost its "of"
+                         any(w.text == "," for w in tree.words[head:k]) for k in tree.kids(verb))  # fmt: skip
+            return second or _unclosed_apposition(tree, head, verb)
         return tree.words[head].dep not in _CLAUSE_DEPS
 
     def check(analysis: Analysis) -> Iterator[Finding]:
