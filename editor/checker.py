@@ -252,6 +252,7 @@ def merge_findings(findings: Iterable[Finding]) -> list[Finding]:
     by_span: dict[tuple[int, int], list[Finding]] = {}
     for f in findings:
         by_span.setdefault((f.start, f.end), []).append(f)
+    _fold_nested(by_span)
     merged = []
     for group in by_span.values():
         group.sort(key=_rank)
@@ -264,6 +265,33 @@ def merge_findings(findings: Iterable[Finding]) -> list[Finding]:
             best = replace(best, replacements=replacements, sources=sources, safe=safe)
         merged.append(best)
     return sort_findings(merged)
+
+
+def _fold_nested(by_span: dict[tuple[int, int], list[Finding]]) -> None:
+    """An engine's finding inside a longer one of copydesk's own, of the same category, is the same
+    slip seen from one word ("these kind" and Harper's "kind" -> "kinds"): its fix, rebuilt over the
+    longer span ("these kinds"), joins that finding's fixes, and its source that finding's sources."""
+    own = [f for group in by_span.values() for f in group if _rank(f)[0] == 0 and f.end - f.start > 0]
+    if not own:
+        return
+    for span, group in list(by_span.items()):
+        if all(_rank(f)[0] == 0 for f in group):
+            continue
+        for f in [f for f in group if _rank(f)[0] > 0 and f.replacements]:
+            host = next((h for h in own if h.start <= f.start and f.end <= h.end and (h.start, h.end) != span
+                         and h.category == f.category), None)  # fmt: skip
+            if host is None:
+                continue
+            before, after = host.text[: f.start - host.start], host.text[f.end - host.start :]
+            folded = replace(host, replacements=tuple(dict.fromkeys([*host.replacements,
+                                                                     *(before + r + after for r in f.replacements)])),
+                             sources=tuple(dict.fromkeys([*host.sources, *f.sources])))  # fmt: skip
+            hosts = by_span[(host.start, host.end)]
+            hosts[hosts.index(host)] = folded
+            own[own.index(host)] = folded
+            group.remove(f)
+        if not group:
+            del by_span[span]
 
 
 def sort_findings(findings: Iterable[Finding]) -> list[Finding]:

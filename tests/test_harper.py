@@ -119,3 +119,14 @@ def test_a_paragraph_broken_mid_sentence_is_not_a_missing_capital() -> None:
     flagged = [f for f in harper_checker().check(ended) if f.sources == ("harper:SentenceCapitalization",)]
     assert [(f.text, f.replacements) for f in flagged] == [("but", ("But",))]
     assert not any(f.rule == "harper.capitalization" for f in harper_checker().check(broken))
+
+
+def test_an_engines_finding_inside_one_of_copydesks_joins_it() -> None:
+    """Harper's "kind" -> "kinds" inside copydesk's "these kind" -> "this kind": one finding with
+    both fixes, each over the whole span, and both sources."""
+    text = "We are not producing a new generation of these kind of acts.\n"
+    findings = Checker(load_rules(), Settings(languagetool="off")).check(text)
+    [found] = [f for f in findings if "kind" in f.text]
+    assert (found.rule, found.text) == ("agreement.determiner-noun", "these kind")
+    assert found.replacements == ("this kind", "these kinds")
+    assert any(s.startswith("harper:") for s in found.sources)
