@@ -283,9 +283,13 @@ def _fold_nested(by_span: dict[tuple[int, int], list[Finding]]) -> None:
             if host is None:
                 continue
             before, after = host.text[: f.start - host.start], host.text[f.end - host.start :]
-            folded = replace(host, replacements=tuple(dict.fromkeys([*host.replacements,
-                                                                     *(before + r + after for r in f.replacements)])),
-                             sources=tuple(dict.fromkeys([*host.sources, *f.sources])))  # fmt: skip
+            fixes = [*host.replacements, *(before + r + after for r in f.replacements)]
+            folded = replace(
+                host,
+                replacements=tuple(dict.fromkeys(fixes)),
+                sources=tuple(dict.fromkeys([*host.sources, *f.sources])),
+                safe=host.safe if host.replacements else f.safe,  # the first fix's, as where spans are equal
+            )
             hosts = by_span[(host.start, host.end)]
             hosts[hosts.index(host)] = folded
             own[own.index(host)] = folded

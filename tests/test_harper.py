@@ -9,9 +9,9 @@ import pytest
 from conftest import IRAN
 from conftest import main_in_process as copydesk
 
-from copydesk.checker import Checker
+from copydesk.checker import Checker, merge_findings
 from copydesk.engines.harper import load_config
-from copydesk.findings import apply_edits, resolve
+from copydesk.findings import Finding, Severity, apply_edits, resolve
 from copydesk.rules import load_rules
 from copydesk.settings import Settings
 
@@ -130,3 +130,17 @@ def test_an_engines_finding_inside_one_of_copydesks_joins_it() -> None:
     assert (found.rule, found.text) == ("agreement.determiner-noun", "these kind")
     assert found.replacements == ("this kind", "these kinds")
     assert any(s.startswith("harper:") for s in found.sources)
+
+
+def test_a_folded_fix_is_as_safe_as_its_source() -> None:
+    """A fix taken from an engine's finding into one of copydesk's that had none is applied
+    unattended only if the engine's was safe: the Iran sample's "irrecoverable damages" takes
+    Harper's "irrecoverable damage", which no measurement made safe."""
+    own = Finding("style.word-choice", "usage", Severity.INFO, "m", 10, 31, "irrecoverable damages")
+    harper = Finding("harper.usage", "usage", Severity.WARNING, "m", 24, 31, "damages", ("damage",),
+                     sources=("harper:Damages",), safe=False)  # fmt: skip
+    [found] = merge_findings([own, harper])
+    assert found.replacements == ("irrecoverable damage",) and found.sources == ("harper:Damages",)
+    assert not found.safe
+    findings = Checker(load_rules(), Settings(languagetool="off")).check(IRAN.read_text(encoding="utf-8"))
+    assert [f.replacements for f in findings if "damages" in f.text] == [("irrecoverable damage",)]
