@@ -69,10 +69,14 @@ class Settings:
     )
 
 
+def sound_starts(settings: Settings) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The rule's word starts said with a consonant ("uni"), and with a vowel ("hour"), lower case."""
+    return tuple(w.lower() for w in settings.consonant_sound), tuple(w.lower() for w in settings.vowel_sound)
+
+
 def build(rule: Rule) -> Check:
     settings = parse_settings(rule, Settings)
-    consonant_starts = tuple(w.lower() for w in settings.consonant_sound)
-    vowel_starts = tuple(w.lower() for w in settings.vowel_sound)
+    consonant_starts, vowel_starts = sound_starts(settings)
 
     def check(analysis: Analysis) -> Iterator[Finding]:
         tokens = analysis.tokens

@@ -33,15 +33,14 @@ _NOT_AFTER = frozenset({"of", "'s", "’s", "within", "beyond", "outside", "in",
 @dataclass(frozen=True)
 class Settings(article.Settings):
     nouns: tuple[str, ...] = field(
-        default=(), metadata=doc("singular nouns that take 'a' before their 'of' ('lot', 'number', 'range')")
+        default=(), metadata=doc("singular nouns that take 'a' before their 'of' ('lot', 'range', 'variety')")
     )
 
 
 def build(rule: Rule) -> Check:
     settings = parse_settings(rule, Settings)
     nouns = frozenset(n.lower() for n in settings.nouns)
-    consonant_starts = tuple(w.lower() for w in settings.consonant_sound)
-    vowel_starts = tuple(w.lower() for w in settings.vowel_sound)
+    consonant_starts, vowel_starts = article.sound_starts(settings)
 
     def bare(tree: Tree, n: int) -> int | None:
         """The first word of noun n's phrase when it is a listed noun standing bare before its "of"."""
