@@ -27,6 +27,11 @@ _CLAUSE_DEPS = frozenset({"nsubj", "nsubjpass", "expl", "csubj", "attr"})
 class Settings:
     phrases: tuple[str, ...] = field(metadata=doc("the phrases, lower case ('instead', 'in spite')"))
     missing: str = field(metadata=doc("the word they need before a noun phrase ('of')"))
+    particles: tuple[str, ...] = field(
+        default=(),
+        metadata=doc("phrases that are also a verb's particle ('out'): they count only after the verb's "
+                     "object ('pulled me out the water', not 'find out the truth')"),
+    )  # fmt: skip
 
 
 def _unclosed_apposition(tree: Tree, subject: int, verb: int) -> bool:
@@ -51,6 +56,7 @@ def build(rule: Rule) -> Check:
     settings = parse_settings(rule, Settings)
     phrases = tuple(tuple(p.lower().split()) for p in settings.phrases)
     last_words = frozenset(p[-1] for p in phrases)
+    particles = frozenset(p.lower() for p in settings.particles)
 
     def object_follows(tree: Tree, n: int, phrase_end: int) -> bool:
         """Whether the phrase starting at word n is a noun phrase that is not a clause's subject."""
@@ -76,6 +82,20 @@ def build(rule: Rule) -> Check:
             return second or _unclosed_apposition(tree, head, verb)
         return tree.words[head].dep not in _CLAUSE_DEPS
 
+    def after_object(tree: Tree, i: int) -> bool:
+        """Whether word i follows a verb and its object: "make mountains out", "pulled me out"."""
+        before = tree.previous_word(i)
+        if before is None or tree.words[before].tag not in ("NN", "NNS", "PRP") or (
+            tree.words[before].tag == "PRP" and tree.words[before].lower not in _OBJECT_PRONOUNS
+        ):  # fmt: skip
+            return False
+        first = before  # "driving drug users and other homeless people out": the first of joined objects
+        while tree.words[first].dep == "conj" and tree.words[first].head < first:
+            first = tree.words[first].head
+        start = min([first, *(k for k in tree.kids(first, *_MODIFIERS) if k < first)])
+        verb = tree.previous_word(start)
+        return verb is not None and tree.words[verb].tag[:2] == "VB" and tree.words[verb].lemma != "be"
+
     def check(analysis: Analysis) -> Iterator[Finding]:
         for tree in trees(analysis):
             words = tree.words
@@ -94,7 +114,8 @@ def build(rule: Rule) -> Check:
                         n = tree.next_word(i)
                         if word.dep in ("amod", "compound") or n is None or words[n].lower == settings.missing:
                             continue  # "prior sale": an adjective, not a preposition
-                        if not object_follows(tree, n, i):
+                        particle = " ".join(phrase) in particles
+                        if not object_follows(tree, n, i) or (particle and not after_object(tree, i)):
                             continue
                         yield rule.finding(word.start, word.end, word.text, [f"{word.text} {settings.missing}"],
                                            phrase=" ".join(phrase))  # fmt: skip
