@@ -25,8 +25,8 @@ _ADJECTIVES = frozenset({"JJ", "JJR", "JJS", "RB", "VBN", "VBG"})
 _BEFORE_A_PHRASE = frozenset({"DT", "PRP$", "CD", "POS", "WDT", "WP$", "PDT"})
 _QUANTIFIERS = frozenset({"many", "several", "few", "various", "numerous", "multiple", "more", "most", "such",
                           "enough"})
-# After these the noun names a place or reach, uncounted ("within range of", "out of number"), or
-# is itself counted ("lots of number of").
+# After these the noun is a reach, uncounted ("within range of", "out of range of"), or is itself
+# what is counted ("a list of series of talks").
 _NOT_AFTER = frozenset({"of", "'s", "’s", "within", "beyond", "outside", "in", "into", "out"})
 
 
