@@ -269,8 +269,7 @@ def _joined_number(tree: Tree, s: int) -> str | None:
     for c in links:
         before = tree.previous_word(c)
         conjunct = next((k for k in tree.kids(tree.words[c].head, "conj") if k > c), None)
-        words = [k for k in tree.subtree(conjunct) if tree.words[k].dep != "punct"] if conjunct is not None else []
-        after = tree.next_word(max(words)) if words else None
+        after = tree.next_word(tree.last_word(conjunct)) if conjunct is not None else None
         if before is not None and after is not None and tree.words[before].text == tree.words[after].text == ",":
             return None  # "The quality of this squad, and the balance of ages, bodes": an aside
     if any(tree.words[k].tag == "NNS" and tree.kids(k, "det", "amod", "poss", "nummod") for k in joined) or any(
@@ -323,9 +322,7 @@ def _gerund_root(tree: Tree, i: int) -> bool:
     """Whether word i's sentence has for its root a gerund that opens it, not word i: "Knowing that
     people want those memories is important" has no finite main verb in such a parse, which took
     the subject clause for the sentence and the real verb for a clause inside it."""
-    root = i
-    while tree.words[root].head != root:
-        root = tree.words[root].head
+    root = tree.root(i)
     return root != i and tree.words[root].tag == "VBG" and tree.starts_sentence(root)
 
 

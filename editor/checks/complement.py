@@ -43,8 +43,7 @@ def _unclosed_apposition(tree: Tree, subject: int, verb: int) -> bool:
         if tree.words[k].dep != "appos" or k > verb:
             continue
         before = tree.previous_word(min(tree.subtree(k)))
-        last = max(j for j in tree.subtree(k) if tree.words[j].dep != "punct")
-        after = tree.next_word(last)
+        after = tree.next_word(tree.last_word(k))
         if before is None or after is None or tree.words[before].text != ",":
             continue
         if after == verb or (tree.words[after].head == verb and tree.words[after].dep in ("aux", "auxpass", "neg")):

@@ -47,12 +47,19 @@ class Tree:
             j = self.previous_word(j)
         return j is None or self.words[j].text in ".!?:"
 
+    def root(self, i: int) -> int:
+        """The root of word i's sentence."""
+        while self.words[i].head != i:
+            i = self.words[i].head
+        return i
+
     def sentence_start(self, i: int) -> int:
         """The index of the first word of word i's sentence (the root's subtree)."""
-        root = i
-        while self.words[root].head != root:
-            root = self.words[root].head
-        return min(self.subtree(root))
+        return min(self.subtree(self.root(i)))
+
+    def last_word(self, i: int) -> int:
+        """The last word of word i's phrase, its own punctuation aside ("the balance of ages," ends at "ages")."""
+        return max(k for k in self.subtree(i) if k == i or self.words[k].dep != "punct")
 
     def subtree(self, i: int) -> Iterator[int]:
         yield i
