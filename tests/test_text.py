@@ -1,6 +1,8 @@
 from __future__ import annotations
 
-from copydesk.text import Analysis, Kind, match_case, split_paragraphs, tokenize
+import pytest
+
+from copydesk.text import Analysis, Kind, line_starts, match_case, split_paragraphs, tokenize
 
 
 def test_tokens_keep_offsets_and_abbreviations() -> None:
@@ -36,3 +38,17 @@ def test_match_case() -> None:
     assert match_case("Would of", "would have") == "Would have"
     assert match_case("ALOT", "a lot") == "A LOT"
     assert match_case("alot", "a lot") == "a lot"
+
+
+@pytest.mark.parametrize(
+    ("text", "starts"),
+    [
+        ("", (0,)),
+        ("one\ntwo\n", (0, 4, 8)),
+        ("\n\nthree", (0, 1, 2)),
+        ("one\r\ntwo\rthree\nfour", (0, 5, 9, 15)),  # \r\n is one break, a lone \r another
+        ("end\r", (0, 4)),
+    ],
+)
+def test_line_starts_count_every_kind_of_line_break(text: str, starts: tuple[int, ...]) -> None:
+    assert line_starts(text) == starts

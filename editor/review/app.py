@@ -18,7 +18,7 @@ from textual import on, work
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Header, Input, Label, ListItem, ListView, Static, TextArea, Tree
+from textual.widgets import Input, Label, ListItem, ListView, Static, TextArea, Tree
 from textual.widgets.text_area import Selection
 from textual.widgets.tree import TreeNode
 
@@ -88,12 +88,13 @@ class ReviewApp(App[None]):
         self._tree_shape: tuple[tuple[str, tuple[str, ...]], ...] | None = None  # its categories and rules
         self._tree_nodes: dict[str, TreeNode[int | str]] = {}  # category or rule -> its node
         self._window: tuple[str, int, int] | None = None  # the text shown, its first line and the line after its last
+        self._sub_title = ""  # the path in the title line, and whether the file is modified
         self.rules = {r.id: r for r in load_rules()}
 
     # -- layout --------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield Static(self.TITLE, id="title")
         with Horizontal():
             with Vertical(id="side"):
                 if len(self.reviews) > 1:
@@ -207,7 +208,7 @@ class ReviewApp(App[None]):
     def refresh_view(self) -> None:
         review = self.review
         article = self.query_one("#article", TextArea)
-        self.sub_title = f"{review.document.path}{' (modified)' if review.dirty else ''}"
+        self._show_title(f"{review.document.path}{' (modified)' if review.dirty else ''}")
         pending = self.pending()
         if pending is not self._tree_of:
             self.refresh_tree()
@@ -216,16 +217,25 @@ class ReviewApp(App[None]):
         panel = self.query_one("#edit", Static)
         first = self.show_article(finding.start if finding is not None and review.checked else 0)
         if not review.checked:
-            panel.update("Checking…")
+            panel.update("Checking…", layout=False)
             return
         if finding is None:
-            panel.update(Text("No findings left in this file. w writes it, D shows the diff, q quits.", style="bold"))
+            text = Text("No findings left in this file. w writes it, D shows the diff, q quits.", style="bold")
+            panel.update(text, layout=False)
             return
         lines = screens.LineStarts.of(review.text)
         (start_row, start_col), (end_row, end_col) = lines.row_col(finding.start), lines.row_col(finding.end)
         article.selection = Selection((start_row - first, start_col), (end_row - first, end_col))
         article.scroll_cursor_visible(center=True)
-        panel.update(self.describe(finding))
+        panel.update(self.describe(finding), layout=False)  # its height is fixed: nothing to lay out again
+
+    def _show_title(self, sub_title: str) -> None:
+        """The title line: the app's name and the file's path, marked once it is modified. A line of
+        its own, not Textual's Header and the app's sub_title: a new sub_title draws the whole
+        screen again, as it would on a file's first accept and its last undo."""
+        if sub_title != self._sub_title:
+            self._sub_title = sub_title
+            self.query_one("#title", Static).update(f"{self.TITLE} — {sub_title}", layout=False)
 
     def describe(self, f: Finding) -> Text:
         rule = self.rules.get(f.rule)

@@ -78,8 +78,10 @@ class FileReview:
     checked: bool = False
     _pending: list[Finding] = field(default_factory=list, repr=False)
     _pending_key: object = field(default=None, repr=False)
-    _fingerprints: dict[Finding, str] = field(default_factory=dict, repr=False)
-    _fingerprints_of: str | None = field(default=None, repr=False)
+    # each finding's fingerprint or None, by position in `findings`, kept while text and findings stand
+    # (a list, not a dict keyed by finding: hashing two thousand findings was most of an accept)
+    _fingerprints: list[str | None] = field(default_factory=list, repr=False)
+    _fingerprints_of: tuple[str, list[Finding]] | None = field(default=None, repr=False)
 
     @classmethod
     def open(cls, document: Document) -> FileReview:
@@ -91,17 +93,25 @@ class FileReview:
         """Findings still to decide, in order of position (recomputed only after a change)."""
         key = (id(self.findings), self.text, len(self.rejected), len(self.ignored_rules))
         if self._pending_key != key:
-            if self._fingerprints_of is not self.text:  # each finding's fingerprint, kept while the text stands
-                self._fingerprints, self._fingerprints_of = {}, self.text
-            known = self._fingerprints
-            self._pending = [
-                f
-                for f in self.findings
-                if f.rule not in self.ignored_rules
-                and (known.get(f) or known.setdefault(f, fingerprint(self.text, f))) not in self.rejected
-            ]
-            self._pending_key = key
+            known = self._known_fingerprints()
+            pending = []
+            for i, f in enumerate(self.findings):
+                if f.rule in self.ignored_rules:
+                    continue
+                print_ = known[i]
+                if print_ is None:
+                    print_ = known[i] = fingerprint(self.text, f)
+                if print_ not in self.rejected:
+                    pending.append(f)
+            self._pending, self._pending_key = pending, key
         return self._pending
+
+    def _known_fingerprints(self) -> list[str | None]:
+        """The fingerprints computed so far for the present text and findings (None: not yet)."""
+        of = self._fingerprints_of
+        if of is None or of[0] is not self.text or of[1] is not self.findings:
+            self._fingerprints, self._fingerprints_of = [None] * len(self.findings), (self.text, self.findings)
+        return self._fingerprints
 
     @property
     def dirty(self) -> bool:
@@ -122,7 +132,7 @@ class FileReview:
                 "ignored": set(self.ignored_rules),
                 "applied": copy.deepcopy(self.applied),
                 # the fingerprints known for this text: an undo brings both back together
-                "fingerprints": self._fingerprints if self._fingerprints_of is self.text else {},
+                "fingerprints": self._known_fingerprints(),
             }
         )
 
@@ -144,6 +154,7 @@ class FileReview:
             raise InputError(f"{new!r} cannot be written in this file's encoding ({self.document.encoding})")
         if remember:
             self._remember()
+        known = self._known_fingerprints()  # of the text before the edit
         original = self.text
         self.text = apply_edits(self.text, [Edit(finding.start, finding.end, new)])
         self.applied.append({"start": finding.start, "end": finding.end, "replacement": new, "rule": finding.rule,
@@ -151,15 +162,13 @@ class FileReview:
         delta = len(new) - (finding.end - finding.start)
         # A fingerprint reads the finding's own line only: those on other lines carry over the edit
         # (two thousand of them recomputed made every accept on a long article slow).
-        known = self._fingerprints if self._fingerprints_of is original else {}
-        if "\n" in new or "\n" in original[finding.start : finding.end]:
-            known = {}  # the lines themselves moved
+        lines_moved = "\n" in new or "\n" in original[finding.start : finding.end]
         line_start = original.rfind("\n", 0, finding.start) + 1
         line_end = original.find("\n", finding.end)
         line_end = len(original) if line_end < 0 else line_end
-        carried: dict[Finding, str] = {}
+        carried: list[str | None] = []
         shifted = []
-        for f in self.findings:
+        for f, print_ in zip(self.findings, known, strict=True):
             if f.end <= finding.start and f is not finding:
                 moved = f
             elif f.start >= finding.end and f is not finding:
@@ -167,10 +176,9 @@ class FileReview:
             else:
                 continue  # a finding the edit overlapped is gone until the next check
             shifted.append(moved)
-            if f in known and not (f.end >= line_start and f.start <= line_end):
-                carried[moved] = known[f]
+            carried.append(None if lines_moved or (f.end >= line_start and f.start <= line_end) else print_)
         self.findings = shifted
-        self._fingerprints, self._fingerprints_of = carried, self.text
+        self._fingerprints, self._fingerprints_of = carried, (self.text, shifted)
 
     def reject(self, finding: Finding) -> None:
         self._remember()
@@ -189,7 +197,7 @@ class FileReview:
         self.rejected = state["rejected"]
         self.ignored_rules = state["ignored"]
         self.applied = state["applied"]
-        self._fingerprints, self._fingerprints_of = state["fingerprints"], self.text
+        self._fingerprints, self._fingerprints_of = state["fingerprints"], (self.text, self.findings)
         return True
 
     def update_findings(self, findings: list[Finding], text: str) -> bool:
