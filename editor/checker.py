@@ -267,10 +267,23 @@ def merge_findings(findings: Iterable[Finding]) -> list[Finding]:
     return sort_findings(merged)
 
 
+def _rebuilt(host: Finding, nested: Finding) -> list[str]:
+    """The nested finding's fixes, written over the host's span."""
+    before, after = host.text[: nested.start - host.start], host.text[nested.end - host.start :]
+    return [before + r + after for r in nested.replacements]
+
+
+def _same_edit(host: Finding, nested: Finding) -> bool:
+    """Whether the nested finding's first fix makes the host's first fix: one slip, whatever the
+    categories ("tried pick": Harper's "tried" -> "tried to", copydesk's "tried to pick")."""
+    return bool(host.replacements and nested.replacements) and _rebuilt(host, nested)[0] == host.replacements[0]
+
+
 def _fold_nested(by_span: dict[tuple[int, int], list[Finding]]) -> None:
-    """An engine's finding inside a longer one of copydesk's own, of the same category, is the same
-    slip seen from one word ("these kind" and Harper's "kind" -> "kinds"): its fix, rebuilt over the
-    longer span ("these kinds"), joins that finding's fixes, and its source that finding's sources."""
+    """An engine's finding inside a longer one of copydesk's own, of the same category or with the
+    same edit, is the same slip seen from one word ("these kind" and Harper's "kind" -> "kinds"):
+    its fix, rebuilt over the longer span ("these kinds"), joins that finding's fixes, and its
+    source that finding's sources."""
     own = [f for group in by_span.values() for f in group if _rank(f)[0] == 0 and f.end - f.start > 0]
     if not own:
         return
@@ -279,11 +292,10 @@ def _fold_nested(by_span: dict[tuple[int, int], list[Finding]]) -> None:
             continue
         for f in [f for f in group if _rank(f)[0] > 0 and f.replacements]:
             host = next((h for h in own if h.start <= f.start and f.end <= h.end and (h.start, h.end) != span
-                         and h.category == f.category), None)  # fmt: skip
+                         and (h.category == f.category or _same_edit(h, f))), None)  # fmt: skip
             if host is None:
                 continue
-            before, after = host.text[: f.start - host.start], host.text[f.end - host.start :]
-            fixes = [*host.replacements, *(before + r + after for r in f.replacements)]
+            fixes = [*host.replacements, *_rebuilt(host, f)]
             folded = replace(
                 host,
                 replacements=tuple(dict.fromkeys(fixes)),

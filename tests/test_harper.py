@@ -132,6 +132,21 @@ def test_an_engines_finding_inside_one_of_copydesks_joins_it() -> None:
     assert any(s.startswith("harper:") for s in found.sources)
 
 
+def test_an_engines_finding_making_the_same_edit_joins_one_of_another_category() -> None:
+    """Harper's "tried" -> "tried to" (usage) inside copydesk's "tried pick" -> "tried to pick"
+    (grammar) is the same edit: one finding. A nested finding of another category and another
+    edit stays on its own."""
+    own = Finding("missing-word.to-before-verb", "grammar", Severity.WARNING, "m", 4, 14, "tried pick",
+                  ("tried to pick",))  # fmt: skip
+    same = Finding("harper.word-choice", "usage", Severity.WARNING, "m", 4, 9, "tried", ("tried to",),
+                   sources=("harper:MissingTo",))  # fmt: skip
+    other = Finding("harper.spelling", "spelling", Severity.WARNING, "m", 4, 9, "tried", ("tired",),
+                    sources=("harper:SpellCheck",))  # fmt: skip
+    [found] = merge_findings([own, same])
+    assert (found.rule, found.replacements, found.sources) == (own.rule, ("tried to pick",), ("harper:MissingTo",))
+    assert len(merge_findings([own, other])) == 2
+
+
 def test_a_folded_fix_is_as_safe_as_its_source() -> None:
     """A fix taken from an engine's finding into one of copydesk's that had none is applied
     unattended only if the engine's was safe: the Iran sample's "irrecoverable damages" takes

@@ -32,6 +32,14 @@ class Settings:
         metadata=doc("phrases that are also a verb's particle ('out'): they count only after the verb's "
                      "object ('pulled me out the water', not 'find out the truth')"),
     )  # fmt: skip
+    not_followed_by: tuple[str, ...] = field(
+        default=(), metadata=doc("words after which the phrase needs nothing ('more': 'a lot more people')")
+    )
+    never_modifiers: tuple[str, ...] = field(
+        default=(),
+        metadata=doc("phrase words that never modify a noun: parsed as the next noun's modifier ('a lot money', "
+                     "'thousands people'), they have lost the missing word"),
+    )  # fmt: skip
 
 
 def _unclosed_apposition(tree: Tree, subject: int, verb: int) -> bool:
@@ -56,8 +64,10 @@ def build(rule: Rule) -> Check:
     phrases = tuple(tuple(p.lower().split()) for p in settings.phrases)
     last_words = frozenset(p[-1] for p in phrases)
     particles = frozenset(p.lower() for p in settings.particles)
+    not_followed_by = frozenset(w.lower() for w in settings.not_followed_by)
+    never_modifiers = frozenset(w.lower() for w in settings.never_modifiers)
 
-    def object_follows(tree: Tree, n: int, phrase_end: int) -> bool:
+    def object_follows(tree: Tree, n: int, phrase_start: int, phrase_end: int) -> bool:
         """Whether the phrase starting at word n is a noun phrase that is not a clause's subject."""
         first = tree.words[n]
         if first.lower in _OBJECT_PRONOUNS and first.tag == "PRP":
@@ -71,14 +81,21 @@ def build(rule: Rule) -> Check:
             head = tree.words[head].head
         if tree.words[head].tag not in ("NN", "NNS", "NNP", "NNPS", "PRP") or head < n:
             return False
+        phrase = tree.words[phrase_end]
         if tree.words[head].dep == "npadvmod":  # "the next day": an adverbial, unless the phrase hangs
-            phrase = tree.words[phrase_end]  # on it ("regardless their age") or, a preposition, has no object
+            # on it ("regardless their age") or, a preposition, has no object
             return phrase.head == head or (phrase.dep == "prep" and not tree.kids(phrase_end))
+        if phrase.dep == "pobj" and phrase.head < phrase_start and tree.words[head].dep == "dobj" and (
+            tree.words[head].head < phrase_start
+        ):  # fmt: skip
+            return False  # "reduce by a lot the amount": the verb's object, after an adverbial
         if tree.words[head].dep in ("nsubj", "nsubjpass"):  # a clause has one subject: when the parse gives
             verb = tree.words[head].head  # its verb a second one after a comma, the first is the object
             second = any(k > head and tree.words[k].dep in ("nsubj", "nsubjpass") and  # that lost its "of"
                          any(w.text == "," for w in tree.words[head:k]) for k in tree.kids(verb))  # fmt: skip
-            return second or _unclosed_apposition(tree, head, verb)
+            # or the phrase is itself its subject: "a majority the athletes were"
+            two = phrase.dep in ("nsubj", "nsubjpass") and phrase.head == verb
+            return second or two or _unclosed_apposition(tree, head, verb)
         return tree.words[head].dep not in _CLAUSE_DEPS
 
     def after_object(tree: Tree, i: int) -> bool:
@@ -111,11 +128,15 @@ def build(rule: Rule) -> Check:
                         if start is None or phrase[-1] != word.lower:
                             continue
                         n = tree.next_word(i)
-                        if word.dep in ("amod", "compound") or n is None or words[n].lower == settings.missing:
-                            continue  # "prior sale": an adjective, not a preposition
-                        particle = " ".join(phrase) in particles
-                        if not object_follows(tree, n, i) or (particle and not after_object(tree, i)):
+                        if n is None or words[n].lower == settings.missing or words[n].lower in not_followed_by:
                             continue
+                        if word.dep in ("amod", "compound", "nummod") and word.head > i:
+                            if word.lower not in never_modifiers:
+                                continue  # "prior sale": an adjective, not a preposition
+                        else:
+                            particle = " ".join(phrase) in particles
+                            if not object_follows(tree, n, start, i) or (particle and not after_object(tree, i)):
+                                continue
                         yield rule.finding(word.start, word.end, word.text, [f"{word.text} {settings.missing}"],
                                            phrase=" ".join(phrase))  # fmt: skip
                         break

@@ -1,8 +1,10 @@
 """The form of a verb's verbal complement, on the parse, from a lexicon of verbs: some take a
 to-infinitive ("declined to publish", not "declined publishing"), some an -ing form ("enjoy
 swimming", not "enjoy to swim"), some an object and a to-infinitive ("enable you to have", not
-"enable you have"). The verbs are a closed list in the rule (from a grammar reference); the
-parse finds the complement wherever the object puts it.
+"enable you have"), and some a to-infinitive or an -ing form but never a bare infinitive, so a
+bare verb right after them has lost its "to" ("promised double", "able take"). The verbs (and
+adjectives) are a closed list in the rule (from a grammar reference); the parse finds the
+complement wherever the object puts it.
 """
 
 from __future__ import annotations
@@ -15,15 +17,17 @@ from copydesk.checks.base import Check, doc, parse_settings
 from copydesk.checks.syntactic import Tree, inflect, trees, verb_lemma
 from copydesk.findings import Finding
 from copydesk.rules import Rule
-from copydesk.text import Analysis
+from copydesk.text import Analysis, Word
 
 
 @dataclass(frozen=True)
 class Settings:
     verbs: tuple[str, ...] = field(metadata=doc("the verbs (lemmas) whose complement takes the form"))
-    wants: Literal["to-infinitive", "gerund", "object-to-infinitive"] = field(
-        metadata=doc("the complement's form: 'to-infinitive', 'gerund' or 'object-to-infinitive'")
+    wants: Literal["to-infinitive", "gerund", "object-to-infinitive", "not-bare"] = field(
+        metadata=doc("the complement's form: 'to-infinitive', 'gerund', 'object-to-infinitive', or 'not-bare' "
+                     "(a bare verb right after the word wants 'to')")
     )
+    adjectives: tuple[str, ...] = field(default=(), metadata=doc("adjectives governing the complement as the verbs do"))
 
 
 _NOMINATIVE = frozenset({"i", "he", "she", "we", "they"})
@@ -32,6 +36,12 @@ _NOMINATIVE = frozenset({"i", "he", "she", "we", "they"})
 def build(rule: Rule) -> Check:
     settings = parse_settings(rule, Settings)
     verbs = frozenset(v.lower() for v in settings.verbs)
+    adjectives = frozenset(a.lower() for a in settings.adjectives)
+
+    def governs(word: Word) -> bool:
+        if word.tag[:2] == "VB":
+            return verb_lemma(word.text, word.lemma) in verbs
+        return word.tag == "JJ" and word.lower in adjectives
 
     def complement(tree: Tree, v: int) -> Iterator[tuple[int, int, str]]:
         """(first, last, replacement) of each complement in the wrong form."""
@@ -58,12 +68,16 @@ def build(rule: Rule) -> Check:
                     words[subjects[0]].lower not in _NOMINATIVE and lemma != "be"
                 ):  # "told they are": a subject's case, or a finite "are", makes it a clause ("told [that] they are")
                     yield c, c, f"to {verb.text}"  # "enable you have" -> "enable you to have"
+            elif settings.wants == "not-bare" and not auxes and c == tree.next_word(v) and (
+                verb.tag == "VB" or (verb.tag == "VBP" and verb.lower == lemma)  # "tried pick": a base form
+            ):
+                yield v, c, f"{words[v].text} to {verb.text}"  # "promised double" -> "promised to double"
 
     def check(analysis: Analysis) -> Iterator[Finding]:
         for tree in trees(analysis):
             words = tree.words
             for v, governor in enumerate(words):
-                if governor.tag[:2] != "VB" or verb_lemma(governor.text, governor.lemma) not in verbs:
+                if not governs(governor):
                     continue
                 if settings.wants == "gerund" and (governor.tag == "VBN" or tree.kids(v, "auxpass")):
                     continue  # "it is recommended to eat": the passive takes a to-infinitive
