@@ -80,6 +80,7 @@ class LocalMap:
         window: deque[Future[Any]] = deque()
         ahead = jobs * 16  # files handed out ahead of the results, not the whole archive at once
         done = 0
+        settled_pool = False  # every file answered, or the pool broke: nothing left running
         try:
             position = 0
             while done < len(queue):
@@ -89,12 +90,17 @@ class LocalMap:
                 try:
                     result = window.popleft().result()
                 except BrokenProcessPool:
+                    settled_pool = True
                     return done
                 yield result
                 done += 1
+            settled_pool = True
             return done
         finally:
-            pool.shutdown(wait=False, cancel_futures=True)
+            # Waiting costs nothing once the work is done, and a pool left to shut itself down can
+            # print a traceback at exit (CPython 3.11's race on its wake-up pipe, bpo-39098); a run
+            # stopped early (interrupted, or its consumer gone) does not wait for the files in hand.
+            pool.shutdown(wait=settled_pool, cancel_futures=True)
 
     def close(self) -> None:
         pass

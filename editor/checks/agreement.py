@@ -63,12 +63,16 @@ class Settings:
     singular_words: tuple[str, ...] = field(
         default=(), metadata=doc("subject words that take a singular verb ('each', 'everyone', 'one')")
     )
+    plural_words: tuple[str, ...] = field(
+        default=(), metadata=doc("subject words that take a plural verb ('many', 'several', 'both')")
+    )
 
 
 def build(rule: Rule) -> Check:
     settings = parse_settings(rule, Settings)
     sense = frozenset(w.lower() for w in settings.sense_nouns)
     singular_words = frozenset(w.lower() for w in settings.singular_words)
+    plural_words = frozenset(w.lower() for w in settings.plural_words)
     mandative = frozenset(w.lower() for w in settings.mandative)
 
     def subjunctive(tree: Tree, clause: int) -> bool:
@@ -95,6 +99,13 @@ def build(rule: Rule) -> Check:
             return _PRONOUNS[lower] if not tree.kids(s, "det", "amod") else None  # "a healthier you"
         if lower in singular_words:
             return SINGULAR
+        if lower in plural_words and not tree.kids(s, "det"):
+            return PLURAL  # "many of these incidents were"
+        if w.tag == "CD" and lower not in ("one", "1") and not tree.kids(s, "nummod", "quantmod", "compound") and any(
+            tree.words[k].lower == "of" and any(tree.words[o].tag == "NNS" for o in tree.kids(k, "pobj"))
+            for k in tree.kids(s, "prep")
+        ):  # fmt: skip
+            return PLURAL  # "eleven of the 18 trees have" (not "£1.8 million of that work was")
         if lower in _RELATIVE and w.dep in _SUBJECT and depth == 0:
             clause = tree.words[w.head]
             before = tree.previous_word(s)
@@ -119,7 +130,10 @@ def build(rule: Rule) -> Check:
             return PLURAL
         if lower in _POSSESSIVE_PRONOUNS:
             return None  # "Mine were stolen", "Mine was": either number
-        opening = w.tag == "NN" and tree.starts_sentence(s)  # "Player then plays": a common noun, bare, opening
+        # "Player then plays", "Scientists have": a common noun, bare, opening the sentence; a plural
+        # only if the lexicon knows it less as itself than as its singular's plural: "Sanders",
+        # "Parsons" are names far more often than plurals ("sanders" zipf 4.0, "sander" 2.9)
+        opening = tree.starts_sentence(s) and (w.tag == "NN" or zipf(lower) <= zipf(w.lemma.lower()) + 0.6)
         if w.text[:1].isupper() and (not _common_noun(lower) or not (tree.kids(s, "det", "poss") or opening)):
             return None  # a name the tagger took for a common noun ("Keyes", "Sanders agrees", "People for ...")
         if zipf(lower) < 2.5 or tree.kids(s, "appos"):
@@ -133,6 +147,8 @@ def build(rule: Rule) -> Check:
             before = tree.previous_word(before)
         if depth == 0 and before is not None and tree.words[before].tag == "VBG":
             return None  # "Minimizing mistakes is the aim": the gerund is the subject
+        if depth == 0 and before is not None and tree.words[before].lower in ("what", "whatever"):
+            return None  # "what surprised researchers was": a clause is the subject, the parse split it
         if not _noun_of_number(lower, w.tag):
             return None  # the lexicon does not know the word in that number ("atlas" tagged plural)
         if w.tag not in NOUN_TAGS or lower in sense or w.lemma.lower() in sense:
@@ -141,8 +157,10 @@ def build(rule: Rule) -> Check:
             return None  # "the dangers castaways experience are": a plural modifier is a clause the parse merged
         if number_invariant(w.text, w.lemma) or any(tree.words[k].tag == "CD" for k in tree.kids(s, "nummod")):
             return None
-        if any(tree.words[k].lower in sense for k in tree.kids(s, "det", "amod", "quantmod")):
-            return None  # "a lot more", "all the money"; a noun before the head ("staff members") changes nothing
+        if any(tree.words[k].lower in sense and (w.tag != "NNS" or tree.words[k].tag in ("WDT", "WP"))
+               for k in tree.kids(s, "det", "amod", "quantmod")):  # fmt: skip
+            return None  # "a lot more", "all the money" (but "some experts" is plural, "what surprised
+            # researchers" a clause); a noun before the head ("staff members") changes nothing
         return PLURAL if w.tag == "NNS" else SINGULAR
 
     def shared_subject(tree: Tree, i: int) -> int | None:
@@ -253,15 +271,18 @@ def build(rule: Rule) -> Check:
 
 
 def _joined_number(tree: Tree, s: int) -> str | None:
-    """The number of nouns joined by "and": plural when one is a plural with its own determiner or
-    adjective ("abstraction, inheritance and other fancy words") or one after the first has its own
-    determiner ("the director and the actors"); otherwise writers and grammars take either ("their
+    """The number of nouns joined by "and": plural when all are plurals ("consumers and retailers"),
+    or one is a plural with its own determiner or adjective ("abstraction, inheritance and other
+    fancy words"), or one after the first has its own determiner ("the director and the actors");
+    otherwise writers and grammars take either ("their
     love and support has", "the diarist, antiquarian and gossip John Aubrey was"), and after "or" or
     "nor" the nearest noun decides, a guess left alone."""
     joined = _conjuncts(tree, s)
     links = [c for k in joined for c in tree.kids(k, "cc", "preconj")]
     if not links or any(tree.words[c].lower != "and" for c in links):
         return None
+    if any(tree.words[m].tag in ("NNS", "NNPS") for k in joined for m in tree.kids(k, "compound")):
+        return None  # "Presents hours and hours": a plural modifier is a clause the parse merged
     if any(k < links[0] and tree.words[k].dep in ("relcl", "acl") for j in joined for k in tree.kids(j)):
         return None  # "one thing that has kept X down and the number ...": which "and" joins what is a guess
     if not tree.kids(joined[0], "det", "poss") and any(tree.kids(k, "det", "poss") for k in joined[1:]):
@@ -272,9 +293,11 @@ def _joined_number(tree: Tree, s: int) -> str | None:
         after = tree.next_word(tree.last_word(conjunct)) if conjunct is not None else None
         if before is not None and after is not None and tree.words[before].text == tree.words[after].text == ",":
             return None  # "The quality of this squad, and the balance of ages, bodes": an aside
-    if any(tree.words[k].tag == "NNS" and tree.kids(k, "det", "amod", "poss", "nummod") for k in joined) or any(
-        tree.kids(k, "det", "poss") for k in joined[1:]
-    ):  # fmt: skip
+    if (
+        all(tree.words[k].tag == "NNS" for k in joined)  # "consumers and retailers" ("fish and chips" is a dish)
+        or any(tree.words[k].tag == "NNS" and tree.kids(k, "det", "amod", "poss", "nummod") for k in joined)
+        or any(tree.kids(k, "det", "poss") for k in joined[1:])
+    ):
         return PLURAL  # "other fancy words", "the director and the actors": things apart
     return None
 
