@@ -45,12 +45,20 @@ class Settings:
         default=(), metadata=doc("with governor 'preposition': the prepositions after which a bare infinitive "
                                  "is right ('than', 'but', 'except')")
     )
+    infinitive_verbs: tuple[str, ...] = field(
+        default=(), metadata=doc("verbs whose 'to' is always the infinitive's ('aim'): after them a participle before "
+                                 "a noun is a verb ('aims to raised money'), not an adjective")
+    )
+    infinitive_adjectives: tuple[str, ...] = field(
+        default=(), metadata=doc("adjectives whose 'to' is always the infinitive's ('able')")
+    )
 
 
 def build(rule: Rule) -> Check:
     settings = parse_settings(rule, Settings)
     accepted = frozenset(w.lower() for w in settings.accepted)
     bare_after = frozenset(w.lower() for w in settings.bare_after)
+    infinitive_governors = frozenset(w.lower() for w in (*settings.infinitive_verbs, *settings.infinitive_adjectives))
 
     def after_preposition(analysis: Analysis) -> Iterator[Finding]:
         for tree in trees(analysis):
@@ -83,8 +91,10 @@ def build(rule: Rule) -> Check:
                 if not auxes:
                     continue
                 aux = words[auxes[-1]]
-                if aux.dep == "auxpass" or aux.lower in ("'d", "’d") or verb.lower in _FINITE_BE:
-                    continue  # "'d" is had or would; "have is" is a misparse, not a slip
+                if aux.dep == "auxpass" or aux.lower in ("'d", "'s"):
+                    continue  # "'d" is had or would, "'s" is or has (the tagger may call either a modal)
+                if verb.lower in _FINITE_BE and not (aux.tag == "MD" and auxes[-1] == i - 1 and aux.text.islower()):
+                    continue  # "have is" is a misparse, not a slip; "may is", right after the modal, is one
                 if any(words[j].tag not in ("RB", "RBR", "RBS") and words[j].text.strip()
                        for j in range(auxes[-1] + 1, i)) or i - auxes[-1] > 4:  # fmt: skip
                     continue  # only adverbs and "not" between: a subject between is a question the parse may misread
@@ -93,9 +103,14 @@ def build(rule: Rule) -> Check:
                 )):  # fmt: skip
                     continue  # an adjective ("restricted diets"), "had better be"
                 after = tree.next_word(i)
-                if aux.tag == "TO" and verb.tag in ("VBN", "VBD") and after is not None and words[after].tag in (
+                governor = words[verb.head]
+                infinitive = verb.dep == "xcomp" and bool(  # "aims to raised hundreds": always the infinitive's "to"
+                    {verb_lemma(governor.text, governor.lemma), governor.lower} & infinitive_governors
+                )
+                participle = verb.tag in ("VBN", "VBD") or verb.lower.endswith("ed")  # the tagger's VB "skimmed"
+                if aux.tag == "TO" and participle and after is not None and words[after].tag in (
                     "NN", "NNS", "JJ"
-                ):  # fmt: skip
+                ) and not infinitive:  # fmt: skip
                     continue  # "from whole to skimmed milk": "to" a preposition, the participle an adjective
                 tag = wanted_form(aux.tag, aux.lemma.lower())
                 if tag is None or verb.tag == "VBG":
