@@ -27,6 +27,7 @@ _NUMBER_WORDS = frozenset({"two", "three", "four", "five", "six", "seven", "eigh
 _CURRENCY = frozenset("$£€¥")
 _SPAN_WORDS = frozenset({"next", "last", "past", "first", "following", "previous"})  # "the next 10 years"
 _NOUN_PHRASE_START = frozenset({"DT", "PRP$", "NN", "NNS", "JJ", "CD"})
+_VERB_FORMS = frozenset({"VB", "VBD", "VBN", "VBG", "VBZ", "VBP"})
 _PLURAL_WITH_A = frozenset({"few", "many", "lot", "couple", "dozen", "hundred", "thousand", "million", "billion"})
 
 
@@ -143,8 +144,14 @@ def build(rule: Rule) -> Check:
             if det.lower in ("a", "an") and between:
                 continue  # "a coupla weeks", "a faint pins and needles": a plural after "a" must follow it
             if noun.tag == "NNS" and det.lower in singular:
+                if det.lower == "that" and noun.dep in ("nsubj", "nsubjpass"):
+                    continue  # "realize that old ways are": before a clause's subject "that" is its conjunction
                 yield det, noun, False, singular[det.lower]
-            elif noun.tag == "NN" and det.lower in plural and countable(noun.lemma, COUNTABLE_GAP) and not (
+            elif noun.tag == "NN" and det.lower in plural and (
+                countable(noun.lemma, COUNTABLE_GAP)
+                or (settings.fix == "determiner" and plural[det.lower] and not _VERB_FORMS & tags(noun.text))
+            ) and not (  # "those information": a mass noun wants "that" ("many information" is left alone;
+                # "those thinking of", "those responsible left" are verbs the tagger called nouns)
                 plural[det.lower] is None and "VB" in tags(noun.text) and after_tag not in ("NN", "NNS", "")
             ):  # "Many work on the farm": the quantifier is the subject, the "noun" its verb
                 yield det, noun, True, plural[det.lower]
