@@ -131,12 +131,12 @@ def build(rule: Rule) -> Check:
         if settings.numbers and len(numbers) == 1 and noun.tag == "NN" and _counted(tree, numbers[0], n, after_tag):
             yield tree.words[numbers[0]], noun, True, None  # "for the next 10 year"; not "a 24 hour service"
             return
-        if any(tree.words[k].tag == "CD" or tree.words[k].dep in ("nummod", "quantmod", "poss")
-               for k in tree.children[n]):  # fmt: skip
-            return  # "these 10 days", "every two weeks"
+        if any((tree.words[k].tag == "CD" or tree.words[k].dep in ("nummod", "quantmod", "poss"))
+               and tree.words[k].lower not in plural for k in tree.children[n]):  # fmt: skip
+            return  # "these 10 days", "every two weeks" (but "a few drug": the parse's "few" may be a nummod)
         if noun.tag == "NNS" and any(tree.words[k].lower in _PLURAL_WITH_A for k in tree.kids(n, "amod")):
             return  # "a few days", "a great many people"
-        for k in tree.kids(n, "det", "amod", "predet"):
+        for k in tree.kids(n, "det", "amod", "predet", "nummod"):
             det = tree.words[k]
             between = [tree.words[j] for j in range(k + 1, n) if tree.words[j].text.strip()]
             if k > n or any(w.tag not in ("JJ", "JJR", "JJS", "RB") or "VBZ" in tags(w.text) for w in between):
@@ -153,7 +153,9 @@ def build(rule: Rule) -> Check:
             ) and not (  # "those information": a mass noun wants "that" ("many information" is left alone;
                 # "those thinking of", "those responsible left" are verbs the tagger called nouns)
                 plural[det.lower] is None and "VB" in tags(noun.text) and after_tag not in ("NN", "NNS", "")
-            ):  # "Many work on the farm": the quantifier is the subject, the "noun" its verb
+                and noun.dep in ("ROOT", "nsubj", "nsubjpass", "conj", "dep")
+            ):  # "Many work on the farm": the quantifier is the subject, the "noun" its verb ("like many fan",
+                # "there were a few drug that": an object or complement is a noun)
                 yield det, noun, True, plural[det.lower]
 
     def one_of(tree: Tree, n: int) -> Iterator[tuple[Word, Word, bool, str | None]]:
