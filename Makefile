@@ -43,7 +43,8 @@ shared:
 	@test -d ../shared/corpus -a -d ../shared/eval || { echo "make: the benchmarks read the corpora and the dev set in ../shared/corpus and ../shared/eval, beside this checkout; not found under $$(cd .. && pwd)/shared" >&2; exit 2; }
 
 ## bench: speed (one article cold, a folder against harper-py alone, the review app's keys, the language
-## server's keystrokes), false alarms on clean text, precision and recall on CWEB (figures, not tests)
+## server's keystrokes), false alarms on clean text, precision and recall on CWEB, and recall on errors
+## injected into articles the dev set does not hold (figures, not tests)
 bench: shared $(STAMP)
 	$(BIN)/python bench/cold_start.py
 	$(BIN)/python bench/engine_speed.py
@@ -51,6 +52,7 @@ bench: shared $(STAMP)
 	$(BIN)/python bench/lsp_latency.py
 	$(BIN)/python bench/false_alarms.py ../shared/corpus/onestopenglish/Int
 	$(BIN)/python bench/cweb.py
+	$(BIN)/python bench/injected.py
 
 ## score: the dev-set score (../shared/eval); then with every article weighed on its own (--no-across)
 score: shared $(STAMP)
