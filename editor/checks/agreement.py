@@ -274,9 +274,9 @@ def _joined_number(tree: Tree, s: int) -> str | None:
     """The number of nouns joined by "and": plural when all are plurals ("consumers and retailers"),
     or one is a plural with its own determiner or adjective ("abstraction, inheritance and other
     fancy words"), or one after the first has its own determiner ("the director and the actors");
-    otherwise writers and grammars take either ("their
-    love and support has", "the diarist, antiquarian and gossip John Aubrey was"), and after "or" or
-    "nor" the nearest noun decides, a guess left alone."""
+    otherwise writers and grammars take either ("their love and support has", "the diarist,
+    antiquarian and gossip John Aubrey was"), and after "or" or "nor" the nearest noun decides, a
+    guess left alone."""
     joined = _conjuncts(tree, s)
     links = [c for k in joined for c in tree.kids(k, "cc", "preconj")]
     if not links or any(tree.words[c].lower != "and" for c in links):
