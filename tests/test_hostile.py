@@ -5,8 +5,10 @@ bench/hostile.py, never asserted here."""
 from __future__ import annotations
 
 import base64
+import contextlib
 import json
 import os
+import time
 from pathlib import Path
 
 import pytest
@@ -80,6 +82,18 @@ def test_a_file_over_its_time_budget_is_recorded_and_the_run_goes_on(tmp_path: P
                      "--file-timeout", "0.01", cwd=tmp_path)  # fmt: skip
     assert result.returncode == 1 and "slow.txt: timed out after 0.01 s" in result.stderr
     assert json.loads((tmp_path / "p" / "summary.json").read_text(encoding="utf-8"))["files_scanned"] == 1
+
+
+def test_a_time_budget_is_not_swallowed_where_errors_are_caught() -> None:
+    """The budget runs out inside a check as often as not, and the checker catches a check's
+    errors so the others still report: the budget must pass through such a handler."""
+    from copydesk.bulk.worker import FileTimeout, time_budget
+
+    deadline = time.monotonic() + 2
+    with pytest.raises(FileTimeout), time_budget(0.01):
+        while time.monotonic() < deadline:
+            with contextlib.suppress(Exception):  # as the checker's guard around each check
+                sum(range(1000))
 
 
 def _die_on_boom(prefix: str, item: str) -> str:
