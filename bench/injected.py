@@ -32,6 +32,7 @@ from typing import Any
 from lemminflect import getInflection
 
 from copydesk.syntax import pipeline
+from copydesk.text import match_case
 
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
 SOURCES = [SHARED / "corpus" / "onestopenglish" / level for level in ("Int", "Ele")]
@@ -49,10 +50,6 @@ CONFUSABLE = {"their": "there", "there": "their", "its": "it's", "it's": "its", 
 PERSONAL = {"i", "you", "we", "they"}  # subjects whose present verb has no -s
 
 
-def _cased(word: str, like: str) -> str:
-    return word[:1].upper() + word[1:] if like[:1].isupper() else word
-
-
 def _drop(tok: Any) -> Edit | None:
     """Drop `tok`, keeping the word before it as the span (the dev set's shape: "because of" -> "because")."""
     if tok.i == tok.sent.start or tok.nbor(-1).is_punct or tok.nbor(-1).is_space:
@@ -63,7 +60,7 @@ def _drop(tok: Any) -> Edit | None:
 
 def determiner_number(tok: Any) -> Edit | None:
     if tok.dep_ == "det" and tok.lower_ in SWAP_DETERMINER and tok.head.pos_ == "NOUN":
-        return tok.idx, tok.idx + len(tok.text), _cased(SWAP_DETERMINER[tok.lower_], tok.text)
+        return tok.idx, tok.idx + len(tok.text), match_case(tok.text, SWAP_DETERMINER[tok.lower_])
     return None
 
 
@@ -86,7 +83,7 @@ def subject_verb(tok: Any) -> Edit | None:
         return None
     if not new or new == tok.lower_:
         return None
-    return tok.idx, tok.idx + len(tok.text), _cased(new, tok.text)
+    return tok.idx, tok.idx + len(tok.text), match_case(tok.text, new)
 
 
 def verb_form(tok: Any) -> Edit | None:
@@ -168,7 +165,7 @@ INJECTORS: dict[str, Callable[[Any], Edit | None]] = {
 
 def candidates(nlp: Any, text: str) -> Iterator[tuple[str, int, Edit]]:
     """Every (kind, sentence start, edit in the text's offsets) an injector offers in `text`."""
-    for paragraph_start, paragraph in _paragraphs(text):
+    for paragraph_start, paragraph in _lines(text):
         doc = nlp(paragraph)
         for sent in doc.sents:
             for tok in sent:
@@ -180,12 +177,14 @@ def candidates(nlp: Any, text: str) -> Iterator[tuple[str, int, Edit]]:
                         yield kind, paragraph_start + sent.start_char, moved
 
 
-def _paragraphs(text: str) -> Iterator[tuple[int, str]]:
+def _lines(text: str) -> Iterator[tuple[int, str]]:
+    """Each non-blank line and where it starts: the injector parses line by line (copydesk's
+    split_paragraphs would join the lines of an article with blank lines, another seeded set)."""
     at = 0
-    for block in text.split("\n"):
-        if block.strip():
-            yield at, block
-        at += len(block) + 1
+    for line in text.split("\n"):
+        if line.strip():
+            yield at, line
+        at += len(line) + 1
 
 
 def build(folder: Path, seed: int, per_kind: int) -> dict[str, int]:
