@@ -57,3 +57,30 @@ def can_be_noun(word: str) -> bool:
     lemminflect_tables()
     lemmas = getAllLemmas(word.lower())
     return not lemmas or "NOUN" in lemmas or "PROPN" in lemmas
+
+
+# symspellpy ships SymSpell's English bigram list: Google Books Ngram counts of the 242,342 most
+# common word pairs. Only pairs ending in a word some check asks about are kept; add one here.
+BIGRAM_FILE = "frequency_bigramdictionary_en_243_342.txt"
+BIGRAM_SECOND_WORDS = ("of", "the")
+
+
+@cache
+def bigram_counts() -> dict[tuple[str, str], int]:
+    """How often word pairs stand together in edited prose (lower case; a pair not in the list is
+    rarer than about 6.4 million in its counts); from the disk cache when symspellpy's version is the same."""
+    key = fingerprint([version("symspellpy"), BIGRAM_FILE, *BIGRAM_SECOND_WORDS])
+    return cached("bigrams", key, _symspell_bigrams)
+
+
+def _symspell_bigrams() -> dict[tuple[str, str], int]:
+    from importlib.resources import files
+
+    kept = frozenset(BIGRAM_SECOND_WORDS)
+    counts: dict[tuple[str, str], int] = {}
+    with (files("symspellpy") / BIGRAM_FILE).open(encoding="utf-8") as lines:
+        for line in lines:
+            first, second, count = line.split()
+            if second in kept:
+                counts[first, second] = int(count)
+    return counts

@@ -27,6 +27,7 @@ from copydesk.checks import (
     hyphenation,
     insertion,
     missingarticle,
+    missingof,
     names,
     numbers,
     pattern,
@@ -34,6 +35,7 @@ from copydesk.checks import (
     quotes,
     repetition,
     substitution,
+    superlative,
     verbform,
 )
 from copydesk.checks.base import Check, NoSettings, describe_type, parse_settings
@@ -92,6 +94,12 @@ CHECK_TYPES: dict[str, CheckType] = {
                                     "'depend of', 'interested for': the preposition a word takes (parse)", _always),
     "missing-article": CheckType(missingarticle.build, missingarticle.Settings,
                                  "'offer wide range of': 'a' before a noun of quantity standing bare (parse)", _always),
+    "missing-of": CheckType(missingof.build, missingof.Settings,
+                            "'the result a battle': 'of' lost between two noun phrases (parse, bigram counts)",
+                            _always),
+    "superlative-article": CheckType(superlative.build, superlative.Settings,
+                                     "'at same time', 'is biggest retailer': 'the' before a superlative (parse)",
+                                     _always),
     "complex-preposition": CheckType(complement.build, complement.Settings,
                                      "'instead the', 'in spite the': a complex preposition's last word (parse)",
                                      _always),

@@ -61,6 +61,10 @@ def describe_type(hint: Any) -> str:
         return "true or false"
     if hint is str:
         return "text"
+    if hint is int:
+        return "whole number"
+    if hint is float:
+        return "number"
     if origin is Literal:
         return " or ".join(repr(a) for a in args)
     if origin is tuple and args[0] is str:
@@ -89,6 +93,10 @@ def _typed(rule: Rule, name: str, hint: Any, value: Any) -> Any:
         if not isinstance(value, str):
             raise wrong
         return value
+    if hint in (int, float):  # YAML's true is an int to Python: not a number here
+        if isinstance(value, bool) or not isinstance(value, int if hint is int else (int, float)):
+            raise wrong
+        return hint(value)
     if origin is Literal:
         if value not in args:
             raise wrong

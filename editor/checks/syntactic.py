@@ -14,6 +14,7 @@ from copydesk.text import Analysis, Word, match_case
 from copydesk.wordclass import IRREGULAR_PLURALS
 
 NOUN_TAGS = frozenset({"NN", "NNS"})
+HYPHENS = frozenset({"-", "‐"})
 
 
 @dataclass(frozen=True)
@@ -65,6 +66,16 @@ class Tree:
         yield i
         for k in self.children[i]:
             yield from self.subtree(k)
+
+    def hyphenated(self, i: int) -> bool:
+        """Whether word i is part of a hyphenated compound ("co-authors", "all-time", "same-sex"),
+        which the tokenizer splits at its hyphens."""
+        word = self.words[i]
+        before = self.words[i - 1] if i > 0 else None
+        after = self.words[i + 1] if i + 1 < len(self.words) else None
+        return (before is not None and before.text in HYPHENS and before.end == word.start) or (
+            after is not None and after.text in HYPHENS and after.start == word.end
+        )
 
     def next_word(self, i: int) -> int | None:
         j = i + 1

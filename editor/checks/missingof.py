@@ -1,0 +1,102 @@
+""""Of" lost between two noun phrases, on the parse and measured counts: "the result a three-year
+battle", "is one the poorest countries", "a member the European Parliament" want "the result of",
+"one of", "a member of".
+
+Which words want "of" is measured, not listed: in edited prose (Google Books' bigram counts, as
+symspellpy ships them) "member" is never followed by "the" and "part" 300 times less often by
+"the" than by "of", while "way", "time" or "reason" often are ("the way the story ends"). Such a
+word straight before a determiner has lost its "of" unless the parse gives the second phrase a
+role of its own: a clause's subject ("the income the bank generates"), a measure ("14 hours a
+day"), a second object ("give the couple the files"), an object's complement ("keeps her job a
+secret"), a name ("the series The Hunger Games").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from copydesk.checks.base import Check, doc, parse_settings
+from copydesk.checks.syntactic import Tree, trees
+from copydesk.findings import Finding
+from copydesk.lexicon import bigram_counts
+from copydesk.rules import Rule
+from copydesk.text import Analysis
+
+_FIRST_TAGS = frozenset({"NN", "NNS", "CD", "JJ"})  # JJ: a fraction ("a fifth the company's value")
+_SECOND_TAGS = frozenset({"NN", "NNS", "CD"})
+# The second phrase's roles that are its own: a measure or adverbial ("a year", "the same"), a
+# complement ("keeps her job a secret", "consider their preferences a better indication").
+_OWN_ROLES = frozenset({"npadvmod", "oprd", "ccomp", "xcomp", "advmod"})
+# The first word's roles that end its phrase: an indirect object, a particle, an adverbial.
+_ENDS_PHRASE = frozenset({"dative", "prt", "advmod", "npadvmod"})
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+
+
+@dataclass(frozen=True)
+class Settings:
+    determiners: tuple[str, ...] = field(
+        metadata=doc("words that open the second noun phrase ('the', 'a', 'its')")
+    )
+    double_object_verbs: tuple[str, ...] = field(
+        metadata=doc("verbs (lemmas) that take two noun phrases ('give the couple the files', 'showing your crew "
+                     "the light'): their objects are two phrases, not one missing 'of'"),
+    )  # fmt: skip
+    max_ratio: float = field(
+        default=0.05, metadata=doc("most 'W the' per 'W of' in the bigram counts for W to want 'of'")
+    )
+    min_count: int = field(
+        default=30_000_000,
+        metadata=doc("fewest 'W of' in the bigram counts for W to be judged (rarer pairs are missing from the list)"),
+    )
+
+
+def build(rule: Rule) -> Check:
+    settings = parse_settings(rule, Settings)
+    determiners = frozenset(d.lower() for d in settings.determiners)
+    double_object_verbs = frozenset(v.lower() for v in settings.double_object_verbs)
+
+    def wants_of(word: str) -> bool:
+        counts = bigram_counts()
+        of = counts.get((word, "of"), 0)
+        return of >= settings.min_count and counts.get((word, "the"), 0) <= settings.max_ratio * of
+
+    def own_phrase(tree: Tree, first: int, opener: int) -> bool:
+        """Whether the phrase the determiner opens has a role of its own beside word `first`'s."""
+        words = tree.words
+        word, head = words[first], words[opener].head
+        while words[head].dep == "poss" and words[head].head != head:  # "the level the world's governments deem"
+            head = words[head].head
+        second = words[head]
+        if second.tag not in _SECOND_TAGS or (words[opener].text[0].isupper() and not tree.starts_sentence(opener)):
+            return True  # a name or title ("series The Hunger Games"), or a phrase headed by no noun ("the oldest")
+        if second.dep in _OWN_ROLES or word.dep in _ENDS_PHRASE or word.dep == "conj" or tree.kids(first, "conj"):
+            return True  # "14 hours a day"; "give banks the insight"; "his mother a part-time worker"
+        if word.tag == "JJ" and word.dep == "amod":
+            return True
+        preposition = words[word.head]
+        if word.dep == "pobj" and preposition.tag == "IN" and tree.starts_sentence(word.head):
+            return True  # "In this portrait the landscape suggests": a fronted phrase, then the subject
+        if second.dep in _SUBJECTS and word.head != head and not (word.dep == second.dep and word.head == second.head):
+            return True  # a clause's subject ("the income the bank generates"); not two subjects for one verb
+        if second.dep == "attr" and word.dep != "attr" and word.head != head:
+            return True  # "Is the creepiness of a technology an instinctive certainty?"
+        if second.dep == "dobj" and (word.dep == "pobj" or second.head == first):
+            return True  # "cut by a third the money it gives"; a verb tagged as a noun ("picture the scene")
+        # "gave many the impression": the first phrase is the verb's other object
+        return second.dep == "dobj" and words[second.head].lemma.lower() in double_object_verbs
+
+    def check(analysis: Analysis) -> Iterator[Finding]:
+        for tree in trees(analysis):
+            words = tree.words
+            for i, word in enumerate(words):
+                if word.tag not in _FIRST_TAGS or not word.text.isalpha() or tree.hyphenated(i):
+                    continue  # "co-authors a casebook": a compound, most likely a verb the tagger missed
+                opener = tree.next_word(i)
+                if opener is None or words[opener].lower not in determiners or not wants_of(word.lower):
+                    continue
+                if own_phrase(tree, i, opener):
+                    continue
+                yield rule.finding(word.start, word.end, word.text, [f"{word.text} of"], word=word.text)
+
+    return check

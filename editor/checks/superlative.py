@@ -1,0 +1,81 @@
+""""The" missing before a superlative or "same", on the parse: "it is biggest music retailer in
+the world", "a range of latest products", "at same time" want "the biggest", "the latest", "the
+same".
+
+A superlative (or "same") before its noun picks out one thing, so its noun phrase is definite and
+opens with "the" unless another determiner stands there ("its latest album", "Europe's largest
+port"). The parse finds the phrase's own determiners wherever they attach; a phrase that shares
+one with a phrase before it ("the largest city and third largest port") is left alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from copydesk.checks.base import Check, doc, parse_settings
+from copydesk.checks.syntactic import Tree, trees
+from copydesk.findings import Finding
+from copydesk.rules import Rule
+from copydesk.text import Analysis
+from copydesk.wordclass import has_tag
+
+_DETERMINERS = frozenset({"det", "poss", "nummod", "quantmod", "predet"})
+_BEFORE_A_PHRASE = frozenset({"DT", "PRP$", "CD", "POS", "WDT", "WP$", "PDT"})
+_MODIFIERS = frozenset({"amod", "compound", "advmod"})
+_ADJECTIVE = frozenset({"JJ"})  # the lexicon's: the tagger calls "pest" a superlative
+
+
+@dataclass(frozen=True)
+class Settings:
+    also: tuple[str, ...] = field(default=(), metadata=doc("words that take 'the' as a superlative does ('same')"))
+    ignored: tuple[str, ...] = field(
+        default=(),
+        metadata=doc("superlatives left alone: quantifiers ('most people') and those in fixed compounds "
+                     "('best practice', 'worst case')"),
+    )  # fmt: skip
+
+
+def build(rule: Rule) -> Check:
+    settings = parse_settings(rule, Settings)
+    also = frozenset(w.lower() for w in settings.also)
+    ignored = frozenset(w.lower() for w in settings.ignored)
+
+    def bare(tree: Tree, n: int) -> int | None:
+        """The superlative opening noun n's phrase when nothing determines the phrase."""
+        words = tree.words
+        if words[n].tag not in ("NN", "NNS") or words[n].dep == "conj" or tree.kids(n, *_DETERMINERS):
+            return None
+        modifiers = [k for k in tree.kids(n, *_MODIFIERS) if k < n]
+        if not modifiers:
+            return None
+        start = min(modifiers)
+        first = words[start]
+        superlative = first.tag == "JJS" and first.lower.endswith("est") and has_tag(first.lower, _ADJECTIVE)
+        if not (superlative or first.lower in also) or first.lower in ignored or not first.text.isalpha():
+            return None
+        if not first.text.islower():
+            return None  # a title or a headline ("Biggest Loser"), or a sentence's first word
+        if tree.hyphenated(start):
+            return None  # "same-sex couples"
+        before = tree.previous_word(start)
+        if before is not None:
+            word = words[before]
+            if word.tag in _BEFORE_A_PHRASE or word.dep == "poss" or not word.text.isalpha():
+                return None  # a determiner the parse attached elsewhere
+            if word.tag == "IN" and tree.starts_sentence(before):
+                return None  # "Of gravest concern is...": a fronted phrase of formal style
+            if tree.hyphenated(before):
+                return None  # "all-time largest earners": the compound before it is the phrase's start
+        return start
+
+    def check(analysis: Analysis) -> Iterator[Finding]:
+        for tree in trees(analysis):
+            for n in range(len(tree.words)):
+                first = bare(tree, n)
+                if first is None:
+                    continue
+                word = tree.words[first]
+                yield rule.finding(word.start, word.end, word.text, [f"the {word.text}"], word=word.text)
+
+    return check
