@@ -7,6 +7,7 @@ from __future__ import annotations
 import base64
 import contextlib
 import json
+import multiprocessing
 import os
 import time
 from pathlib import Path
@@ -106,6 +107,16 @@ def test_a_worker_that_dies_is_replaced_and_its_file_recorded() -> None:
     items = [f"f{i}" for i in range(12)] + ["boom"] + [f"g{i}" for i in range(12)]
     results = list(LocalMap(2).map(_die_on_boom, ("ok:",), items, lambda item: f"lost:{item}"))
     assert results == [f"ok:{i}" for i in items[:12]] + ["lost:boom"] + [f"ok:{i}" for i in items[13:]]
+
+
+def test_a_pool_whose_last_answer_is_taken_is_shut_down_and_waited_for() -> None:
+    """`check` takes exactly as many answers as it handed out files and drops the map: its workers
+    must be gone then (a pool left to shut itself down prints CPython 3.11's wake-up traceback at exit)."""
+    items = [f"f{i}" for i in range(6)]
+    results = LocalMap(2).map(_die_on_boom, ("ok:",), items, lambda item: f"lost:{item}")
+    assert [next(results) for _ in items] == [f"ok:{i}" for i in items]
+    del results  # closed, as check's generator is when it returns
+    assert multiprocessing.active_children() == []
 
 
 BAD_PACKS = {

@@ -92,9 +92,9 @@ class LocalMap:
                 except BrokenProcessPool:
                     settled_pool = True
                     return done
-                yield result
                 done += 1
-            settled_pool = True
+                settled_pool = done == len(queue)  # a consumer may stop once it has the last answer
+                yield result
             return done
         finally:
             # Waiting costs nothing once the work is done, and a pool left to shut itself down can

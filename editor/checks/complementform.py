@@ -46,7 +46,10 @@ def build(rule: Rule) -> Check:
     def complement(tree: Tree, v: int) -> Iterator[tuple[int, int, str]]:
         """(first, last, replacement) of each complement in the wrong form."""
         words = tree.words
-        for c in tree.kids(v, "xcomp", "ccomp"):
+        candidates = tree.kids(v, "xcomp", "ccomp")
+        if words[v].tag == "JJ" and words[v].dep == "acomp":  # "be able use": the parse hangs the verb on "be"
+            candidates += [c for c in tree.kids(words[v].head, "xcomp") if c == tree.next_word(v)]
+        for c in candidates:
             verb = words[c]
             if c < v or not verb.text.isalpha() or tree.kids(c, "mark"):
                 continue
