@@ -281,18 +281,18 @@ def _same_edit(host: Finding, nested: Finding) -> bool:
 
 def _fold_nested(by_span: dict[tuple[int, int], list[Finding]]) -> None:
     """An engine's finding inside a longer one of copydesk's own, of the same category or with the
-    same edit, is the same slip seen from one word ("these kind" and Harper's "kind" -> "kinds"):
+    same edit, is the same slip seen from one word ("these kind" and Harper's "kind" -> "kinds"), as
+    is one of ours that makes the same edit ("a number" -> "a number of" and "number" -> "number of"):
     its fix, rebuilt over the longer span ("these kinds"), joins that finding's fixes, and its
     source that finding's sources."""
     own = [f for group in by_span.values() for f in group if _rank(f)[0] == 0 and f.end - f.start > 0]
     if not own:
         return
     for span, group in list(by_span.items()):
-        if all(_rank(f)[0] == 0 for f in group):
-            continue
-        for f in [f for f in group if _rank(f)[0] > 0 and f.replacements]:
+        for f in [f for f in group if f.replacements]:
+            engine = _rank(f)[0] > 0  # two rules of ours fold only when they make the same edit
             host = next((h for h in own if h.start <= f.start and f.end <= h.end and (h.start, h.end) != span
-                         and (h.category == f.category or _same_edit(h, f))), None)  # fmt: skip
+                         and ((engine and h.category == f.category) or _same_edit(h, f))), None)  # fmt: skip
             if host is None:
                 continue
             fixes = [*host.replacements, *_rebuilt(host, f)]
@@ -305,6 +305,8 @@ def _fold_nested(by_span: dict[tuple[int, int], list[Finding]]) -> None:
             hosts = by_span[(host.start, host.end)]
             hosts[hosts.index(host)] = folded
             own[own.index(host)] = folded
+            if f in own:
+                own.remove(f)
             group.remove(f)
         if not group:
             del by_span[span]

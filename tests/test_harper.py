@@ -147,6 +147,19 @@ def test_an_engines_finding_making_the_same_edit_joins_one_of_another_category()
     assert len(merge_findings([own, other])) == 2
 
 
+def test_two_rules_of_ours_making_the_same_edit_are_one_finding() -> None:
+    """"a number our member states": one rule's "a number" -> "a number of" and another's "number"
+    -> "number of" are one slip; a nested finding of ours with another edit stays on its own."""
+    host = Finding("missing-word.complex-preposition-of", "grammar", Severity.WARNING, "m", 10, 18, "a number",
+                   ("a number of",))  # fmt: skip
+    same = Finding("missing-word.of-between-phrases", "grammar", Severity.WARNING, "m", 12, 18, "number",
+                   ("number of",))  # fmt: skip
+    other = Finding("agreement.determiner-noun", "grammar", Severity.WARNING, "m", 12, 18, "number", ("numbers",))
+    [found] = merge_findings([host, same])
+    assert (found.rule, found.start, found.replacements) == (host.rule, 10, ("a number of",))
+    assert len(merge_findings([host, other])) == 2
+
+
 def test_a_folded_fix_is_as_safe_as_its_source() -> None:
     """A fix taken from an engine's finding into one of copydesk's that had none is applied
     unattended only if the engine's was safe: the Iran sample's "irrecoverable damages" takes

@@ -1,0 +1,126 @@
+"""A missing "be", on the parse: "it only the tip of the iceberg", "She a 23-year-old student",
+"These the words used", "customers staying away" want "it is only", "She is a", "These are the",
+"customers are staying".
+
+Two shapes of a clause without its verb. A sentence with no finite verb at all that opens with
+a subject pronoun followed by what can only begin a complement (a determiner, an adjective, a
+number, an adverb before one of those): the verb between them is "be". And a main clause whose
+head is an -ing form with a subject and no auxiliary ("and customers staying away"). The tense
+is the writer's: the fix takes the paragraph's last finite verb before it as its guide, and is
+only proposed (`fix: unsafe` in the rule).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+
+from copydesk.checks.base import Check, doc, parse_settings
+from copydesk.checks.syntactic import Tree, trees
+from copydesk.findings import Finding
+from copydesk.rules import Rule
+from copydesk.text import Analysis
+from copydesk.wordclass import has_tag
+
+_FINITE = frozenset({"VBZ", "VBP", "VBD", "MD"})
+_CAN_BE_VERB = frozenset({"VB", "VBZ", "VBD", "VBN", "VBG"})  # the lexicon's tags
+_FINITE_FORMS = frozenset({"FINITE"})  # the lexicon's: can be a finite verb ("talks", "deposited")
+_COMPLEMENT_STARTS = frozenset({"DT", "JJ", "JJR", "CD", "PRP$"})
+_AFTER_AN_ADVERB = frozenset({"DT", "JJ", "JJR", "CD", "VBG"})
+_CONTRACTIONS = frozenset({"'s", "’s", "'re", "’re", "'m", "’m"})
+_SENTENCE_ENDS = frozenset({".", "!", "?"})
+_PLURAL_SUBJECT_TAGS = frozenset({"NNS", "NNPS"})
+_SUBJECT_WITHIN = 6  # words from the sentence's start
+
+
+@dataclass(frozen=True)
+class Settings:
+    subjects: Mapping[str, tuple[str, ...]] = field(
+        metadata=doc("subject pronouns and their present and past 'be' ('he: [is, was]', 'they: [are, were]')")
+    )
+    demonstratives: tuple[str, ...] = field(
+        default=(),
+        metadata=doc("subjects that are also determiners ('this', 'these'): counted only before another "
+                     "determiner ('These the words', not 'This differential forces')"),
+    )  # fmt: skip
+
+
+def _past(tree: Tree, before: int) -> bool:
+    """Whether the paragraph's last finite verb before word `before` is in the past tense."""
+    for k in range(before - 1, -1, -1):
+        if tree.words[k].tag in _FINITE:
+            return tree.words[k].tag == "VBD"
+    return False
+
+
+def build(rule: Rule) -> Check:
+    settings = parse_settings(rule, Settings)
+    subjects = {pronoun.lower(): forms for pronoun, forms in settings.subjects.items()}
+    demonstratives = frozenset(d.lower() for d in settings.demonstratives)
+
+    def be(tree: Tree, subject: int) -> str:
+        word = tree.words[subject]
+        forms = subjects.get(word.lower)
+        if forms is None:
+            forms = subjects["they" if word.tag in _PLURAL_SUBJECT_TAGS else "it"]
+        return forms[1] if _past(tree, subject) and len(forms) > 1 else forms[0]
+
+    def verbless(tree: Tree, sentence: list[int]) -> int | None:
+        """The subject pronoun of a sentence with no finite verb, when a complement follows it."""
+        words = tree.words
+        if any(words[k].tag in _FINITE for k in sentence):
+            return None
+        i = next((n for n, k in enumerate(sentence[:_SUBJECT_WITHIN]) if words[k].lower in subjects), None)
+        if i is None or i + 2 >= len(sentence):
+            return None  # "But in general he highly critical": the subject after an opening phrase
+        subject, after, then = (words[k] for k in sentence[i : i + 3])
+        if subject.lower not in subjects or after.lower == "no" or has_tag(after.lower, _CAN_BE_VERB):
+            return None  # "We no longer see": the tagger missed the verb after "no"
+        if subject.lower in demonstratives:
+            return sentence[i] if after.tag == "DT" else None
+        if after.tag in _COMPLEMENT_STARTS or (after.tag == "RB" and then.tag in _AFTER_AN_ADVERB):
+            return sentence[i]
+        return None
+
+    def bare_participle(tree: Tree, head: int, sentence: list[int]) -> int | None:
+        """The subject of a main clause headed by an -ing form with no auxiliary ("customers staying")."""
+        words = tree.words
+        subjects_of = [s for s in tree.kids(head, "nsubj") if s < head]
+        if words[head].tag != "VBG" or not subjects_of or tree.kids(head, "aux", "auxpass"):
+            return None
+        subject = subjects_of[0]
+        if words[subject].tag in ("NNP", "NNPS") or not words[head].text.isalpha():
+            return None  # a caption ("Obama speaking in Berlin."); "’s" taken for a verb
+        coordinated = {k for c in tree.kids(head, "conj") if tree.kids(c, "nsubj") for k in tree.subtree(c)}
+        if any(words[k].tag in _FINITE for k in sentence if k > head and k not in coordinated):
+            return None  # "All this trying to understand it helps": the clause's verb comes later
+        between = [k for k in range(subject + 1, head) if words[k].text.strip()]
+        if any(words[k].lower in _CONTRACTIONS or has_tag(words[k].lower, _CAN_BE_VERB) for k in between):
+            return None  # "people in the gang start fighting": a verb the tagger took for a noun
+        if any(has_tag(words[k].lower, _FINITE_FORMS) for k in tree.subtree(subject)):
+            return None  # "his phone talks to a beacon, flagging...", "The ethylene deposited carbon causing..."
+        return subject
+
+    def check(analysis: Analysis) -> Iterator[Finding]:
+        for tree in trees(analysis):
+            words = tree.words
+            for root, word in enumerate(words):
+                if word.dep != "ROOT":
+                    continue
+                sentence = sorted(k for k in tree.subtree(root) if words[k].text.strip())
+                if len(sentence) < 4 or words[sentence[-1]].text not in _SENTENCE_ENDS:
+                    continue
+                subject = verbless(tree, sentence)
+                if subject is not None:
+                    pronoun = words[subject]
+                    fixed = f"{pronoun.text} {be(tree, subject)}"
+                    yield rule.finding(pronoun.start, pronoun.end, pronoun.text, [fixed], subject=pronoun.text)
+                for head in (root, *tree.kids(root, "conj")):
+                    subject = bare_participle(tree, head, sentence)
+                    if subject is None:
+                        continue
+                    verb = words[head]
+                    fixed = f"{be(tree, subject)} {verb.text}"
+                    yield rule.finding(verb.start, verb.end, verb.text, [fixed], subject=words[subject].text)
+
+    return check
