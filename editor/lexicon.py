@@ -62,7 +62,7 @@ def can_be_noun(word: str) -> bool:
 # symspellpy ships SymSpell's English bigram list: Google Books Ngram counts of the 242,342 most
 # common word pairs. Only pairs ending in a word some check asks about are kept; add one here.
 BIGRAM_FILE = "frequency_bigramdictionary_en_243_342.txt"
-BIGRAM_SECOND_WORDS = ("of", "the")
+BIGRAM_SECOND_WORDS = ("of", "the", "off")
 
 
 @cache

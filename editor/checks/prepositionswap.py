@@ -1,0 +1,71 @@
+"""A preposition typed as another, judged by measured counts and the parse: "the end off the war",
+"a majority off the athletes", "our use off GPS" want "of".
+
+"Off" after a noun is right where the noun takes it ("a day off work", "the islands off the
+coast"); edited prose (Google Books' bigram counts, as symspellpy ships them) writes "end of"
+hundreds of millions of times and "end off" too rarely to list. The slip is flagged where the
+word before takes the meant preposition at least `min_count` times and the written one at most
+`max_ratio` as often, and the parse does not make the written one a verb's ("taking the
+pictures off the fridge": "taking off" is common) or a measure's ("two months off work").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+
+from copydesk.checks.base import Check, doc, parse_settings
+from copydesk.checks.syntactic import Tree, trees
+from copydesk.findings import Finding
+from copydesk.lexicon import bigram_counts
+from copydesk.rules import Rule
+from copydesk.text import Analysis, match_case
+
+_BEFORE = frozenset({"NN", "NNS", "JJS"})  # JJS: "to the best off my ability"
+_PHRASE_STARTS = frozenset({"DT", "PRP$", "PRP", "NN", "NNS", "NNP", "NNPS", "CD", "JJ"})
+
+
+@dataclass(frozen=True)
+class Settings:
+    swaps: Mapping[str, tuple[str, ...]] = field(
+        metadata=doc("each preposition written for another, and the one meant ('off: [of]')")
+    )
+    min_count: int = field(
+        default=100_000_000, metadata=doc("fewest 'W meant' in the bigram counts for W to be judged")
+    )
+    max_ratio: float = field(
+        default=0.002, metadata=doc("most 'W written' per 'W meant' in the bigram counts for the slip to be flagged")
+    )
+
+
+def build(rule: Rule) -> Check:
+    settings = parse_settings(rule, Settings)
+    swaps = {written.lower(): meant[0].lower() for written, meant in settings.swaps.items() if meant}
+
+    def slip(tree: Tree, i: int) -> str | None:
+        """The preposition meant where word i is written, or None."""
+        words = tree.words
+        word = words[i]
+        meant = swaps.get(word.lower)
+        before, after = tree.previous_word(i), tree.next_word(i)
+        if meant is None or before is None or after is None:
+            return None
+        noun, governor = words[before], words[word.head]
+        if noun.tag not in _BEFORE or words[after].tag not in _PHRASE_STARTS or tree.kids(before, "nummod"):
+            return None  # "two months off work", "38% off": a measure taken off something
+        counts = bigram_counts()
+        usual = counts.get((noun.lower, meant), 0)
+        if usual < settings.min_count or counts.get((noun.lower, word.lower), 0) > settings.max_ratio * usual:
+            return None
+        if word.head != before and not (governor.tag[:2] == "VB" and (governor.lower, word.lower) not in counts):
+            return None  # "taking their pictures off the fridge": a verb that takes "off"
+        return meant
+
+    def check(analysis: Analysis) -> Iterator[Finding]:
+        for tree in trees(analysis):
+            for i, word in enumerate(tree.words):
+                meant = slip(tree, i)
+                if meant is not None:
+                    yield rule.finding(word.start, word.end, word.text, [match_case(word.text, meant)], meant=meant)
+
+    return check
