@@ -15,14 +15,12 @@ from dataclasses import dataclass, field
 
 from copydesk.checks import article
 from copydesk.checks.base import Check, doc, parse_settings
-from copydesk.checks.syntactic import Tree, trees
+from copydesk.checks.syntactic import DETERMINER_DEPS, DETERMINER_TAGS, Tree, trees
 from copydesk.findings import Finding
 from copydesk.rules import Rule
 from copydesk.text import Analysis, match_case
 
-_DETERMINERS = frozenset({"det", "poss", "predet", "nummod", "quantmod"})
 _ADJECTIVES = frozenset({"JJ", "JJR", "JJS", "RB", "VBN", "VBG"})
-_BEFORE_A_PHRASE = frozenset({"DT", "PRP$", "CD", "POS", "WDT", "WP$", "PDT"})
 _QUANTIFIERS = frozenset({"many", "several", "few", "various", "numerous", "multiple", "more", "most", "such",
                           "enough"})
 # After these the noun is a reach, uncounted ("within range of", "out of range of"), or is itself
@@ -51,7 +49,7 @@ def build(rule: Rule) -> Check:
             return None
         if noun.dep == "compound" or after is None or words[after].lower != "of" or words[after].head != n:
             return None
-        if tree.kids(n, *_DETERMINERS) or (noun.text[0].isupper() and not tree.starts_sentence(n)):
+        if tree.kids(n, *DETERMINER_DEPS) or (noun.text[0].isupper() and not tree.starts_sentence(n)):
             return None  # "a wide range of", "the number of"; a name ("Range of Motion Clinic")
         first = min([n, *(k for k in tree.kids(n, "amod", "advmod") if k < n)])
         if any(words[k].tag not in _ADJECTIVES for k in range(first, n) if words[k].text.strip()):
@@ -59,7 +57,7 @@ def build(rule: Rule) -> Check:
         if any(words[k].lower in _QUANTIFIERS for k in range(first, n)):
             return None  # "many series of concerts": a plural the form does not show
         before = tree.previous_word(first)
-        if before is not None and (words[before].tag in _BEFORE_A_PHRASE or words[before].lower in _NOT_AFTER):
+        if before is not None and (words[before].tag in DETERMINER_TAGS or words[before].lower in _NOT_AFTER):
             return None  # a determiner the parse attached elsewhere; "within easy range of" (reach, uncounted)
         return first
 

@@ -20,17 +20,17 @@ from copydesk.checks.syntactic import Tree, trees
 from copydesk.findings import Finding
 from copydesk.rules import Rule
 from copydesk.text import Analysis
-from copydesk.wordclass import has_tag
+from copydesk.wordclass import FINITE, has_tag
 
-_FINITE = frozenset({"VBZ", "VBP", "VBD", "MD"})
-_CAN_BE_VERB = frozenset({"VB", "VBZ", "VBD", "VBN", "VBG"})  # the lexicon's tags
-_FINITE_FORMS = frozenset({"FINITE"})  # the lexicon's: can be a finite verb ("talks", "deposited")
+_FINITE_TAGS = frozenset({"VBZ", "VBP", "VBD", "MD"})  # the parse's
+_CAN_BE_VERB = frozenset({"VB", "VBZ", "VBD", "VBN", "VBG"})  # the lexicon's
 _COMPLEMENT_STARTS = frozenset({"DT", "JJ", "JJR", "CD", "PRP$"})
 _AFTER_AN_ADVERB = frozenset({"DT", "JJ", "JJR", "CD", "VBG"})
 _CONTRACTIONS = frozenset({"'s", "’s", "'re", "’re", "'m", "’m"})
 _SENTENCE_ENDS = frozenset({".", "!", "?"})
 _PLURAL_SUBJECT_TAGS = frozenset({"NNS", "NNPS"})
-_SUBJECT_WITHIN = 6  # words from the sentence's start
+_SINGULAR, _PLURAL = ("is", "was"), ("are", "were")  # for a noun subject; pronouns' forms are the rule's
+_SUBJECT_WITHIN = 6  # the subject pronoun among a verbless sentence's first words ("But in general he")
 
 
 @dataclass(frozen=True)
@@ -48,7 +48,7 @@ class Settings:
 def _past(tree: Tree, before: int) -> bool:
     """Whether the paragraph's last finite verb before word `before` is in the past tense."""
     for k in range(before - 1, -1, -1):
-        if tree.words[k].tag in _FINITE:
+        if tree.words[k].tag in _FINITE_TAGS:
             return tree.words[k].tag == "VBD"
     return False
 
@@ -60,21 +60,19 @@ def build(rule: Rule) -> Check:
 
     def be(tree: Tree, subject: int) -> str:
         word = tree.words[subject]
-        forms = subjects.get(word.lower)
-        if forms is None:
-            forms = subjects["they" if word.tag in _PLURAL_SUBJECT_TAGS else "it"]
+        forms = subjects.get(word.lower) or (_PLURAL if word.tag in _PLURAL_SUBJECT_TAGS else _SINGULAR)
         return forms[1] if _past(tree, subject) and len(forms) > 1 else forms[0]
 
     def verbless(tree: Tree, sentence: list[int]) -> int | None:
         """The subject pronoun of a sentence with no finite verb, when a complement follows it."""
         words = tree.words
-        if any(words[k].tag in _FINITE for k in sentence):
+        if any(words[k].tag in _FINITE_TAGS for k in sentence):
             return None
         i = next((n for n, k in enumerate(sentence[:_SUBJECT_WITHIN]) if words[k].lower in subjects), None)
         if i is None or i + 2 >= len(sentence):
-            return None  # "But in general he highly critical": the subject after an opening phrase
+            return None
         subject, after, then = (words[k] for k in sentence[i : i + 3])
-        if subject.lower not in subjects or after.lower == "no" or has_tag(after.lower, _CAN_BE_VERB):
+        if after.lower == "no" or has_tag(after.lower, _CAN_BE_VERB):
             return None  # "We no longer see": the tagger missed the verb after "no"
         if subject.lower in demonstratives:
             return sentence[i] if after.tag == "DT" else None
@@ -92,12 +90,12 @@ def build(rule: Rule) -> Check:
         if words[subject].tag in ("NNP", "NNPS") or not words[head].text.isalpha():
             return None  # a caption ("Obama speaking in Berlin."); "’s" taken for a verb
         coordinated = {k for c in tree.kids(head, "conj") if tree.kids(c, "nsubj") for k in tree.subtree(c)}
-        if any(words[k].tag in _FINITE for k in sentence if k > head and k not in coordinated):
+        if any(words[k].tag in _FINITE_TAGS for k in sentence if k > head and k not in coordinated):
             return None  # "All this trying to understand it helps": the clause's verb comes later
         between = [k for k in range(subject + 1, head) if words[k].text.strip()]
         if any(words[k].lower in _CONTRACTIONS or has_tag(words[k].lower, _CAN_BE_VERB) for k in between):
             return None  # "people in the gang start fighting": a verb the tagger took for a noun
-        if any(has_tag(words[k].lower, _FINITE_FORMS) for k in tree.subtree(subject)):
+        if any(has_tag(words[k].lower, FINITE) for k in tree.subtree(subject)):
             return None  # "his phone talks to a beacon, flagging...", "The ethylene deposited carbon causing..."
         return subject
 

@@ -14,14 +14,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from copydesk.checks.base import Check, doc, parse_settings
-from copydesk.checks.syntactic import Tree, trees
+from copydesk.checks.syntactic import DETERMINER_DEPS, DETERMINER_TAGS, NOUN_TAGS, Tree, trees
 from copydesk.findings import Finding
 from copydesk.rules import Rule
 from copydesk.text import Analysis
 from copydesk.wordclass import has_tag
 
-_DETERMINERS = frozenset({"det", "poss", "nummod", "quantmod", "predet"})
-_BEFORE_A_PHRASE = frozenset({"DT", "PRP$", "CD", "POS", "WDT", "WP$", "PDT"})
 _MODIFIERS = frozenset({"amod", "compound", "advmod"})
 _ADJECTIVE = frozenset({"JJ"})  # the lexicon's: the tagger calls "pest" a superlative
 
@@ -44,7 +42,7 @@ def build(rule: Rule) -> Check:
     def bare(tree: Tree, n: int) -> int | None:
         """The superlative opening noun n's phrase when nothing determines the phrase."""
         words = tree.words
-        if words[n].tag not in ("NN", "NNS") or words[n].dep == "conj" or tree.kids(n, *_DETERMINERS):
+        if words[n].tag not in NOUN_TAGS or words[n].dep == "conj" or tree.kids(n, *DETERMINER_DEPS):
             return None
         modifiers = [k for k in tree.kids(n, *_MODIFIERS) if k < n]
         if not modifiers:
@@ -61,7 +59,7 @@ def build(rule: Rule) -> Check:
         before = tree.previous_word(start)
         if before is not None:
             word = words[before]
-            if word.tag in _BEFORE_A_PHRASE or word.dep == "poss" or not word.text.isalpha():
+            if word.tag in DETERMINER_TAGS or word.dep == "poss" or not word.text.isalpha():
                 return None  # a determiner the parse attached elsewhere
             if word.tag == "IN" and tree.starts_sentence(before):
                 return None  # "Of gravest concern is...": a fronted phrase of formal style

@@ -15,6 +15,10 @@ from copydesk.wordclass import IRREGULAR_PLURALS
 
 NOUN_TAGS = frozenset({"NN", "NNS"})
 HYPHENS = frozenset({"-", "‐"})
+# A noun phrase's own determiners, as the parse attaches them; and the tags of a word before a
+# noun phrase's first modifier that determine the phrase though the parse attached them elsewhere.
+DETERMINER_DEPS = frozenset({"det", "poss", "predet", "nummod", "quantmod"})
+DETERMINER_TAGS = frozenset({"DT", "PRP$", "CD", "POS", "WDT", "WP$", "PDT"})
 
 
 @dataclass(frozen=True)
