@@ -69,11 +69,8 @@ def build(rule: Rule) -> Check:
 
     def check(analysis: Analysis) -> Iterator[Finding]:
         for tree in trees(analysis):
-            for n in range(len(tree.words)):
-                first = bare(tree, n)
-                if first is None:
-                    continue
-                word = tree.words[first]
+            starts = (bare(tree, n) for n in range(len(tree.words)))
+            for word in (tree.words[k] for k in starts if k is not None):
                 yield rule.finding(word.start, word.end, word.text, [f"the {word.text}"], word=word.text)
 
     return check
