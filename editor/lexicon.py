@@ -7,7 +7,7 @@ Loaded once per process (about 0.1 s); lookups are plain dictionary reads.
 from __future__ import annotations
 
 import math
-from functools import cache
+from functools import cache, lru_cache
 from importlib.metadata import version
 
 from lemminflect import getAllLemmas
@@ -60,27 +60,26 @@ def can_be_noun(word: str) -> bool:
 
 
 # symspellpy ships SymSpell's English bigram list: Google Books Ngram counts of the 242,342 most
-# common word pairs. Only pairs ending in a word some check asks about are kept; add one here.
+# common word pairs (a pair rarer than about 6.4 million is not listed).
 BIGRAM_FILE = "frequency_bigramdictionary_en_243_342.txt"
-BIGRAM_SECOND_WORDS = ("of", "the", "off")
 
 
-@cache
-def bigram_counts() -> dict[tuple[str, str], int]:
-    """How often word pairs stand together in edited prose (lower case; a pair not in the list is
-    rarer than about 6.4 million in its counts); from the disk cache when symspellpy's version is the same."""
-    key = fingerprint([version("symspellpy"), BIGRAM_FILE, *BIGRAM_SECOND_WORDS])
-    return cached("bigrams", key, _symspell_bigrams)
+@lru_cache(maxsize=16)
+def bigram_counts(words: frozenset[str]) -> dict[tuple[str, str], int]:
+    """How often word pairs stand together in edited prose (lower case): the listed pairs with one
+    of `words` in them, which is what a check asks about; from the disk cache when symspellpy's
+    version and the words are the same."""
+    key = fingerprint([version("symspellpy"), BIGRAM_FILE, *sorted(words)])
+    return cached("bigrams", key, lambda: _symspell_bigrams(words))
 
 
-def _symspell_bigrams() -> dict[tuple[str, str], int]:
+def _symspell_bigrams(words: frozenset[str]) -> dict[tuple[str, str], int]:
     from importlib.resources import files
 
-    kept = frozenset(BIGRAM_SECOND_WORDS)
     counts: dict[tuple[str, str], int] = {}
     with (files("symspellpy") / BIGRAM_FILE).open(encoding="utf-8") as lines:
         for line in lines:
             first, second, count = line.split()
-            if second in kept:
+            if first in words or second in words:
                 counts[first, second] = int(count)
     return counts

@@ -19,6 +19,7 @@ from copydesk.checks import (
     capitalization,
     complement,
     complementform,
+    confusionset,
     consistency,
     determiner,
     dialect,
@@ -78,6 +79,9 @@ CHECK_TYPES: dict[str, CheckType] = {
     "numbers": CheckType(numbers.build, NoSettings, "numbers and dates written two ways"),
     "pattern": CheckType(pattern.build, pattern.Settings, "a token sequence (words, tags) with a fix",
                          pattern.paragraph_local),
+    "confusion-set": CheckType(confusionset.build, confusionset.Settings,
+                               "'they where given': a word of a confusion set, by its neighbours (bigram counts)",
+                               _always),
     "article": CheckType(article.build, article.Settings, "a or an by the next word's sound", _always),
     "insertion": CheckType(insertion.build, NoSettings, "a missing word the lexicon predicts"),
     # On the syntax layer's parse (copydesk.syntax): paragraph-local, as the parse is.

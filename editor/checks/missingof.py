@@ -31,6 +31,7 @@ _OWN_ROLES = frozenset({"npadvmod", "oprd", "ccomp", "xcomp", "advmod"})
 # The first word's roles that end its phrase: an indirect object, a particle, an adverbial.
 _ENDS_PHRASE = frozenset({"dative", "prt", "advmod", "npadvmod"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+_PAIRS_WITH = frozenset({"of", "the"})  # the bigram counts asked about: "W of" against "W the"
 
 
 @dataclass(frozen=True)
@@ -57,7 +58,7 @@ def build(rule: Rule) -> Check:
     double_object_verbs = frozenset(v.lower() for v in settings.double_object_verbs)
 
     def wants_of(word: str) -> bool:
-        counts = bigram_counts()
+        counts = bigram_counts(_PAIRS_WITH)
         of = counts.get((word, "of"), 0)
         return of >= settings.min_count and counts.get((word, "the"), 0) <= settings.max_ratio * of
 

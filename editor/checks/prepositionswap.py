@@ -41,6 +41,7 @@ class Settings:
 def build(rule: Rule) -> Check:
     settings = parse_settings(rule, Settings)
     swaps = {written.lower(): meant[0].lower() for written, meant in settings.swaps.items() if meant}
+    pairs_with = frozenset(swaps) | frozenset(swaps.values())
 
     def slip(tree: Tree, i: int) -> str | None:
         """The preposition meant where word i is written, or None."""
@@ -53,7 +54,7 @@ def build(rule: Rule) -> Check:
         noun, governor = words[before], words[word.head]
         if noun.tag not in _BEFORE or words[after].tag not in _PHRASE_STARTS or tree.kids(before, "nummod"):
             return None  # "two months off work", "38% off": a measure taken off something
-        counts = bigram_counts()
+        counts = bigram_counts(pairs_with)
         usual = counts.get((noun.lower, meant), 0)
         if usual < settings.min_count or counts.get((noun.lower, word.lower), 0) > settings.max_ratio * usual:
             return None
