@@ -73,6 +73,14 @@ def bigram_counts(words: frozenset[str]) -> dict[tuple[str, str], int]:
     return cached("bigrams", key, lambda: _symspell_bigrams(words))
 
 
+def followed_rather(word: str, usual: str, other: str, min_count: int, max_ratio: float) -> bool:
+    """Whether edited prose writes `word` before `usual` at least `min_count` times and before
+    `other` at most `max_ratio` as often ("member": "of", never "the"; "end": "of", hardly "off")."""
+    counts = bigram_counts(frozenset({usual, other}))
+    count = counts.get((word, usual), 0)
+    return count >= min_count and counts.get((word, other), 0) <= max_ratio * count
+
+
 def _symspell_bigrams(words: frozenset[str]) -> dict[tuple[str, str], int]:
     from importlib.resources import files
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from copydesk.checks.base import Check, doc, parse_settings
 from copydesk.checks.syntactic import Tree, trees
 from copydesk.findings import Finding
-from copydesk.lexicon import bigram_counts
+from copydesk.lexicon import followed_rather
 from copydesk.rules import Rule
 from copydesk.text import Analysis
 
@@ -31,7 +31,6 @@ _OWN_ROLES = frozenset({"npadvmod", "oprd", "ccomp", "xcomp", "advmod"})
 # The first word's roles that end its phrase: an indirect object, a particle, an adverbial.
 _ENDS_PHRASE = frozenset({"dative", "prt", "advmod", "npadvmod"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
-_PAIRS_WITH = frozenset({"of", "the"})  # the bigram counts asked about: "W of" against "W the"
 
 
 @dataclass(frozen=True)
@@ -57,11 +56,6 @@ def build(rule: Rule) -> Check:
     determiners = frozenset(d.lower() for d in settings.determiners)
     double_object_verbs = frozenset(v.lower() for v in settings.double_object_verbs)
 
-    def wants_of(word: str) -> bool:
-        counts = bigram_counts(_PAIRS_WITH)
-        of = counts.get((word, "of"), 0)
-        return of >= settings.min_count and counts.get((word, "the"), 0) <= settings.max_ratio * of
-
     def own_phrase(tree: Tree, first: int, opener: int) -> bool:
         """Whether the phrase the determiner opens has a role of its own beside word `first`'s."""
         words = tree.words
@@ -75,8 +69,7 @@ def build(rule: Rule) -> Check:
             return True  # "14 hours a day"; "give banks the insight"; "his mother a part-time worker"
         if word.tag == "JJ" and word.dep == "amod":
             return True
-        preposition = words[word.head]
-        if word.dep == "pobj" and preposition.tag == "IN" and tree.starts_sentence(word.head):
+        if word.dep == "pobj" and words[word.head].tag == "IN" and tree.starts_sentence(word.head):
             return True  # "In this portrait the landscape suggests": a fronted phrase, then the subject
         if second.dep in _SUBJECTS and word.head != head and not (word.dep == second.dep and word.head == second.head):
             return True  # a clause's subject ("the income the bank generates"); not two subjects for one verb
@@ -94,10 +87,11 @@ def build(rule: Rule) -> Check:
                 if word.tag not in _FIRST_TAGS or not word.text.isalpha() or tree.hyphenated(i):
                     continue  # "co-authors a casebook": a compound, most likely a verb the tagger missed
                 opener = tree.next_word(i)
-                if opener is None or words[opener].lower not in determiners or not wants_of(word.lower):
+                if opener is None or words[opener].lower not in determiners:
                     continue
-                if own_phrase(tree, i, opener):
+                if not followed_rather(word.lower, "of", "the", settings.min_count, settings.max_ratio):
                     continue
-                yield rule.finding(word.start, word.end, word.text, [f"{word.text} of"], word=word.text)
+                if not own_phrase(tree, i, opener):
+                    yield rule.finding(word.start, word.end, word.text, [f"{word.text} of"], word=word.text)
 
     return check

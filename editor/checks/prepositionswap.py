@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from copydesk.checks.base import Check, doc, parse_settings
 from copydesk.checks.syntactic import Tree, trees
 from copydesk.findings import Finding
-from copydesk.lexicon import bigram_counts
+from copydesk.lexicon import bigram_counts, followed_rather
 from copydesk.rules import Rule
 from copydesk.text import Analysis, match_case
 
@@ -41,7 +41,6 @@ class Settings:
 def build(rule: Rule) -> Check:
     settings = parse_settings(rule, Settings)
     swaps = {written.lower(): meant[0].lower() for written, meant in settings.swaps.items() if meant}
-    pairs_with = frozenset(swaps) | frozenset(swaps.values())
 
     def slip(tree: Tree, i: int) -> str | None:
         """The preposition meant where word i is written, or None."""
@@ -54,11 +53,10 @@ def build(rule: Rule) -> Check:
         noun, governor = words[before], words[word.head]
         if noun.tag not in _BEFORE or words[after].tag not in _PHRASE_STARTS or tree.kids(before, "nummod"):
             return None  # "two months off work", "38% off": a measure taken off something
-        counts = bigram_counts(pairs_with)
-        usual = counts.get((noun.lower, meant), 0)
-        if usual < settings.min_count or counts.get((noun.lower, word.lower), 0) > settings.max_ratio * usual:
+        if not followed_rather(noun.lower, meant, word.lower, settings.min_count, settings.max_ratio):
             return None
-        if word.head != before and not (governor.tag[:2] == "VB" and (governor.lower, word.lower) not in counts):
+        taken_by_verb = (governor.lower, word.lower) in bigram_counts(frozenset({meant, word.lower}))
+        if word.head != before and (governor.tag[:2] != "VB" or taken_by_verb):
             return None  # "taking their pictures off the fridge": a verb that takes "off"
         return meant
 
