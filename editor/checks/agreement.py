@@ -8,7 +8,8 @@ and partitive nouns (settings), proper names, numbers, clauses, words the same i
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections import Counter
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -45,6 +46,8 @@ _NOMINAL = frozenset({"NN", "NNS", "NNP", "NNPS", "PRP"})
 _BE = frozenset({"is", "are", "am", "was", "were"})
 _POSSESSIVE_PRONOUNS = frozenset({"mine", "yours", "his", "hers", "ours", "theirs"})
 _QUOTES = frozenset({'"', "“", "”", "«", "»"})
+# "Tom Cantwell", "the Cantwells", "Cantwell and Co": not a surname alone
+_BEYOND_SURNAME = ("compound", "det", "poss", "conj", "cc", "appos")
 _HYPOTHETICAL = frozenset({"if", "though", "as", "unless", "whether", "even"})
 
 
@@ -180,71 +183,97 @@ def build(rule: Rule) -> Check:
             return None  # '"You should wash," he said, "and get some sleep"': a quotation's verb, not his
         return subjects[0] if len(subjects) == 1 and subjects[0] < head and joined else None
 
+    def subject_of(tree: Tree, i: int) -> tuple[int, int] | None:
+        """The clause and the subject a finite verb i agrees with, when the parse can be trusted
+        to have found them; None for anything else."""
+        words = tree.words
+        verb = words[i]
+        lower = verb.lower
+        if verb.tag not in ("VBZ", "VBP") and lower not in ("was", "were"):
+            return None
+        previous = tree.previous_word(i)
+        if "'" in lower or verb.dep in ("amod", "compound", "nsubj", "dobj", "pobj") or (
+            previous is not None and words[previous].text in ("’", "'", "’s", "'s")
+        ):  # fmt: skip
+            return None  # a contraction ("there's") is speech; a verb form used as a noun or adjective
+        clause = verb.head if verb.dep in ("aux", "auxpass") else i
+        if words[clause].dep in ("ccomp", "xcomp") and words[words[clause].head].lemma in _BARE_INFINITIVE:
+            return None  # "make the flyer turn": a bare infinitive, not a finite verb
+        if any(k < i and words[k].dep in ("aux", "auxpass") for k in tree.kids(clause)):
+            return None  # not the first verb of the chain: the finite one before it agrees, or a modal rules
+        if verb.lower not in verb_forms(verb_lemma(verb.text, verb.lemma), verb.tag) and lower not in _BE:
+            return None  # not a form the lexicon knows for this verb ("seeth"): no fix to build
+        subjects = tree.kids(clause, *_SUBJECT)
+        expletive = tree.kids(clause, "expl")
+        if expletive and not subjects:  # "there is/are": the first noun after the verb decides
+            after = [k for k in tree.kids(clause, "attr") if k > i]
+            if not after or tree.kids(after[0], "conj") or expletive[0] != tree.previous_word(i):
+                return None  # "there is a man and a woman" is usage
+            subjects = after[:1]
+        elif len(subjects) != 1 or subjects[0] > i:
+            return None  # none, two, or after the verb (a question, an inversion): left alone
+        elif _lone_comma(tree, subjects[0], i) or _gerund_root(tree, i):
+            return None  # a lone comma between subject and verb, a sentence whose root is a gerund: a parse astray
+        elif any(words[k].text in _QUOTES
+                 or (words[k].tag in ("VBZ", "VBP", "VBD", "MD") and not _modifies(tree, k, subjects[0], i))
+                 or (words[k].dep == "cc" and (words[words[k].head].tag[:2] == "VB" or (
+                     words[k].head == subjects[0] and not tree.kids(subjects[0], "conj"))))
+                 for k in range(subjects[0] + 1, i)):  # fmt: skip
+            return None  # a quotation, a clause outside the subject, verbs joined: the parse may cross it
+        if verb.tag == "VBP" and any(
+            words[k].tag == "MD" or (words[k].lemma == "do" and words[k].dep == "aux" and words[k].head != i)
+            for k in range(tree.sentence_start(i), i)
+        ):  # fmt: skip
+            return None  # "How did sleep, ..., suddenly become": a bare verb after a detached "did"
+        return clause, subjects[0]
+
     def check(analysis: Analysis) -> Iterator[Finding]:
+        located: list[tuple[Tree, int, int, int]] = []
+        surnames: set[str] = set()
         for tree in trees(analysis):
-            words = tree.words
-            for i, verb in enumerate(words):
-                lower = verb.lower
+            surnames.update(_surnames(tree))
+            for i, verb in enumerate(tree.words):
                 shared = shared_subject(tree, i) if verb.tag in ("VB", "VBP", "VBZ") else None
                 if shared is not None:
                     yield from joined_verb(analysis, tree, i, shared)
                     continue
-                if verb.tag not in ("VBZ", "VBP") and lower not in ("was", "were"):
-                    continue
-                previous = tree.previous_word(i)
-                if "'" in lower or verb.dep in ("amod", "compound", "nsubj", "dobj", "pobj") or (
-                    previous is not None and words[previous].text in ("’", "'", "’s", "'s")
-                ):  # fmt: skip
-                    continue  # a contraction ("there's") is speech; a verb form used as a noun or adjective
-                clause = verb.head if verb.dep in ("aux", "auxpass") else i
-                if words[clause].dep in ("ccomp", "xcomp") and words[words[clause].head].lemma in _BARE_INFINITIVE:
-                    continue  # "make the flyer turn": a bare infinitive, not a finite verb
-                if any(k < i and words[k].dep in ("aux", "auxpass") for k in tree.kids(clause)):
-                    continue  # not the first verb of the chain: the finite one before it agrees, or a modal rules
-                if verb.lower not in verb_forms(verb_lemma(verb.text, verb.lemma), verb.tag) and lower not in _BE:
-                    continue  # not a form the lexicon knows for this verb ("seeth"): no fix to build
-                subjects = tree.kids(clause, *_SUBJECT)
-                expletive = tree.kids(clause, "expl")
-                if expletive and not subjects:  # "there is/are": the first noun after the verb decides
-                    after = [k for k in tree.kids(clause, "attr") if k > i]
-                    if not after or tree.kids(after[0], "conj") or expletive[0] != tree.previous_word(i):
-                        continue  # "there is a man and a woman" is usage
-                    subjects = after[:1]
-                elif len(subjects) != 1 or subjects[0] > i:
-                    continue  # none, two, or after the verb (a question, an inversion): left alone
-                elif _lone_comma(tree, subjects[0], i) or _gerund_root(tree, i):
-                    continue  # a lone comma between subject and verb, a sentence whose root is a gerund: a parse astray
-                elif any(words[k].text in _QUOTES
-                         or (words[k].tag in ("VBZ", "VBP", "VBD", "MD") and not _modifies(tree, k, subjects[0], i))
-                         or (words[k].dep == "cc" and (words[words[k].head].tag[:2] == "VB" or (
-                             words[k].head == subjects[0] and not tree.kids(subjects[0], "conj"))))
-                         for k in range(subjects[0] + 1, i)):  # fmt: skip
-                    continue  # a quotation, a clause outside the subject, verbs joined: the parse may cross it
-                if verb.tag == "VBP" and any(
-                    words[k].tag == "MD" or (words[k].lemma == "do" and words[k].dep == "aux" and words[k].head != i)
-                    for k in range(tree.sentence_start(i), i)
-                ):  # fmt: skip
-                    continue  # "How did sleep, ..., suddenly become": a bare verb after a detached "did"
-                wanted = number(tree, subjects[0])
-                if wanted is None or wanted == _number_of(verb):
-                    continue  # no number to agree with, or the verb already has it
-                if verb.tag == "VBP" and subjunctive(tree, clause):
-                    continue
-                if words[subjects[0]].lower == "i" and words[tree.previous_word(subjects[0]) or 0].lower == "and":
-                    continue  # "my colleagues and I are": the parse took "I" alone
-                if lower == "were" and wanted != PLURAL and (
-                    subjects[0] > i or any(words[k].lower in _HYPOTHETICAL for k in tree.kids(clause, "mark"))
-                    or words[words[clause].head].lemma in ("wish", "if")
-                ):  # fmt: skip
-                    continue  # "if he were", "were he taller", "I wish she were": the subjunctive
-                fix = _agreeing(verb_lemma(verb.text, verb.lemma), lower, wanted)
-                if fix is None or fix == lower:
-                    continue
-                subject = words[subjects[0]]
-                yield rule.finding(
-                    verb.start, verb.end, verb.text, [with_case(verb, fix)],
-                    subject=subject.text, number=wanted if wanted != FIRST else "first-person",
-                )  # fmt: skip
+                found = subject_of(tree, i)
+                if found is not None:
+                    located.append((tree, i, *found))
+        names = _names_shown(located)
+        for tree, i, clause, subject in located:
+            yield from agree(tree, i, clause, subject, names, surnames)
+
+    def agree(
+        tree: Tree, i: int, clause: int, s: int, names: dict[str, Counter[str]], surnames: set[str]
+    ) -> Iterator[Finding]:
+        """A finding when verb i does not show the number of its subject s: the subject's own, or
+        for a person named by surname alone, the number the article's other verbs give that name
+        ("Tom Cantwell says ... Cantwell say"; not a company, which British usage may make plural)."""
+        words = tree.words
+        verb, subject = words[i], words[s]
+        lower = verb.lower
+        wanted = number(tree, s)
+        if wanted is None and s < i and subject.text in surnames and not tree.kids(s, *_BEYOND_SURNAME):
+            wanted = _elsewhere(names.get(subject.text))
+        if wanted is None or wanted == _number_of(verb):
+            return  # no number to agree with, or the verb already has it
+        if verb.tag == "VBP" and subjunctive(tree, clause):
+            return
+        if subject.lower == "i" and words[tree.previous_word(s) or 0].lower == "and":
+            return  # "my colleagues and I are": the parse took "I" alone
+        if lower == "were" and wanted != PLURAL and (
+            s > i or any(words[k].lower in _HYPOTHETICAL for k in tree.kids(clause, "mark"))
+            or words[words[clause].head].lemma in ("wish", "if")
+        ):  # fmt: skip
+            return  # "if he were", "were he taller", "I wish she were": the subjunctive
+        fix = _agreeing(verb_lemma(verb.text, verb.lemma), lower, wanted)
+        if fix is None or fix == lower:
+            return
+        yield rule.finding(
+            verb.start, verb.end, verb.text, [with_case(verb, fix)],
+            subject=subject.text, number=wanted if wanted != FIRST else "first-person",
+        )  # fmt: skip
 
     def joined_verb(analysis: Analysis, tree: Tree, i: int, subject: int) -> Iterator[Finding]:
         """A verb sharing the subject of the verb before it agrees as that verb does, when that one
@@ -268,6 +297,47 @@ def build(rule: Rule) -> Check:
                                subject=words[subject].text, number=wanted)  # fmt: skip
 
     return check
+
+
+def _is_name(tree: Tree, s: int) -> bool:
+    """Whether word s is a name the tagger knows as one ("Cantwell", "Mars One", "UK Uncut")."""
+    w = tree.words[s]
+    return w.tag in ("NNP", "NNPS") and w.text[:1].isupper() and w.text.isalpha() and w.lower != "i"
+
+
+def _surnames(tree: Tree) -> Iterator[str]:
+    """Names written after a first name ("Tom Cantwell"): news names a person in full, then by
+    surname alone; a company keeps its name ("Apple", "SOCO International")."""
+    for i, w in enumerate(tree.words):
+        before = tree.previous_word(i)
+        if _is_name(tree, i) and before is not None and before == i - 1 and _is_name(tree, before) and (
+            tree.kids(i, "compound") == [before] and not tree.kids(i, "det")
+        ):  # fmt: skip
+            yield w.text
+
+
+def _shown(verb: Word) -> str | None:
+    """The number a verb shows beyond doubt: not "were" (the subjunctive: "if Smith were")."""
+    return None if verb.lower == "were" else _number_of(verb)
+
+
+def _names_shown(located: Sequence[tuple[Tree, int, int, int]]) -> dict[str, Counter[str]]:
+    """For each name that is a subject in the article, how often its verbs show each number: a
+    name's number is a matter of sense (a person, a company, a team), and the article shows it."""
+    shown: dict[str, Counter[str]] = {}
+    for tree, i, _, subject in located:
+        number = _shown(tree.words[i])
+        if number in (SINGULAR, PLURAL) and _is_name(tree, subject):
+            shown.setdefault(tree.words[subject].text, Counter())[number] += 1
+    return shown
+
+
+def _elsewhere(counts: Counter[str] | None) -> str | None:
+    """The number the article's verbs give a name most often, singular when as often as plural
+    (a person, unless the article treats the name as many): "Cantwell says ... Cantwell say"."""
+    if not counts:
+        return None
+    return SINGULAR if counts[SINGULAR] >= counts[PLURAL] else PLURAL
 
 
 def _joined_number(tree: Tree, s: int) -> str | None:
