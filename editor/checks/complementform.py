@@ -28,9 +28,13 @@ class Settings:
                      "(a bare verb right after the word wants 'to')")
     )
     adjectives: tuple[str, ...] = field(default=(), metadata=doc("adjectives governing the complement as the verbs do"))
+    forms: tuple[str, ...] = field(
+        default=(), metadata=doc("the verbs' forms (Penn tags: 'VBG') the rule is about; every form when empty")
+    )
 
 
 _NOMINATIVE = frozenset({"i", "he", "she", "we", "they"})
+_OBJECT_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS", "PRP"})
 
 
 def build(rule: Rule) -> Check:
@@ -39,6 +43,8 @@ def build(rule: Rule) -> Check:
     adjectives = frozenset(a.lower() for a in settings.adjectives)
 
     def governs(word: Word) -> bool:
+        if settings.forms and word.tag not in settings.forms:
+            return False
         if word.tag[:2] == "VB":
             return verb_lemma(word.text, word.lemma) in verbs
         return word.tag == "JJ" and word.lower in adjectives
@@ -70,7 +76,12 @@ def build(rule: Rule) -> Check:
                 if len(subjects) == 1 and subjects[0] == tree.next_word(v) and c == tree.next_word(subjects[0]) and (
                     words[subjects[0]].lower not in _NOMINATIVE and lemma != "be"
                 ):  # "told they are": a subject's case, or a finite "are", makes it a clause ("told [that] they are")
-                    yield c, c, f"to {verb.text}"  # "enable you have" -> "enable you to have"
+                    yield subjects[0], c, f"{words[subjects[0]].text} to {verb.text}"  # "enable you to have"
+                elif verb.tag == "VB" and not subjects and lemma != "be":
+                    for o in tree.kids(v, "dobj"):
+                        last = tree.last_word(o)
+                        if words[o].tag in _OBJECT_TAGS and tree.next_word(last) == c:
+                            yield last, c, f"{words[last].text} to {verb.text}"  # "asked the country to unite"
             elif settings.wants == "not-bare" and not auxes and c == tree.next_word(v) and (
                 verb.tag == "VB" or (verb.tag == "VBP" and verb.lower == lemma)  # "tried pick": a base form
             ):
