@@ -93,28 +93,29 @@ def build(rule: Rule) -> Check:
                 aux = words[auxes[-1]]
                 if aux.dep == "auxpass" or aux.lower in ("'d", "'s"):
                     continue  # "'d" is had or would, "'s" is or has (the tagger may call either a modal)
-                if verb.lower in _FINITE_BE and not (aux.tag == "MD" and auxes[-1] == i - 1 and aux.text.islower()):
-                    continue  # "have is" is a misparse, not a slip; "may is", right after the modal, is one
-                if any(words[j].tag not in ("RB", "RBR", "RBS") and words[j].text.strip()
-                       for j in range(auxes[-1] + 1, i)) or i - auxes[-1] > 4:  # fmt: skip
-                    continue  # only adverbs and "not" between: a subject between is a question the parse may misread
-                if verb.lower in accepted or verb.dep in ("amod", "compound") or (aux.lower == "had" and any(
-                    words[j].lower == "better" for j in range(auxes[-1] + 1, i)
-                )):  # fmt: skip
-                    continue  # an adjective ("restricted diets"), "had better be"
-                after = tree.next_word(i)
                 governor = words[verb.head]
                 infinitive = verb.dep == "xcomp" and bool(  # "aims to raised hundreds": always the infinitive's "to"
                     {verb_lemma(governor.text, governor.lemma), governor.lower} & infinitive_governors
                 )
+                slip_of_be = aux.tag == "MD" or (aux.tag == "TO" and infinitive)
+                if verb.lower in _FINITE_BE and not (slip_of_be and auxes[-1] == i - 1 and aux.text.islower()):
+                    continue  # "have is" a misparse, "what it comes down to is" usage; "may is", "want to was" slips
+                if any(words[j].tag not in ("RB", "RBR", "RBS") and words[j].text.strip()
+                       for j in range(auxes[-1] + 1, i)) or i - auxes[-1] > 4:  # fmt: skip
+                    continue  # only adverbs and "not" between: a subject between is a question the parse may misread
+                if verb.dep in ("amod", "compound") or (aux.lower == "had" and any(
+                    words[j].lower == "better" for j in range(auxes[-1] + 1, i)
+                )):  # fmt: skip
+                    continue  # an adjective ("restricted diets"), "had better be"
+                after = tree.next_word(i)
                 participle = verb.tag in ("VBN", "VBD") or verb.lower.endswith("ed")  # the tagger's VB "skimmed"
                 if aux.tag == "TO" and participle and after is not None and words[after].tag in (
                     "NN", "NNS", "JJ"
                 ) and not infinitive:  # fmt: skip
                     continue  # "from whole to skimmed milk": "to" a preposition, the participle an adjective
                 tag = wanted_form(aux.tag, aux.lemma.lower())
-                if tag is None or verb.tag == "VBG":
-                    continue  # "to coming", "have been going": other constructions, not a slip of form
+                if tag is None or verb.tag == "VBG" or (tag == "VBN" and verb.lower in accepted):
+                    continue  # "to coming", "have been going": other constructions; "has got", British
                 # The text decides, not the tagger (which tags "went" after "has" VBN): a form the
                 # lexicon gives the lemma for the wanted tag is right.
                 lemma = verb_lemma(verb.text, verb.lemma)
