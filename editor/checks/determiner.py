@@ -65,14 +65,15 @@ def _counted(tree: Tree, number: int, n: int, after_tag: str) -> bool:
     before = tree.previous_word(number)
     if not _plural_number(count) or noun.start == count.end or not countable(noun.lemma, COUNTABLE_GAP):
         return False
-    if tree.starts_sentence(number):
-        return False  # "4 Social engineer": a numbered heading
+    if tree.starts_sentence(number) and not count.text.isalpha():
+        return False  # "4 Social engineer": a numbered heading (not "Two decade ago")
     if before is not None and (tree.words[before].text in _CURRENCY or tree.words[before].tag in ("NNP", "NNPS")):
         return False
     if after_tag in _NOUN_PHRASE_START or after_tag[:2] == "NN" or (
         "VB" in tags(noun.text) and after_tag in ("IN", "DT", "PRP", "PRP$", "TO", "WDT")
+        and not (noun.dep == "dobj" and noun.head < number and after_tag == "IN" and tree.kids(noun.head, "nsubj"))
     ):  # fmt: skip
-        return False
+        return False  # "aged over 12 admit that": a verb; not the object of a clause verb ("has opened 60 store in")
     if any(tree.words[j].tag not in ("JJ", "JJR", "JJS") for j in range(number + 1, n)):
         return False
     dets = tree.kids(n, "det", "poss")
