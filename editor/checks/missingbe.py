@@ -28,6 +28,8 @@ _COMPLEMENT_STARTS = frozenset({"DT", "JJ", "JJR", "CD", "PRP$"})
 _AFTER_AN_ADVERB = frozenset({"DT", "JJ", "JJR", "CD", "VBG"})
 _CONTRACTIONS = frozenset({"'s", "’s", "'re", "’re", "'m", "’m"})
 _SENTENCE_ENDS = frozenset({".", "!", "?"})
+_CLOSING_QUOTES = frozenset({'"', "”", "’", "'", "»", ")"})
+_QUANTITY = frozenset({"lot", "lots", "number", "plenty", "couple"})  # "a lot of dogs": the noun after "of"
 _PLURAL_SUBJECT_TAGS = frozenset({"NNS", "NNPS"})
 _SINGULAR, _PLURAL = ("is", "was"), ("are", "were")  # for a noun subject; pronouns' forms are the rule's
 _SUBJECT_WITHIN = 6  # the subject pronoun among a verbless sentence's first words ("But in general he")
@@ -53,6 +55,18 @@ def _past(tree: Tree, before: int) -> bool:
     return False
 
 
+def _plural_after(tree: Tree, there: int) -> bool:
+    """Whether the noun that follows "there" is plural ("There a lot of dogs" wants "are")."""
+    words = tree.words
+    for k in range(there + 1, len(words)):
+        if words[k].tag[:2] == "NN":
+            following = tree.next_word(k)
+            if words[k].lower in _QUANTITY and following is not None and words[following].lower == "of":
+                continue
+            return words[k].tag in _PLURAL_SUBJECT_TAGS
+    return False
+
+
 def build(rule: Rule) -> Check:
     settings = parse_settings(rule, Settings)
     subjects = {pronoun.lower(): forms for pronoun, forms in settings.subjects.items()}
@@ -61,13 +75,16 @@ def build(rule: Rule) -> Check:
     def be(tree: Tree, subject: int) -> str:
         word = tree.words[subject]
         forms = subjects.get(word.lower) or (_PLURAL if word.tag in _PLURAL_SUBJECT_TAGS else _SINGULAR)
+        if word.lower == "there":  # "there is/are": the noun after it decides ("There a lot of dogs")
+            forms = _PLURAL if _plural_after(tree, subject) else _SINGULAR
         return forms[1] if _past(tree, subject) and len(forms) > 1 else forms[0]
 
     def verbless(tree: Tree, sentence: list[int]) -> int | None:
         """The subject pronoun of a sentence with no finite verb, when a complement follows it."""
         words = tree.words
-        if any(words[k].tag in _FINITE_TAGS for k in sentence):
-            return None
+        clauses = {k for r in sentence if words[r].dep in ("relcl", "acl") for k in tree.subtree(r)}
+        if any(words[k].tag in _FINITE_TAGS for k in sentence if k not in clauses):
+            return None  # a verb of its own (a relative clause's is not: "It one of the houses that have")
         i = next((n for n, k in enumerate(sentence[:_SUBJECT_WITHIN]) if words[k].lower in subjects), None)
         if i is None or i + 2 >= len(sentence):
             return None
@@ -106,7 +123,10 @@ def build(rule: Rule) -> Check:
                 if word.dep != "ROOT":
                     continue
                 sentence = sorted(k for k in tree.subtree(root) if words[k].text.strip())
-                if len(sentence) < 4 or words[sentence[-1]].text not in _SENTENCE_ENDS:
+                end = len(sentence) - 1
+                while end > 0 and words[sentence[end]].text in _CLOSING_QUOTES:
+                    end -= 1
+                if len(sentence) < 4 or words[sentence[end]].text not in _SENTENCE_ENDS:
                     continue
                 subject = verbless(tree, sentence)
                 if subject is not None:
