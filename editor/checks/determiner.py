@@ -141,10 +141,10 @@ def build(rule: Rule) -> Check:
             det = tree.words[k]
             between = [tree.words[j] for j in range(k + 1, n) if tree.words[j].text.strip()]
             if k > n or any((w.tag not in ("JJ", "JJR", "JJS", "RB") or "VBZ" in tags(w.text)) and not (
-                w.tag in ("NN", "NNP") and w.dep == "compound" and k < w.head <= n and w.text.isalpha()
+                w.tag in ("NN", "NNP") and w.dep == "compound" and k < w.head <= n and noun.tag == "NN"
             ) for w in between):  # fmt: skip
-                continue  # adjectives and the noun's own modifiers may stand between ("these NSA database
-                # programme"); "this page documents" is a clause
+                continue  # adjectives may stand between, and before a singular noun its own modifiers ("these
+                # NSA database programme"); "this page documents" is a clause
             if det.lower in ("a", "an") and between:
                 continue  # "a coupla weeks", "a faint pins and needles": a plural after "a" must follow it
             if noun.tag == "NNS" and det.lower in singular:
