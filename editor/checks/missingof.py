@@ -75,7 +75,8 @@ def build(rule: Rule) -> Check:
             return True  # a clause's subject ("the income the bank generates"); not two subjects for one verb
         if second.dep == "attr" and word.dep != "attr" and word.head != head:
             return True  # "Is the creepiness of a technology an instinctive certainty?"
-        if second.dep == "dobj" and (word.dep == "pobj" or second.head == first):
+        heavy = bool(tree.kids(head, "relcl", "acl", "ccomp"))
+        if second.dep == "dobj" and ((word.dep == "pobj" and heavy) or second.head == first):
             return True  # "cut by a third the money it gives"; a verb tagged as a noun ("picture the scene")
         # "gave many the impression": the first phrase is the verb's other object
         return second.dep == "dobj" and words[second.head].lemma.lower() in double_object_verbs
