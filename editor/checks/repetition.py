@@ -36,6 +36,7 @@ def build(rule: Rule) -> Check:
 
     def check(analysis: Analysis) -> Iterator[Finding]:
         tokens = analysis.tokens
+        alone = _written_alone(tokens)
         for i, first in enumerate(tokens):
             if not first.is_word or first.lower in allowed:
                 continue
@@ -56,19 +57,23 @@ def build(rule: Rule) -> Check:
                 end, replacement = after.end, first.text + gap.text
             if analysis.paragraph_index(first.start) != analysis.paragraph_index(second.start):
                 continue  # a heading and the paragraph under it ("Flying through time / Time zones")
-            if (
+            name = (
                 first.text[:1].isupper()
                 and second.text[:1].isupper()
                 and (not analysis.starts_sentence(first.start) or not _is_function_word(first.lower))
-            ):
+            )
+            if name and first.text not in alone:
                 # A name until shown otherwise: "the Mau Mau rebellion", and at a sentence's start
                 # "Duran Duran played", "Walla Walla is"; but "The The report" is a slip.
                 continue
             before = _previous_word(tokens, i)
             if before is not None and before.lower in allowed_after.get(first.lower, ()):
                 continue
-            # After a verb the first may be its particle ("checked in in March"): asked, never fixed unattended.
-            maybe_particle = before is not None and first.lower in particles and has_tag(before.lower, _VERB_FORMS)
+            # After a verb the first may be its particle ("checked in in March"), and a name the article
+            # also writes once may still be doubled ("Sirhan Sirhan ... Sirhan"): asked, never fixed unattended.
+            maybe_particle = name or (
+                before is not None and first.lower in particles and has_tag(before.lower, _VERB_FORMS)
+            )
             flagged = analysis.text[first.start : end]
             yield rule.finding(
                 first.start,
@@ -83,6 +88,16 @@ def build(rule: Rule) -> Check:
 
 
 _VERB_FORMS = frozenset({"VBD", "VBN", "VB", "VBZ", "VBG"})
+
+
+def _written_alone(tokens: tuple[Token, ...]) -> frozenset[str]:
+    """The words the text writes at least once without a copy beside them ("England", beside a
+    slip "England England"): a doubled name is then likely a slip, not a name like "Bora Bora"."""
+    words = [t.text.removesuffix("'s").removesuffix("’s") for t in tokens if t.is_word]  # "England's" too
+    return frozenset(
+        w for k, w in enumerate(words)
+        if (k == 0 or words[k - 1] != w) and (k + 1 == len(words) or words[k + 1] != w)
+    )  # fmt: skip
 
 
 def _is_function_word(word: str) -> bool:
