@@ -48,7 +48,7 @@ _POSSESSIVE_PRONOUNS = frozenset({"mine", "yours", "his", "hers", "ours", "their
 _QUOTES = frozenset({'"', "“", "”", "«", "»"})
 # "Tom Cantwell", "the Cantwells", "Cantwell and Co": not a surname alone
 _BEYOND_SURNAME = ("compound", "det", "poss", "conj", "cc", "appos")
-_HYPOTHETICAL = frozenset({"if", "though", "as", "unless", "whether", "even"})
+_HYPOTHETICAL = frozenset({"if", "though", "unless", "whether"})
 
 
 @dataclass(frozen=True)
@@ -263,7 +263,7 @@ def build(rule: Rule) -> Check:
         if subject.lower == "i" and words[tree.previous_word(s) or 0].lower == "and":
             return  # "my colleagues and I are": the parse took "I" alone
         if lower == "were" and wanted != PLURAL and (
-            s > i or any(words[k].lower in _HYPOTHETICAL for k in tree.kids(clause, "mark"))
+            s > i or _hypothetical(tree, clause, s)
             or words[words[clause].head].lemma in ("wish", "if")
         ):  # fmt: skip
             return  # "if he were", "were he taller", "I wish she were": the subjunctive
@@ -297,6 +297,13 @@ def build(rule: Rule) -> Check:
                                subject=words[subject].text, number=wanted)  # fmt: skip
 
     return check
+
+
+def _hypothetical(tree: Tree, clause: int, subject: int) -> bool:
+    """Whether the clause is one whose "were" may be the subjunctive: "if he were", "as though she
+    were", "as it were" (but "as I were left" is a slip)."""
+    marks = {tree.words[k].lower for k in tree.kids(clause, "mark")}
+    return bool(marks & _HYPOTHETICAL) or ("as" in marks and tree.words[subject].lower == "it")
 
 
 def _is_name(tree: Tree, s: int) -> bool:
