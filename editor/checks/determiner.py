@@ -25,9 +25,6 @@ QUANTITY_GAP = -0.45
 _NUMBER_WORDS = frozenset({"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
                            "twenty", "thirty", "forty", "fifty", "hundred", "thousand", "dozens", "hundreds"})
 _CURRENCY = frozenset("$£€¥")
-# Wants a plural only with no determiner ("other countries", "the other country"), and a mass
-# reading is common after it ("buy other food"): the noun's plural must be nearly as common.
-_ALONE_ONLY = frozenset({"other"})
 _SPAN_WORDS = frozenset({"next", "last", "past", "first", "following", "previous"})  # "the next 10 years"
 _NOUN_PHRASE_START = frozenset({"DT", "PRP$", "NN", "NNS", "JJ", "CD"})
 _VERB_FORMS = frozenset({"VB", "VBD", "VBN", "VBG", "VBZ", "VBP"})
@@ -150,14 +147,12 @@ def build(rule: Rule) -> Check:
                 # NSA database programme"); "this page documents" is a clause
             if det.lower in ("a", "an") and between:
                 continue  # "a coupla weeks", "a faint pins and needles": a plural after "a" must follow it
-            if det.lower in _ALONE_ONLY and tree.kids(n, "det", "poss", "nummod", "predet"):
-                continue  # "other" wants a plural only alone: "the other country", "every other day"
             if noun.tag == "NNS" and det.lower in singular:
                 if det.lower == "that" and noun.dep in ("nsubj", "nsubjpass"):
                     continue  # "realize that old ways are": before a clause's subject "that" is its conjunction
                 yield det, noun, False, singular[det.lower]
             elif noun.tag == "NN" and det.lower in plural and (
-                countable(noun.lemma, QUANTITY_GAP if det.lower in _ALONE_ONLY else COUNTABLE_GAP)  # "buy other food"
+                countable(noun.lemma, COUNTABLE_GAP)
                 or (settings.fix == "determiner" and plural[det.lower] and not _VERB_FORMS & tags(noun.text))
             ) and not (  # "those information": a mass noun wants "that" ("many information" is left alone;
                 # "those thinking of", "those responsible left" are verbs the tagger called nouns)
