@@ -49,6 +49,7 @@ _QUOTES = frozenset({'"', "“", "”", "«", "»"})
 # "Tom Cantwell", "the Cantwells", "Cantwell and Co": not a surname alone
 _BEYOND_SURNAME = ("compound", "det", "poss", "conj", "cc", "appos")
 _HYPOTHETICAL = frozenset({"if", "though", "unless", "whether"})
+_PERSONAL = frozenset({"i", "he", "she"})  # "as I were leaving": "as" here is "while"
 
 
 @dataclass(frozen=True)
@@ -300,10 +301,11 @@ def build(rule: Rule) -> Check:
 
 
 def _hypothetical(tree: Tree, clause: int, subject: int) -> bool:
-    """Whether the clause is one whose "were" may be the subjunctive: "if he were", "as though she
-    were", "as it were" (but "as I were left" is a slip)."""
+    """Whether the clause is one whose "were" may be the subjunctive ("if he were", "as though she
+    were", "as it were"), or an "as" phrase the parse made a clause ("as a student were"); but "as I
+    were leaving" is a slip."""
     marks = {tree.words[k].lower for k in tree.kids(clause, "mark")}
-    return bool(marks & _HYPOTHETICAL) or ("as" in marks and tree.words[subject].lower == "it")
+    return bool(marks & _HYPOTHETICAL) or ("as" in marks and tree.words[subject].lower not in _PERSONAL)
 
 
 def _is_name(tree: Tree, s: int) -> bool:
