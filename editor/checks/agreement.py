@@ -204,7 +204,10 @@ def build(rule: Rule) -> Check:
             return None  # not the first verb of the chain: the finite one before it agrees, or a modal rules
         if verb.lower not in verb_forms(verb_lemma(verb.text, verb.lemma), verb.tag) and lower not in _BE:
             return None  # not a form the lexicon knows for this verb ("seeth"): no fix to build
-        subjects = tree.kids(clause, *_SUBJECT)
+        subjects = tree.kids(clause, *_SUBJECT) or [
+            k for k in tree.kids(clause, "csubj")
+            if words[k].tag == "VBG" and tree.starts_sentence(k) and not tree.kids(k, "conj", "cc")
+        ]  # "Riding an e-bike feels": a gerund's clause opening the sentence is one thing
         expletive = tree.kids(clause, "expl")
         if expletive and not subjects:  # "there is/are": the first noun after the verb decides
             after = [k for k in tree.kids(clause, "attr") if k > i]
@@ -254,9 +257,9 @@ def build(rule: Rule) -> Check:
         words = tree.words
         verb, subject = words[i], words[s]
         lower = verb.lower
-        wanted = number(tree, s)
+        wanted = SINGULAR if subject.dep == "csubj" else number(tree, s)
         if wanted is None and s < i and subject.text in surnames and not tree.kids(s, *_BEYOND_SURNAME):
-            wanted = _elsewhere(names.get(subject.text))
+            wanted = _elsewhere(names.get(subject.text), _shown(verb))
         if wanted is None or wanted == _number_of(verb):
             return  # no number to agree with, or the verb already has it
         if verb.tag == "VBP" and subjunctive(tree, clause):
@@ -320,9 +323,9 @@ def _surnames(tree: Tree) -> Iterator[str]:
     for i, w in enumerate(tree.words):
         before = tree.previous_word(i)
         if _is_name(tree, i) and before is not None and before == i - 1 and _is_name(tree, before) and (
-            tree.kids(i, "compound") == [before] and not tree.kids(i, "det")
+            tree.kids(i, "compound") == [before] and not tree.kids(i, "det") and not _common_noun(w.lower)
         ):  # fmt: skip
-            yield w.text
+            yield w.text  # not "the City Police": a common noun is a body's name
 
 
 def _shown(verb: Word) -> str | None:
@@ -341,12 +344,13 @@ def _names_shown(located: Sequence[tuple[Tree, int, int, int]]) -> dict[str, Cou
     return shown
 
 
-def _elsewhere(counts: Counter[str] | None) -> str | None:
-    """The number the article's verbs give a name most often, singular when as often as plural
-    (a person, unless the article treats the name as many): "Cantwell says ... Cantwell say"."""
-    if not counts:
-        return None
-    return SINGULAR if counts[SINGULAR] >= counts[PLURAL] else PLURAL
+def _elsewhere(counts: Counter[str] | None, this: str | None) -> str:
+    """The number the article's verbs give a person's name: plural only when more of them show it
+    than show the singular, this verb aside as well ("Smith say ... Smith say"); otherwise
+    singular, for a person is one ("Cantwell says ... Cantwell say", "Max Weiss ... Weiss believe")."""
+    counts = counts or Counter()
+    others = counts[PLURAL] - (this == PLURAL)
+    return PLURAL if counts[PLURAL] > counts[SINGULAR] and others > 0 else SINGULAR
 
 
 def _joined_number(tree: Tree, s: int) -> str | None:
