@@ -198,8 +198,10 @@ def build(rule: Rule) -> Check:
         ):  # fmt: skip
             return None  # a contraction ("there's") is speech; a verb form used as a noun or adjective
         clause = verb.head if verb.dep in ("aux", "auxpass") else i
-        if words[clause].dep in ("ccomp", "xcomp") and words[words[clause].head].lemma in _BARE_INFINITIVE:
-            return None  # "make the flyer turn": a bare infinitive, not a finite verb
+        if words[clause].dep in ("ccomp", "xcomp") and words[words[clause].head].lemma in _BARE_INFINITIVE and (
+            words[clause].head < clause
+        ):  # fmt: skip
+            return None  # "make the flyer turn": a bare infinitive, not a finite verb (which follows its governor)
         if any(k < i and words[k].dep in ("aux", "auxpass") for k in tree.kids(clause)):
             return None  # not the first verb of the chain: the finite one before it agrees, or a modal rules
         if verb.lower not in verb_forms(verb_lemma(verb.text, verb.lemma), verb.tag) and lower not in _BE:
