@@ -4,6 +4,9 @@ are", "people who lives"). The subject is found by the parse, not by position; i
 its tag, a conjunction ("A and B"), "one of", "each"/"every", or for "there is/are" the noun
 after the verb. Subjects whose number is a matter of sense, not form, are left alone: collective
 and partitive nouns (settings), proper names, numbers, clauses, words the same in both numbers.
+A person named by surname alone after the full name is one exception: the article shows the
+number ("Tom Cantwell says ... Cantwell say"), as a gerund's clause opening the sentence is one
+thing ("Riding an e-bike feels").
 """
 
 from __future__ import annotations
