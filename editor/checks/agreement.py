@@ -211,8 +211,11 @@ def build(rule: Rule) -> Check:
             return None  # not a form the lexicon knows for this verb ("seeth"): no fix to build
         subjects = tree.kids(clause, *_SUBJECT) or [
             k for k in tree.kids(clause, "csubj")
-            if words[k].tag == "VBG" and tree.starts_sentence(k) and not tree.kids(k, "conj", "cc")
-        ]  # "Riding an e-bike feels": a gerund's clause opening the sentence is one thing
+            if words[k].tag == "VBG" and tree.starts_sentence(k) and not tree.kids(k, "conj", "cc") and not any(
+                words[o].tag == "NNS" and not tree.kids(o, "det", "poss") for o in tree.kids(k, "dobj")
+            )
+        ]  # "Riding an e-bike feels": a gerund's clause opening the sentence is one thing ("Rising prices
+        # hurt": a participle before a bare plural may be its adjective)
         expletive = tree.kids(clause, "expl")
         if expletive and not subjects:  # "there is/are": the first noun after the verb decides
             after = [k for k in tree.kids(clause, "attr") if k > i]
