@@ -25,6 +25,10 @@ QUANTITY_GAP = -0.45
 _NUMBER_WORDS = frozenset({"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
                            "twenty", "thirty", "forty", "fifty", "hundred", "thousand", "dozens", "hundreds"})
 _CURRENCY = frozenset("$£€¥")
+# A determiner before a number that still counts the noun: "every 30 year" (a possessive too: "her
+# 20 day"); after "a" or "the" the two may name or modify a thing ("a 24 hour service", "the
+# 10,000 Belgian franc", "the 007 movie").
+_COUNTED_AFTER = frozenset({"every"})
 _SPAN_WORDS = frozenset({"next", "last", "past", "first", "following", "previous"})  # "the next 10 years"
 _NOUN_PHRASE_START = frozenset({"DT", "PRP$", "NN", "NNS", "JJ", "CD"})
 _VERB_FORMS = frozenset({"VB", "VBD", "VBN", "VBG", "VBZ", "VBP"})
@@ -76,14 +80,16 @@ def _counted(tree: Tree, number: int, n: int, after_tag: str) -> bool:
         return False  # "aged over 12 admit that": a verb; not the object of a clause verb ("has opened 60 store in")
     if any(tree.words[j].tag not in ("JJ", "JJR", "JJS") for j in range(number + 1, n)):
         return False
-    dets = tree.kids(n, "det", "poss")
+    dets = [k for k in tree.kids(n, "det") if tree.words[k].lower not in _COUNTED_AFTER]
     return not dets or any(tree.words[k].lower in _SPAN_WORDS for k in tree.kids(n, "amod"))
 
 
 def _plural_number(word: Word) -> bool:
-    """A cardinal that wants a plural noun: "10", "two", "1.5"; not "1", "one", nor a year ("2016 season")."""
+    """A cardinal that wants a plural noun: "10", "two", "1.5"; not "1", "one", a code ("007 movie"),
+    nor a year ("2016 season")."""
     text = word.lower.replace(",", "")
-    if text in ("1", "one", "a", "an") or (text.isdigit() and len(text) == 4 and 1000 <= int(text) <= 2100):
+    year = text.isdigit() and len(text) == 4 and 1000 <= int(text) <= 2100
+    if text in ("1", "one", "a", "an") or text.startswith("0") or year:
         return False
     return text.replace(".", "", 1).isdigit() or text in _NUMBER_WORDS
 
