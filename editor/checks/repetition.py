@@ -36,7 +36,7 @@ def build(rule: Rule) -> Check:
 
     def check(analysis: Analysis) -> Iterator[Finding]:
         tokens = analysis.tokens
-        alone = _written_alone(tokens)
+        alone: frozenset[str] | None = None  # read only when a capitalised double is met
         for i, first in enumerate(tokens):
             if not first.is_word or first.lower in allowed:
                 continue
@@ -62,10 +62,12 @@ def build(rule: Rule) -> Check:
                 and second.text[:1].isupper()
                 and (not analysis.starts_sentence(first.start) or not _is_function_word(first.lower))
             )
-            if name and first.text not in alone:
-                # A name until shown otherwise: "the Mau Mau rebellion", and at a sentence's start
-                # "Duran Duran played", "Walla Walla is"; but "The The report" is a slip.
-                continue
+            if name:
+                alone = _written_alone(tokens) if alone is None else alone
+                if first.text not in alone:
+                    # A name until shown otherwise: "the Mau Mau rebellion", and at a sentence's start
+                    # "Duran Duran played", "Walla Walla is"; but "The The report" is a slip.
+                    continue
             before = _previous_word(tokens, i)
             if before is not None and before.lower in allowed_after.get(first.lower, ()):
                 continue

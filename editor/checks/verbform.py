@@ -94,10 +94,10 @@ def build(rule: Rule) -> Check:
                 if aux.dep == "auxpass" or aux.lower in ("'d", "'s"):
                     continue  # "'d" is had or would, "'s" is or has (the tagger may call either a modal)
                 governor = words[verb.head]
-                infinitive = verb.dep == "xcomp" and bool(  # "aims to raised hundreds": always the infinitive's "to"
+                infinitive = aux.tag == "TO" and verb.dep == "xcomp" and bool(  # "aims to raised": the infinitive's
                     {verb_lemma(governor.text, governor.lemma), governor.lower} & infinitive_governors
                 )
-                slip_of_be = aux.tag == "MD" or (aux.tag == "TO" and infinitive)
+                slip_of_be = aux.tag == "MD" or infinitive
                 if verb.lower in _FINITE_BE and not (slip_of_be and auxes[-1] == i - 1 and aux.text.islower()):
                     continue  # "have is" a misparse, "what it comes down to is" usage; "may is", "want to was" slips
                 if any(words[j].tag not in ("RB", "RBR", "RBS") and words[j].text.strip()
