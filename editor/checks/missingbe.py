@@ -2,12 +2,14 @@
 "These the words used", "customers staying away" want "it is only", "She is a", "These are the",
 "customers are staying".
 
-Two shapes of a clause without its verb. A sentence with no finite verb at all that opens with
+Three shapes of a clause without its verb. A sentence with no finite verb at all that opens with
 a subject pronoun followed by what can only begin a complement (a determiner, an adjective, a
-number, an adverb before one of those): the verb between them is "be". And a main clause whose
-head is an -ing form with a subject and no auxiliary ("and customers staying away"). The tense
-is the writer's: the fix takes the paragraph's last finite verb before it as its guide, and is
-only proposed (`fix: unsafe` in the rule).
+number, an adverb before one of those): the verb between them is "be". A main clause whose head
+is an -ing form with a subject and no auxiliary ("and customers staying away"). And a sentence
+with no finite verb whose head is an adjective with a subject ("Our ocean vast but not
+limitless", "Others not sure"). The tense is the writer's: the fix takes the paragraph's last
+finite verb before it as its guide, and is only proposed (`fix: unsafe` in the rule). A finding
+spans the words either side of the missing verb, where the fix inserts it.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from copydesk.checks.syntactic import Tree, trees
 from copydesk.findings import Finding
 from copydesk.rules import Rule
 from copydesk.text import Analysis
-from copydesk.wordclass import FINITE, has_tag
+from copydesk.wordclass import FINITE, has_tag, tags
 
 _FINITE_TAGS = frozenset({"VBZ", "VBP", "VBD", "MD"})  # the parse's
 _CAN_BE_VERB = frozenset({"VB", "VBZ", "VBD", "VBN", "VBG"})  # the lexicon's
@@ -32,6 +34,7 @@ _CLOSING_QUOTES = frozenset({'"', "”", "’", "'", "»", ")"})
 _QUANTITY = frozenset({"lot", "lots", "number", "plenty", "couple"})  # "a lot of dogs": the noun after "of"
 _PLURAL_SUBJECT_TAGS = frozenset({"NNS", "NNPS"})
 _SINGULAR, _PLURAL = ("is", "was"), ("are", "were")  # for a noun subject; pronouns' forms are the rule's
+_FLOATING = frozenset({"all", "both", "each", "half"})  # "They all went": a quantifier floated after its subject
 _SUBJECT_WITHIN = 6  # the subject pronoun among a verbless sentence's first words ("But in general he")
 
 
@@ -80,20 +83,31 @@ def build(rule: Rule) -> Check:
         return forms[1] if _past(tree, subject) and len(forms) > 1 else forms[0]
 
     def verbless(tree: Tree, sentence: list[int]) -> int | None:
-        """The subject pronoun of a sentence with no finite verb, when a complement follows it."""
+        """The subject pronoun of a clause with no verb, when a complement follows it: in a sentence
+        with no finite verb, or opening a sentence ("They more popular than patches but we do
+        not know"), where a personal pronoun has nothing else to be but the subject."""
         words = tree.words
-        clauses = {k for r in sentence if words[r].dep in ("relcl", "acl") for k in tree.subtree(r)}
-        if any(words[k].tag in _FINITE_TAGS for k in sentence if k not in clauses):
-            return None  # a verb of its own (a relative clause's is not: "It one of the houses that have")
         i = next((n for n, k in enumerate(sentence[:_SUBJECT_WITHIN]) if words[k].lower in subjects), None)
         if i is None or i + 2 >= len(sentence):
             return None
         subject, after, then = (words[k] for k in sentence[i : i + 3])
-        if after.lower == "no" or has_tag(after.lower, _CAN_BE_VERB):
-            return None  # "We no longer see": the tagger missed the verb after "no"
+        personal = subject.lower not in demonstratives and subject.lower != "there"  # "There the similarity ends"
+        clauses = {k for r in sentence if words[r].dep in ("relcl", "acl") for k in tree.subtree(r)}
+        if not (personal and tree.starts_sentence(sentence[i]) and after.lower not in _FLOATING) and any(
+            words[k].tag in _FINITE_TAGS for k in sentence if k not in clauses
+        ):  # fmt: skip
+            return None  # a verb of its own (a relative clause's is not: "It one of the houses that have")
+        if after.lower == "no" and subject.lower == "there" and then.lower != "longer":
+            return sentence[i]  # "There no evidence that"; but "We no longer see": the verb after "no"
+        if not tags(after.lower):
+            return None  # a word the lexicon does not know ("They hopethe results") may hold the verb
+        adverb_before_determiner = after.tag == "RB" and then.tag == "DT"  # "There even a cargo bike"
+        if after.lower == "no" or (has_tag(after.lower, _CAN_BE_VERB) and not adverb_before_determiner):
+            return None  # "We still want", "They present a case"
         if subject.lower in demonstratives:
             return sentence[i] if after.tag == "DT" else None
-        if after.tag in _COMPLEMENT_STARTS or (after.tag == "RB" and then.tag in _AFTER_AN_ADVERB):
+        if after.tag in _COMPLEMENT_STARTS or (after.tag in ("RB", "RBR") and then.tag in _AFTER_AN_ADVERB
+                                               and not has_tag(then.lower, _CAN_BE_VERB)):  # fmt: skip
             return sentence[i]
         return None
 
@@ -116,6 +130,48 @@ def build(rule: Rule) -> Check:
             return None  # "his phone talks to a beacon, flagging...", "The ethylene deposited carbon causing..."
         return subject
 
+    def adjective_predicate(tree: Tree, root: int, sentence: list[int]) -> tuple[int, int] | None:
+        """The subject and the adjective of a sentence with no finite verb whose predicate is an
+        adjective: the parse's head ("Our ocean vast") or an adjective it hung after the noun
+        that heads the sentence ("But some people unhappy with the plan")."""
+        words = tree.words
+        if any(words[k].tag in _FINITE_TAGS for k in sentence) or tree.kids(root, "aux", "auxpass", "cop"):
+            return None
+        if words[root].tag == "JJ":
+            subjects_of = [s for s in tree.kids(root, "nsubj") if s < root]
+            if not subjects_of:
+                return None
+            subject, adjective = subjects_of[0], root
+        elif words[root].tag in ("NN", "NNS"):
+            after = [k for k in tree.kids(root, "amod") if k > root]
+            if not after:
+                return None
+            subject, adjective = root, after[0]
+        else:
+            return None
+        if words[adjective].tag != "JJ" or has_tag(words[adjective].lower, _CAN_BE_VERB):
+            return None  # "The mice froze", "oxytocin effects only last": verbs the tagger took for adjectives
+        if not words[adjective].text.isalpha() or words[subject].lower in subjects or not tags(words[subject].lower):
+            return None  # a pronoun subject is the first shape's; an unknown word ("Itis important") may hold the verb
+        if any(has_tag(words[k].lower, FINITE) for k in tree.subtree(subject) if k < adjective):
+            return None  # a word of the subject that can be a verb may be the clause's verb
+        return subject, adjective
+
+    def inserted(analysis: Analysis, tree: Tree, subject: int, head: int) -> Finding:
+        """"be" inserted after the subject's phrase, the finding spanning the words either side."""
+        words = tree.words
+        phrase, predicate = set(tree.subtree(subject)), set(tree.subtree(head))
+        if head in phrase:  # the adjective the parse hung after the noun ("people unhappy with")
+            phrase -= predicate
+        else:  # the subject hangs from the predicate's head
+            predicate -= phrase
+        last = max(k for k in phrase if k < head and k not in predicate)  # the predicate's own adverbs come
+        # after "be" ("are still not sure")
+        before, verb = words[last], words[head]
+        fixed = f"{before.text} {be(tree, subject)}{analysis.text[before.end : verb.end]}"
+        return rule.finding(before.start, verb.end, analysis.text[before.start : verb.end], [fixed],
+                            subject=words[subject].text)  # fmt: skip
+
     def check(analysis: Analysis) -> Iterator[Finding]:
         for tree in trees(analysis):
             words = tree.words
@@ -135,10 +191,10 @@ def build(rule: Rule) -> Check:
                     yield rule.finding(pronoun.start, pronoun.end, pronoun.text, [fixed], subject=pronoun.text)
                 for head in (root, *tree.kids(root, "conj")):
                     subject = bare_participle(tree, head, sentence)
-                    if subject is None:
-                        continue
-                    verb = words[head]
-                    fixed = f"{be(tree, subject)} {verb.text}"
-                    yield rule.finding(verb.start, verb.end, verb.text, [fixed], subject=words[subject].text)
+                    if subject is not None:
+                        yield inserted(analysis, tree, subject, head)
+                predicate = adjective_predicate(tree, root, sentence)
+                if predicate is not None:
+                    yield inserted(analysis, tree, *predicate)
 
     return check
