@@ -28,6 +28,9 @@ class Settings:
                      "(a bare verb right after the word wants 'to')")
     )
     adjectives: tuple[str, ...] = field(default=(), metadata=doc("adjectives governing the complement as the verbs do"))
+    every_adjective: bool = field(
+        default=False, metadata=doc("every adjective after 'be' governs the complement too ('it is scary see')")
+    )
     forms: tuple[str, ...] = field(
         default=(), metadata=doc("the verbs' forms (Penn tags: 'VBG') the rule is about; every form when empty")
     )
@@ -47,7 +50,7 @@ def build(rule: Rule) -> Check:
             return False
         if word.tag[:2] == "VB":
             return verb_lemma(word.text, word.lemma) in verbs
-        return word.tag == "JJ" and word.lower in adjectives
+        return word.tag == "JJ" and (word.lower in adjectives or (settings.every_adjective and word.dep == "acomp"))
 
     def complement(tree: Tree, v: int) -> Iterator[tuple[int, int, str]]:
         """(first, last, replacement) of each complement in the wrong form."""
@@ -82,10 +85,14 @@ def build(rule: Rule) -> Check:
                         last = tree.last_word(o)
                         if words[o].tag in _OBJECT_TAGS and tree.next_word(last) == c:
                             yield last, c, f"{words[last].text} to {verb.text}"  # "asked the country to unite"
-            elif settings.wants == "not-bare" and not auxes and c == tree.next_word(v) and (
+            elif settings.wants == "not-bare" and not auxes and (
                 verb.tag == "VB" or (verb.tag == "VBP" and verb.lower == lemma)  # "tried pick": a base form
             ):
-                yield v, c, f"{words[v].text} to {verb.text}"  # "promised double" -> "promised to double"
+                after = tree.next_word(v)
+                if c == after:
+                    yield v, c, f"{words[v].text} to {verb.text}"  # "promised double" -> "promised to double"
+                elif after is not None and words[after].lower == "not" and c == tree.next_word(after):
+                    yield v, c, f"{words[v].text} {words[after].text} to {verb.text}"  # "careful not to stigmatize"
 
     def check(analysis: Analysis) -> Iterator[Finding]:
         for tree in trees(analysis):
