@@ -113,6 +113,8 @@ def build(rule: Rule) -> Check:
             for k in tree.kids(s, "prep")
         ):  # fmt: skip
             return PLURAL  # "eleven of the 18 trees have" (not "£1.8 million of that work was")
+        if lower == "that" and w.tag == "DT" and tree.starts_sentence(s):
+            return SINGULAR  # "That was the problem": opening a sentence, "that" is the demonstrative
         if lower in _RELATIVE and w.dep in _SUBJECT and depth == 0:
             clause = tree.words[w.head]
             before = tree.previous_word(s)
@@ -143,7 +145,7 @@ def build(rule: Rule) -> Check:
         opening = tree.starts_sentence(s) and (w.tag == "NN" or zipf(lower) <= zipf(w.lemma.lower()) + 0.6)
         if w.text[:1].isupper() and (not _common_noun(lower) or not (tree.kids(s, "det", "poss") or opening)):
             return None  # a name the tagger took for a common noun ("Keyes", "Sanders agrees", "People for ...")
-        if zipf(lower) < 2.5 or tree.kids(s, "appos"):
+        if (zipf(lower) < 2.5 and not _rare_plural(lower, w)) or tree.kids(s, "appos"):
             return None  # a word the lexicon hardly knows (a typo, a brand); an apposition the parse may misplace
         before = tree.previous_word(s)
         while depth == 0 and before is not None and tree.words[before].dep in ("det", "amod", "compound", "poss"):
@@ -158,12 +160,19 @@ def build(rule: Rule) -> Check:
             return None  # "what surprised researchers was": a clause is the subject, the parse split it
         if not _noun_of_number(lower, w.tag):
             return None  # the lexicon does not know the word in that number ("atlas" tagged plural)
-        if w.tag not in NOUN_TAGS or lower in sense or w.lemma.lower() in sense:
+        if w.tag not in NOUN_TAGS or lower in sense:
             return None
+        if w.lemma.lower() in sense and not (w.tag == "NNS" and _noun_of_number(lower, "NNS") and not any(
+            tree.words[k].lower == "of" for k in tree.kids(s, "prep")
+        )):  # fmt: skip
+            return None  # "the team are" is usage; a plural of it is plural ("Numbers seem", but "Thousands of
+            # pounds was": the amount)
         if any(tree.words[k].tag == "NNS" for k in tree.kids(s, "compound")):
             return None  # "the dangers castaways experience are": a plural modifier is a clause the parse merged
-        if number_invariant(w.text, w.lemma) or any(tree.words[k].tag == "CD" for k in tree.kids(s, "nummod")):
-            return None
+        if (number_invariant(w.text, w.lemma) and not (w.tag == "NN" and lower.endswith("ness"))) or any(
+            tree.words[k].tag == "CD" for k in tree.kids(s, "nummod")
+        ):  # fmt: skip
+            return None  # "series", "species" (but "deafness", tagged singular, is singular)
         if any(tree.words[k].lower in sense and (w.tag != "NNS" or tree.words[k].tag in ("WDT", "WP"))
                for k in tree.kids(s, "det", "amod", "quantmod")):  # fmt: skip
             return None  # "a lot more", "all the money" (but "some experts" is plural, "what surprised
@@ -458,6 +467,11 @@ def _noun_of_number(lower: str, tag: str) -> bool:
     if tag == "NN":
         return lower in lemmas
     return any(lower in getAllInflections(lemma, upos="NOUN").get("NNS", ()) and lemma != lower for lemma in lemmas)
+
+
+def _rare_plural(lower: str, word: Word) -> bool:
+    """A rare word that is the regular plural of a common noun ("octopuses"), not a typo or a brand."""
+    return word.tag == "NNS" and inflect(word.lemma, "NNS") == lower and zipf(word.lemma.lower()) >= 3
 
 
 def _common_noun(lower: str) -> bool:
