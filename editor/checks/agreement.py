@@ -100,6 +100,11 @@ def build(rule: Rule) -> Check:
         lower = w.lower
         if tree.kids(s, "conj", "cc"):
             return _joined_number(tree, s)
+        if depth == 0 and w.tag in ("NNP", "NN") and lower not in sense and any(
+            tree.words[a].tag == "NN" and tree.words[a].lower not in sense and _is_a(tree, a)
+            for a in tree.kids(s, "appos") if a > s
+        ):  # fmt: skip
+            return SINGULAR  # "Hannah, a 41-year-old lawyer, has": one of a kind (not "Apple, a company, have")
         if w.text[:1].isupper() and lower != "i" and not tree.starts_sentence(s):
             return None  # a name ("Mars One", "Keyes")
         if lower in _PRONOUNS:
@@ -467,6 +472,16 @@ def _noun_of_number(lower: str, tag: str) -> bool:
     if tag == "NN":
         return lower in lemmas
     return any(lower in getAllInflections(lemma, upos="NOUN").get("NNS", ()) and lemma != lower for lemma in lemmas)
+
+
+def _is_a(tree: Tree, n: int) -> bool:
+    """Whether noun n's phrase opens with "a"/"an" and stands between commas (an apposition)."""
+    before, after = tree.previous_word(min(tree.subtree(n))), tree.next_word(max(tree.subtree(n)))
+    return (
+        any(tree.words[d].lower in ("a", "an") for d in tree.kids(n, "det"))
+        and before is not None and tree.words[before].text == ","
+        and after is not None and tree.words[after].text == ","
+    )  # fmt: skip
 
 
 def _rare_plural(lower: str, word: Word) -> bool:
