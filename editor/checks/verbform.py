@@ -111,8 +111,12 @@ def build(rule: Rule) -> Check:
                 participle = verb.tag in ("VBN", "VBD") or verb.lower.endswith("ed")  # the tagger's VB "skimmed"
                 if aux.tag == "TO" and participle and after is not None and words[after].tag in (
                     "NN", "NNS", "JJ"
-                ) and not infinitive:  # fmt: skip
-                    continue  # "from whole to skimmed milk": "to" a preposition, the participle an adjective
+                ) and not infinitive and not (tree.kids(i, "dobj") and tree.next_word(auxes[-1]) == i and not any(
+                    words[j].lower == "from" for j in range(min(verb.head, auxes[-1]), auxes[-1])
+                )):  # fmt: skip
+                    continue  # "from whole to skimmed milk": "to" a preposition, the participle an adjective (one
+                    # with an object right after "to" is a verb, "need to stopped tobacco companies", unless "to"
+                    # answers a "from"; "on to unnecessarily restricted diets" is an adjective)
                 tag = wanted_form(aux.tag, aux.lemma.lower())
                 if tag is None or verb.tag == "VBG" or (tag == "VBN" and verb.lower in accepted):
                     continue  # "to coming", "have been going": other constructions; "has got", British
