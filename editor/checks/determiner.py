@@ -162,10 +162,12 @@ def build(rule: Rule) -> Check:
                 or (settings.fix == "determiner" and plural[det.lower] and not _VERB_FORMS & tags(noun.text))
             ) and not (  # "those information": a mass noun wants "that" ("many information" is left alone;
                 # "those thinking of", "those responsible left" are verbs the tagger called nouns)
-                plural[det.lower] is None and "VB" in tags(noun.text) and after_tag not in ("NN", "NNS", "")
+                plural[det.lower] is None and "VB" in tags(noun.text)
+                and after_tag not in ("NN", "NNS", "", "VBP", "VBZ", "VBD", "MD")
                 and noun.dep in ("ROOT", "nsubj", "nsubjpass", "conj", "dep")
             ):  # "Many work on the farm": the quantifier is the subject, the "noun" its verb ("like many fan",
-                # "there were a few drug that": an object or complement is a noun)
+                # "there were a few drug that": an object or complement is a noun; "Both man face": a finite
+                # verb after it is the clause's)
                 yield det, noun, True, plural[det.lower]
 
     def one_of(tree: Tree, n: int) -> Iterator[tuple[Word, Word, bool, str | None]]:
