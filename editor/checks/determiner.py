@@ -84,6 +84,27 @@ def _counted(tree: Tree, number: int, n: int, after_tag: str) -> bool:
     return not dets or any(tree.words[k].lower in _SPAN_WORDS for k in tree.kids(n, "amod"))
 
 
+def _phrase_number(tree: Tree, n: int) -> bool | None:
+    """Whether the rest of noun n's phrase shows it plural (True) or singular (False), None when
+    nothing does: "all" before the determiner ("all these year"), or the verb it is the subject of
+    ("These problem are", "This results shows"). When the determiner and the noun differ, the word
+    the context sides with is the right one."""
+    words = tree.words
+    if any(words[k].lower == "all" for k in tree.kids(n, "predet")):
+        return True
+    noun = words[n]
+    if noun.dep not in ("nsubj", "nsubjpass") or noun.head < n:
+        return None
+    verb = words[noun.head]
+    auxes = [words[k] for k in tree.kids(noun.head, "aux", "auxpass") if k > n]
+    finite = auxes[0] if auxes else verb
+    if finite.lower in ("is", "was", "has", "does") or finite.tag == "VBZ":
+        return False
+    if finite.lower in ("are", "were", "have", "do") or finite.tag == "VBP":
+        return True
+    return None
+
+
 def _plural_number(word: Word) -> bool:
     """A cardinal that wants a plural noun: "10", "two", "1.5"; not "1", "one", a code ("007 movie"),
     nor a year ("2016 season")."""
@@ -104,8 +125,9 @@ def build(rule: Rule) -> Check:
     ignored = frozenset(w.lower() for w in settings.ignore)
     plural_of = frozenset(w.lower() for w in settings.plural_of)
 
-    def fixes(det: Word, noun: Word, wants_plural: bool, partner: str | None) -> list[str]:
-        if settings.fix == "determiner" and partner:
+    def fixes(tree: Tree, n: int, det: Word, wants_plural: bool, partner: str | None) -> list[str]:
+        noun = tree.words[n]
+        if settings.fix == "determiner" and partner and _phrase_number(tree, n) != wants_plural:
             return [with_case(det, partner)]
         form = inflect(noun.lemma, "NNS" if wants_plural else "NN")
         return [with_case(noun, form)] if form and form.lower() != noun.lower else []
@@ -203,10 +225,10 @@ def build(rule: Rule) -> Check:
                 found = [*mismatch(tree, n), *(one_of(tree, n) if settings.one_of else ()),
                          *(quantity_of(tree, n) if plural_of else ())]  # fmt: skip
                 for det, noun, wants_plural, partner in found[:1]:
-                    replacements = fixes(det, noun, wants_plural, partner)
+                    replacements = fixes(tree, n, det, wants_plural, partner)
                     if not replacements:
                         continue
-                    if settings.fix == "determiner" and partner:  # the phrase the message names, mended
+                    if replacements[0].lower() == partner:  # the phrase the message names, mended
                         phrase = replacements[0] + analysis.text[det.end : noun.end]
                     else:
                         phrase = analysis.text[det.start : noun.start] + replacements[0]
