@@ -84,6 +84,21 @@ def _counted(tree: Tree, number: int, n: int, after_tag: str) -> bool:
     return not dets or any(tree.words[k].lower in _SPAN_WORDS for k in tree.kids(n, "amod"))
 
 
+def _joined_after(tree: Tree, n: int) -> bool:
+    """Whether an "and" follows noun n within its phrase (its "of" phrases included), before any
+    other preposition, verb or mark: the noun may be one of two the determiner shares ("both
+    strength of mind and strength of will"), or the "and" joins clauses the parse ran together
+    ("this sources and we believe"). An "and" after another preposition's object ("these list of
+    photos for your ideas and ...") joins something else."""
+    for word in tree.words[n + 1 : n + 8]:
+        if word.lower == "and":
+            return tree.words[word.head].tag[:2] != "VB"
+        ends = (word.tag == "IN" and word.lower != "of") or word.tag[:2] in ("VB", "MD") or not word.text.isalnum()
+        if ends and word.text.strip():
+            return False
+    return False
+
+
 def _phrase_number(tree: Tree, n: int) -> bool | None:
     """Whether the rest of noun n's phrase shows it plural (True) or singular (False), None when
     nothing does: "all" before the determiner ("all these year"), or the verb it is the subject of
@@ -152,9 +167,7 @@ def build(rule: Rule) -> Check:
             return  # "this years Super Bowl": a possessive without its apostrophe
         if noun.tag == "NN" and after_tag in ("NNS", "VB"):
             return  # "those body wash bottles": a modifier of a plural after it, which the parse missed
-        if tree.kids(n, "conj") or any(
-            w.lower == "and" and tree.words[w.head].tag[:2] != "VB" for w in tree.words[n + 1 : n + 8]
-        ):  # an "and" that joins clauses ("this sources and we believe") leaves the noun alone
+        if tree.kids(n, "conj") or _joined_after(tree, n):
             return  # "both director and ambassador", "both strength of mind and strength of will"
         numbers = [k for k in tree.kids(n, "nummod") if k < n and tree.words[k].tag == "CD"]
         if settings.numbers and len(numbers) == 1 and noun.tag == "NN" and _counted(tree, numbers[0], n, after_tag):
@@ -184,12 +197,13 @@ def build(rule: Rule) -> Check:
                 or (settings.fix == "determiner" and plural[det.lower] and not _VERB_FORMS & tags(noun.text))
             ) and not (  # "those information": a mass noun wants "that" ("many information" is left alone;
                 # "those thinking of", "those responsible left" are verbs the tagger called nouns)
-                plural[det.lower] is None and "VB" in tags(noun.text)
-                and after_tag not in ("NN", "NNS", "", "VBP", "VBZ", "VBD", "MD")
-                and noun.dep in ("ROOT", "nsubj", "nsubjpass", "conj", "dep")
-            ):  # "Many work on the farm": the quantifier is the subject, the "noun" its verb ("like many fan",
-                # "there were a few drug that": an object or complement is a noun; "Both man face": a finite
-                # verb after it is the clause's)
+                (plural[det.lower] is None or noun.dep in ("appos", "ROOT"))  # "these" is a subject only where
+                # the parse finds no role for its "noun" ("emissions – these lead to acid rain")
+                and "VB" in tags(noun.text) and after_tag not in ("NN", "NNS", "", "VBP", "VBZ", "VBD", "MD")
+                and noun.dep in ("ROOT", "nsubj", "nsubjpass", "conj", "dep", "appos")
+            ):  # "Many work on the farm", "these lead to acid rain": the determiner is the subject, the "noun" its
+                # verb ("like many fan", "there were a few drug that": an object or complement is a noun; "Both
+                # man face": a finite verb after it is the clause's)
                 yield det, noun, True, plural[det.lower]
 
     def one_of(tree: Tree, n: int) -> Iterator[tuple[Word, Word, bool, str | None]]:
