@@ -25,6 +25,7 @@ from copydesk.text import Analysis
 
 _FIRST_TAGS = frozenset({"NN", "NNS", "CD", "JJ"})  # JJ: a fraction ("a fifth the company's value")
 _SECOND_TAGS = frozenset({"NN", "NNS", "CD"})
+_NAME_TAGS = frozenset({"NNP", "NNPS"})
 # The second phrase's roles that are its own: a measure or adverbial ("a year", "the same"), a
 # complement ("keeps her job a secret", "consider their preferences a better indication").
 _OWN_ROLES = frozenset({"npadvmod", "oprd", "ccomp", "xcomp", "advmod"})
@@ -63,8 +64,16 @@ def build(rule: Rule) -> Check:
         while words[head].dep == "poss" and words[head].head != head:  # "the level the world's governments deem"
             head = words[head].head
         second = words[head]
-        if second.tag not in _SECOND_TAGS or (words[opener].text[0].isupper() and not tree.starts_sentence(opener)):
-            return True  # a name or title ("series The Hunger Games"), or a phrase headed by no noun ("the oldest")
+        if words[opener].text[0].isupper() and not tree.starts_sentence(opener):
+            return True  # a name or title ("series The Hunger Games")
+        if second.tag in _NAME_TAGS and not (
+            followed_rather(word.lower, "of", "the", settings.min_count, 0)
+            and any(words[d].lower in ("a", "an") for d in tree.kids(first, "det"))
+        ):  # fmt: skip
+            return True  # a name in apposition ("residents' group the Association", "chairman the Rt Hon John
+            # Smith"); an indefinite noun never followed by "the" wants "of": "a member the European Parliament"
+        if second.tag not in _SECOND_TAGS and second.tag not in _NAME_TAGS:
+            return True  # a phrase headed by no noun ("the oldest")
         if second.dep in _OWN_ROLES or word.dep in _ENDS_PHRASE or word.dep == "conj" or tree.kids(first, "conj"):
             return True  # "14 hours a day"; "give banks the insight"; "his mother a part-time worker"
         if word.tag == "JJ" and word.dep == "amod":
