@@ -68,6 +68,10 @@ class Settings:
         metadata=doc("words whose 'that' clause may take the subjunctive ('insist', 'essential'): "
                      "'essential that the case go forward' is right"),
     )  # fmt: skip
+    infinitive_nouns: tuple[str, ...] = field(
+        default=(), metadata=doc("nouns after which a base verb has lost its 'to' ('the decision close'): "
+                                 "missing-word.to-after-noun's, not a disagreement")
+    )
     singular_words: tuple[str, ...] = field(
         default=(), metadata=doc("subject words that take a singular verb ('each', 'everyone', 'one')")
     )
@@ -82,6 +86,7 @@ def build(rule: Rule) -> Check:
     singular_words = frozenset(w.lower() for w in settings.singular_words)
     plural_words = frozenset(w.lower() for w in settings.plural_words)
     mandative = frozenset(w.lower() for w in settings.mandative)
+    infinitive_nouns = frozenset(w.lower() for w in settings.infinitive_nouns)
 
     def subjunctive(tree: Tree, clause: int) -> bool:
         """Whether the clause (or the clause it is joined to) is a 'that' clause of a mandative
@@ -289,6 +294,8 @@ def build(rule: Rule) -> Check:
             return  # no number to agree with, or the verb already has it
         if verb.tag == "VBP" and subjunctive(tree, clause):
             return
+        if subject.lower in infinitive_nouns and tree.next_word(s) == i and lower == verb_lemma(verb.text, verb.lemma):
+            return  # "The decision close the library was": a lost "to" (missing-word.to-after-noun), not agreement
         if subject.lower == "i" and words[tree.previous_word(s) or 0].lower == "and":
             return  # "my colleagues and I are": the parse took "I" alone
         if lower == "were" and wanted != PLURAL and (

@@ -28,6 +28,10 @@ class Settings:
                      "(a bare verb right after the word wants 'to')")
     )
     adjectives: tuple[str, ...] = field(default=(), metadata=doc("adjectives governing the complement as the verbs do"))
+    nouns: tuple[str, ...] = field(
+        default=(), metadata=doc("nouns governing the complement as the verbs do ('decision', 'right'): with "
+                                 "'not-bare', a base verb right after one has lost its 'to'")
+    )
     every_adjective: bool = field(
         default=False, metadata=doc("every adjective after 'be' governs the complement too ('it is scary see')")
     )
@@ -44,18 +48,26 @@ def build(rule: Rule) -> Check:
     settings = parse_settings(rule, Settings)
     verbs = frozenset(v.lower() for v in settings.verbs)
     adjectives = frozenset(a.lower() for a in settings.adjectives)
+    nouns = frozenset(n.lower() for n in settings.nouns)
 
     def governs(word: Word) -> bool:
         if settings.forms and word.tag not in settings.forms:
             return False
         if word.tag[:2] == "VB":
             return verb_lemma(word.text, word.lemma) in verbs
+        if word.tag == "NN":
+            return word.lower in nouns and word.dep != "conj"
         return word.tag == "JJ" and (word.lower in adjectives or (settings.every_adjective and word.dep == "acomp"))
 
     def complement(tree: Tree, v: int) -> Iterator[tuple[int, int, str]]:
         """(first, last, replacement) of each complement in the wrong form."""
         words = tree.words
         candidates = tree.kids(v, "xcomp", "ccomp")
+        if words[v].tag == "NN":  # "the decision celebrate": whatever the parse made of the verb after the noun
+            after = tree.next_word(v)
+            candidates = [after] if after is not None and not [
+                k for k in tree.kids(after, "nsubj", "aux", "auxpass") if k != v
+            ] and words[after].dep not in ("aux", "auxpass") else []  # fmt: skip
         if words[v].tag == "JJ" and words[v].dep == "acomp":  # "be able use": the parse hangs the verb on "be"
             candidates += [c for c in tree.kids(words[v].head, "xcomp") if c == tree.next_word(v)]
         for c in candidates:
