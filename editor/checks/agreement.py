@@ -294,6 +294,9 @@ def build(rule: Rule) -> Check:
             return  # no number to agree with, or the verb already has it
         if verb.tag == "VBP" and subjunctive(tree, clause):
             return
+        after = tree.next_word(i)
+        if lower in ("need", "dare") and after is not None and words[after].lower in ("not", "n't", "n’t"):
+            return  # "A person need not be a member": the modal "need", which takes no -s
         if subject.lower in infinitive_nouns and tree.next_word(s) == i and lower == verb_lemma(verb.text, verb.lemma):
             return  # "The decision close the library was": a lost "to" (missing-word.to-after-noun), not agreement
         if subject.lower == "i" and words[tree.previous_word(s) or 0].lower == "and":

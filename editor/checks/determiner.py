@@ -68,7 +68,9 @@ def _counted(tree: Tree, number: int, n: int, after_tag: str) -> bool:
     noun, count = tree.words[n], tree.words[number]
     before = tree.previous_word(number)
     if not _plural_number(count) or noun.start == count.end or not countable(noun.lemma, COUNTABLE_GAP):
-        return False
+        return False  # "9m": a unit glued to its number
+    if tree.hyphenated(n):
+        return False  # "a 14-fold rise": a compound adjective
     if tree.starts_sentence(number) and not count.text.isalpha():
         return False  # "4 Social engineer": a numbered heading (not "Two decade ago")
     if before is not None and (tree.words[before].text in _CURRENCY or tree.words[before].tag in ("NNP", "NNPS")):
@@ -188,6 +190,8 @@ def build(rule: Rule) -> Check:
                 # NSA database programme"); "this page documents" is a clause
             if det.lower in ("a", "an") and between:
                 continue  # "a coupla weeks", "a faint pins and needles": a plural after "a" must follow it
+            if det.text == "A" and not tree.starts_sentence(k):
+                continue  # "influenza A viruses", "vitamin A": a letter naming a kind, not the article
             if noun.tag == "NNS" and det.lower in singular:
                 if det.lower == "that" and noun.dep in ("nsubj", "nsubjpass"):
                     continue  # "realize that old ways are": before a clause's subject "that" is its conjunction
