@@ -31,6 +31,8 @@ _AFTER_AN_ADVERB = frozenset({"DT", "JJ", "JJR", "CD", "VBG"})
 _CONTRACTIONS = frozenset({"'s", "’s", "'re", "’re", "'m", "’m"})
 _SENTENCE_ENDS = frozenset({".", "!", "?"})
 _CLOSING_QUOTES = frozenset({'"', "”", "’", "'", "»", ")"})
+_OPENING_QUOTES = frozenset({"“", "«"})
+_CLOSING = frozenset({"”", "»"})
 _QUANTITY = frozenset({"lot", "lots", "number", "plenty", "couple"})  # "a lot of dogs": the noun after "of"
 _PLURAL_SUBJECT_TAGS = frozenset({"NNS", "NNPS"})
 _SINGULAR, _PLURAL = ("is", "was"), ("are", "were")  # for a noun subject; pronouns' forms are the rule's
@@ -50,12 +52,33 @@ class Settings:
     )  # fmt: skip
 
 
-def _past(tree: Tree, before: int) -> bool:
-    """Whether the paragraph's last finite verb before word `before` is in the past tense."""
-    for k in range(before - 1, -1, -1):
-        if tree.words[k].tag in _FINITE_TAGS:
-            return tree.words[k].tag == "VBD"
-    return False
+def _quotations(tree: Tree) -> list[int]:
+    """For each word, the index of the opening quote of the quotation it stands in (-1: none)."""
+    inside, opened = [], -1
+    for k, word in enumerate(tree.words):
+        if word.text in _OPENING_QUOTES or (word.text == '"' and opened < 0):
+            opened = k
+        elif word.text in _CLOSING or (word.text == '"' and opened >= 0):
+            inside.append(opened)
+            opened = -1
+            continue
+        inside.append(opened)
+    return inside
+
+
+def _past(tree: Tree, subject: int, sentence: list[int]) -> bool:
+    """Whether the verb the writer left out was in the past tense, by the finite verbs in the same
+    voice: the nearest one in the sentence ("They more popular than patches but we do not know"),
+    else the paragraph's last one before it; inside a quotation only the quotation's, outside one
+    only the narration's ("'It is great,' she said. Others not sure" wants "were")."""
+    quoted = _quotations(tree)
+    voice = quoted[subject]
+    finite = [k for k in range(len(tree.words)) if tree.words[k].tag in _FINITE_TAGS and quoted[k] == voice]
+    near = [k for k in finite if k in set(sentence)]
+    if near:
+        return tree.words[min(near, key=lambda k: abs(k - subject))].tag == "VBD"
+    before = [k for k in finite if k < subject]
+    return bool(before) and tree.words[before[-1]].tag == "VBD"
 
 
 def _plural_after(tree: Tree, there: int) -> bool:
@@ -75,12 +98,12 @@ def build(rule: Rule) -> Check:
     subjects = {pronoun.lower(): forms for pronoun, forms in settings.subjects.items()}
     demonstratives = frozenset(d.lower() for d in settings.demonstratives)
 
-    def be(tree: Tree, subject: int) -> str:
+    def be(tree: Tree, subject: int, sentence: list[int]) -> str:
         word = tree.words[subject]
         forms = subjects.get(word.lower) or (_PLURAL if word.tag in _PLURAL_SUBJECT_TAGS else _SINGULAR)
         if word.lower == "there":  # "there is/are": the noun after it decides ("There a lot of dogs")
             forms = _PLURAL if _plural_after(tree, subject) else _SINGULAR
-        return forms[1] if _past(tree, subject) and len(forms) > 1 else forms[0]
+        return forms[1] if _past(tree, subject, sentence) and len(forms) > 1 else forms[0]
 
     def verbless(tree: Tree, sentence: list[int]) -> int | None:
         """The subject pronoun of a clause with no verb, when a complement follows it: in a sentence
@@ -93,10 +116,12 @@ def build(rule: Rule) -> Check:
         subject, after, then = (words[k] for k in sentence[i : i + 3])
         personal = subject.lower not in demonstratives and subject.lower != "there"  # "There the similarity ends"
         clauses = {k for r in sentence if words[r].dep in ("relcl", "acl") for k in tree.subtree(r)}
+        quoted = _quotations(tree)
         if not (personal and tree.starts_sentence(sentence[i]) and after.lower not in _FLOATING) and any(
-            words[k].tag in _FINITE_TAGS for k in sentence if k not in clauses
+            words[k].tag in _FINITE_TAGS for k in sentence if k not in clauses and quoted[k] == quoted[sentence[i]]
         ):  # fmt: skip
-            return None  # a verb of its own (a relative clause's is not: "It one of the houses that have")
+            return None  # a verb of its own (a relative clause's is not: "It one of the houses that have"; nor
+            # the reporting clause's outside a quotation: "'There not any way,' she said")
         if after.lower == "no" and subject.lower == "there" and then.lower != "longer":
             return sentence[i]  # "There no evidence that"; but "We no longer see": the verb after "no"
         if not tags(after.lower):
@@ -157,7 +182,7 @@ def build(rule: Rule) -> Check:
             return None  # a word of the subject that can be a verb may be the clause's verb
         return subject, adjective
 
-    def inserted(analysis: Analysis, tree: Tree, subject: int, head: int) -> Finding:
+    def inserted(analysis: Analysis, tree: Tree, sentence: list[int], subject: int, head: int) -> Finding:
         """"be" inserted after the subject's phrase, the finding spanning the words either side."""
         words = tree.words
         phrase, predicate = set(tree.subtree(subject)), set(tree.subtree(head))
@@ -168,7 +193,7 @@ def build(rule: Rule) -> Check:
         last = max(k for k in phrase if k < head and k not in predicate)  # the predicate's own adverbs come
         # after "be" ("are still not sure")
         before, verb = words[last], words[head]
-        fixed = f"{before.text} {be(tree, subject)}{analysis.text[before.end : verb.end]}"
+        fixed = f"{before.text} {be(tree, subject, sentence)}{analysis.text[before.end : verb.end]}"
         return rule.finding(before.start, verb.end, analysis.text[before.start : verb.end], [fixed],
                             subject=words[subject].text)  # fmt: skip
 
@@ -187,14 +212,14 @@ def build(rule: Rule) -> Check:
                 subject = verbless(tree, sentence)
                 if subject is not None:
                     pronoun = words[subject]
-                    fixed = f"{pronoun.text} {be(tree, subject)}"
+                    fixed = f"{pronoun.text} {be(tree, subject, sentence)}"
                     yield rule.finding(pronoun.start, pronoun.end, pronoun.text, [fixed], subject=pronoun.text)
                 for head in (root, *tree.kids(root, "conj")):
                     subject = bare_participle(tree, head, sentence)
                     if subject is not None:
-                        yield inserted(analysis, tree, subject, head)
+                        yield inserted(analysis, tree, sentence, subject, head)
                 predicate = adjective_predicate(tree, root, sentence)
                 if predicate is not None:
-                    yield inserted(analysis, tree, *predicate)
+                    yield inserted(analysis, tree, sentence, *predicate)
 
     return check
