@@ -47,7 +47,6 @@ _BARE_INFINITIVE = frozenset({"make", "let", "help", "see", "hear", "watch", "fe
 _PLURAL_ENDINGS = ("people", "children")
 _NOMINAL = frozenset({"NN", "NNS", "NNP", "NNPS", "PRP"})
 _BE = frozenset({"is", "are", "am", "was", "were"})
-_PLURAL_DETERMINERS = frozenset({"both", "many", "several", "few", "these", "those", "various", "numerous"})
 _POSSESSIVE_PRONOUNS = frozenset({"mine", "yours", "his", "hers", "ours", "theirs"})
 _QUOTES = frozenset({'"', "“", "”", "«", "»"})
 # "Tom Cantwell", "the Cantwells", "Cantwell and Co": not a surname alone
@@ -115,7 +114,10 @@ def build(rule: Rule) -> Check:
             return None  # a name ("Mars One", "Keyes")
         if lower in _PRONOUNS:
             return _PRONOUNS[lower] if not tree.kids(s, "det", "amod") else None  # "a healthier you"
-        if w.tag == "NN" and any(tree.words[d].lower in _PLURAL_DETERMINERS for d in tree.kids(s, "det")):
+        if w.tag == "NN" and any(
+            tree.words[d].lower in plural_words or _PRONOUNS.get(tree.words[d].lower) == PLURAL
+            for d in tree.kids(s, "det")
+        ):  # fmt: skip
             return None  # "Both man face": the determiner shows the noun is the slip (agreement.noun-number's)
         if lower in singular_words:
             return SINGULAR

@@ -7,9 +7,10 @@ a subject pronoun followed by what can only begin a complement (a determiner, an
 number, an adverb before one of those): the verb between them is "be". A main clause whose head
 is an -ing form with a subject and no auxiliary ("and customers staying away"). And a sentence
 with no finite verb whose head is an adjective with a subject ("Our ocean vast but not
-limitless", "Others not sure"). The tense is the writer's: the fix takes the paragraph's last
-finite verb before it as its guide, and is only proposed (`fix: unsafe` in the rule). A finding
-spans the words either side of the missing verb, where the fix inserts it.
+limitless", "Others not sure"). The tense is the writer's: the fix takes the nearest finite verb
+of the sentence, else the paragraph's last one before it, in the same voice (quotation or
+narration) as its guide, and is only proposed (`fix: unsafe` in the rule). A finding spans the
+words either side of the missing verb, where the fix inserts it.
 """
 
 from __future__ import annotations
@@ -31,8 +32,6 @@ _AFTER_AN_ADVERB = frozenset({"DT", "JJ", "JJR", "CD", "VBG"})
 _CONTRACTIONS = frozenset({"'s", "’s", "'re", "’re", "'m", "’m"})
 _SENTENCE_ENDS = frozenset({".", "!", "?"})
 _CLOSING_QUOTES = frozenset({'"', "”", "’", "'", "»", ")"})
-_OPENING_QUOTES = frozenset({"“", "«"})
-_CLOSING = frozenset({"”", "»"})
 _QUANTITY = frozenset({"lot", "lots", "number", "plenty", "couple"})  # "a lot of dogs": the noun after "of"
 _PLURAL_SUBJECT_TAGS = frozenset({"NNS", "NNPS"})
 _SINGULAR, _PLURAL = ("is", "was"), ("are", "were")  # for a noun subject; pronouns' forms are the rule's
@@ -52,29 +51,15 @@ class Settings:
     )  # fmt: skip
 
 
-def _quotations(tree: Tree) -> list[int]:
-    """For each word, the index of the opening quote of the quotation it stands in (-1: none)."""
-    inside, opened = [], -1
-    for k, word in enumerate(tree.words):
-        if word.text in _OPENING_QUOTES or (word.text == '"' and opened < 0):
-            opened = k
-        elif word.text in _CLOSING or (word.text == '"' and opened >= 0):
-            inside.append(opened)
-            opened = -1
-            continue
-        inside.append(opened)
-    return inside
-
-
 def _past(tree: Tree, subject: int, sentence: list[int]) -> bool:
     """Whether the verb the writer left out was in the past tense, by the finite verbs in the same
     voice: the nearest one in the sentence ("They more popular than patches but we do not know"),
     else the paragraph's last one before it; inside a quotation only the quotation's, outside one
     only the narration's ("'It is great,' she said. Others not sure" wants "were")."""
-    quoted = _quotations(tree)
-    voice = quoted[subject]
-    finite = [k for k in range(len(tree.words)) if tree.words[k].tag in _FINITE_TAGS and quoted[k] == voice]
-    near = [k for k in finite if k in set(sentence)]
+    voice = tree.quotation[subject]
+    finite = [k for k, w in enumerate(tree.words) if w.tag in _FINITE_TAGS and tree.quotation[k] == voice]
+    in_sentence = set(sentence)
+    near = [k for k in finite if k in in_sentence]
     if near:
         return tree.words[min(near, key=lambda k: abs(k - subject))].tag == "VBD"
     before = [k for k in finite if k < subject]
@@ -116,9 +101,9 @@ def build(rule: Rule) -> Check:
         subject, after, then = (words[k] for k in sentence[i : i + 3])
         personal = subject.lower not in demonstratives and subject.lower != "there"  # "There the similarity ends"
         clauses = {k for r in sentence if words[r].dep in ("relcl", "acl") for k in tree.subtree(r)}
-        quoted = _quotations(tree)
+        voice = tree.quotation[sentence[i]]
         if not (personal and tree.starts_sentence(sentence[i]) and after.lower not in _FLOATING) and any(
-            words[k].tag in _FINITE_TAGS for k in sentence if k not in clauses and quoted[k] == quoted[sentence[i]]
+            words[k].tag in _FINITE_TAGS for k in sentence if k not in clauses and tree.quotation[k] == voice
         ):  # fmt: skip
             return None  # a verb of its own (a relative clause's is not: "It one of the houses that have"; nor
             # the reporting clause's outside a quotation: "'There not any way,' she said")

@@ -21,6 +21,10 @@ DETERMINER_DEPS = frozenset({"det", "poss", "predet", "nummod", "quantmod"})
 DETERMINER_TAGS = frozenset({"DT", "PRP$", "CD", "POS", "WDT", "WP$", "PDT"})
 
 
+_OPENING_QUOTES = frozenset({"“", "«"})
+_CLOSING_QUOTES = frozenset({"”", "»"})
+
+
 @dataclass(frozen=True)
 class Tree:
     """One paragraph's parse, with each word's children: the view every check on the parse walks."""
@@ -37,6 +41,21 @@ class Tree:
 
     def kids(self, i: int, *deps: str) -> list[int]:
         return [k for k in self.children[i] if not deps or self.words[k].dep in deps]
+
+    @cached_property
+    def quotation(self) -> tuple[int, ...]:
+        """For each word, the index of the opening double quote of the quotation it stands in (-1
+        outside one): a quoted sentence and its reporting clause are two voices."""
+        inside, opened = [], -1
+        for k, word in enumerate(self.words):
+            if word.text in _OPENING_QUOTES or (word.text == '"' and opened < 0):
+                opened = k
+            elif word.text in _CLOSING_QUOTES or (word.text == '"' and opened >= 0):
+                inside.append(opened)
+                opened = -1
+                continue
+            inside.append(opened)
+        return tuple(inside)
 
     def previous_word(self, i: int) -> int | None:
         """The nearest word before i that is not white space."""
