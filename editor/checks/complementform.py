@@ -59,9 +59,25 @@ def build(rule: Rule) -> Check:
             return word.lower in nouns and word.dep != "conj"
         return word.tag == "JJ" and (word.lower in adjectives or (settings.every_adjective and word.dep == "acomp"))
 
+    def of_gerund(tree: Tree, n: int) -> Iterator[tuple[int, int, str]]:
+        """"the courage of expressing": a noun taking a to-infinitive, with "of" and an -ing form."""
+        words = tree.words
+        of = tree.next_word(n)
+        if of is None or words[of].lower != "of" or words[of].head != n:
+            return
+        c = tree.next_word(of)
+        if c is None or words[c].tag != "VBG" or words[c].head != of or not words[c].text.islower():
+            return
+        base = inflect(verb_lemma(words[c].text, words[c].lemma), "VB")
+        if base:
+            yield of, c, f"to {base}"
+
     def complement(tree: Tree, v: int) -> Iterator[tuple[int, int, str]]:
         """(first, last, replacement) of each complement in the wrong form."""
         words = tree.words
+        if words[v].tag == "NN" and settings.wants == "to-infinitive":
+            yield from of_gerund(tree, v)
+            return
         candidates = tree.kids(v, "xcomp", "ccomp")
         if words[v].tag == "NN":  # "the decision celebrate": whatever the parse made of the verb after the noun
             after = tree.next_word(v)
