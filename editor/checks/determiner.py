@@ -31,6 +31,9 @@ _CURRENCY = frozenset("$£€¥")
 _COUNTED_AFTER = frozenset({"every"})
 _SPAN_WORDS = frozenset({"next", "last", "past", "first", "following", "previous"})  # "the next 10 years"
 _NOUN_PHRASE_START = frozenset({"DT", "PRP$", "NN", "NNS", "JJ", "CD"})
+# Adjectives of measure after a number and unit ("5 year old", "2 metre long"; Quirk 7.25)
+_DIMENSIONS = frozenset({"old", "long", "wide", "high", "deep", "tall", "thick", "heavy", "broad", "away", "late",
+                         "early", "young", "overdue", "apart"})
 _VERB_FORMS = frozenset({"VB", "VBD", "VBN", "VBG", "VBZ", "VBP"})
 _PLURAL_WITH_A = frozenset({"few", "many", "lot", "couple", "dozen", "hundred", "thousand", "million", "billion"})
 
@@ -75,7 +78,9 @@ def _counted(tree: Tree, number: int, n: int, after_tag: str) -> bool:
         return False  # "4 Social engineer": a numbered heading (not "Two decade ago")
     if before is not None and (tree.words[before].text in _CURRENCY or tree.words[before].tag in ("NNP", "NNPS")):
         return False
-    if after_tag in _NOUN_PHRASE_START or after_tag[:2] == "NN" or (
+    after = tree.next_word(n)
+    predicative = after_tag == "JJ" and after is not None and _predicative(tree, after)
+    if (after_tag in _NOUN_PHRASE_START and not predicative) or after_tag[:2] == "NN" or (
         "VB" in tags(noun.text) and after_tag in ("IN", "DT", "PRP", "PRP$", "TO", "WDT")
         and not (noun.dep == "dobj" and noun.head < number and after_tag == "IN" and tree.kids(noun.head, "nsubj"))
     ):  # fmt: skip
@@ -84,6 +89,16 @@ def _counted(tree: Tree, number: int, n: int, after_tag: str) -> bool:
         return False
     dets = [k for k in tree.kids(n, "det") if tree.words[k].lower not in _COUNTED_AFTER]
     return not dets or any(tree.words[k].lower in _SPAN_WORDS for k in tree.kids(n, "amod"))
+
+
+def _predicative(tree: Tree, k: int) -> bool:
+    """Whether the adjective at k stands alone after a number and noun ("survived 28 day adrift"),
+    not in a measure ("a 5 year old boy", "a 2 metre long table") nor before a noun it modifies, or in a
+    compound ("two practice free-falls")."""
+    following = tree.next_word(k)
+    return tree.words[k].lower not in _DIMENSIONS and not tree.hyphenated(k) and (
+        following is None or tree.words[following].tag[:2] not in ("NN", "JJ", "CD")
+    )
 
 
 def _joined_after(tree: Tree, n: int) -> bool:
