@@ -79,11 +79,13 @@ def build(rule: Rule) -> Check:
             yield from of_gerund(tree, v)
             return
         candidates = tree.kids(v, "xcomp", "ccomp")
-        if words[v].tag == "NN":  # "the decision celebrate": whatever the parse made of the verb after the noun
-            after = tree.next_word(v)
-            candidates = [after] if after is not None and not [
-                k for k in tree.kids(after, "nsubj", "aux", "auxpass") if k != v
-            ] and words[after].dep not in ("aux", "auxpass") else []  # fmt: skip
+        if words[v].tag == "NN":  # "the decision celebrate": whatever the parse made of the verb after the noun,
+            after = tree.next_word(v)  # unless it is an auxiliary or has a subject or auxiliary of its own
+            clause = after is not None and (
+                words[after].dep in ("aux", "auxpass")
+                or any(k != v for k in tree.kids(after, "nsubj", "aux", "auxpass"))
+            )
+            candidates = [after] if after is not None and not clause else []
         if words[v].tag == "JJ" and words[v].dep == "acomp":  # "be able use": the parse hangs the verb on "be"
             candidates += [c for c in tree.kids(words[v].head, "xcomp") if c == tree.next_word(v)]
         for c in candidates:

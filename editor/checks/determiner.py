@@ -63,13 +63,14 @@ class Settings:
     )
 
 
-def _counted(tree: Tree, number: int, n: int, after_tag: str) -> bool:
+def _counted(tree: Tree, number: int, n: int, after: int | None) -> bool:
     """Whether the number counts the noun, which must then be plural: "after five round", "the next
     10 year". Not a modifier ("a 24 hour service", "the £20 note", "top 10 hit"), a unit glued to
     its number ("9m"), a list's number, a name's number ("HAL 9000 computer") or a noun that is a
     verb ("12 admit that")."""
     noun, count = tree.words[n], tree.words[number]
     before = tree.previous_word(number)
+    after_tag = tree.words[after].tag if after is not None else ""
     if not _plural_number(count) or noun.start == count.end or not countable(noun.lemma, COUNTABLE_GAP):
         return False  # "9m": a unit glued to its number
     if tree.hyphenated(n):
@@ -78,8 +79,7 @@ def _counted(tree: Tree, number: int, n: int, after_tag: str) -> bool:
         return False  # "4 Social engineer": a numbered heading (not "Two decade ago")
     if before is not None and (tree.words[before].text in _CURRENCY or tree.words[before].tag in ("NNP", "NNPS")):
         return False
-    after = tree.next_word(n)
-    predicative = after_tag == "JJ" and after is not None and _predicative(tree, after)
+    predicative = after is not None and after_tag == "JJ" and _predicative(tree, after)
     if (after_tag in _NOUN_PHRASE_START and not predicative) or after_tag[:2] == "NN" or (
         "VB" in tags(noun.text) and after_tag in ("IN", "DT", "PRP", "PRP$", "TO", "WDT")
         and not (noun.dep == "dobj" and noun.head < number and after_tag == "IN" and tree.kids(noun.head, "nsubj"))
@@ -187,7 +187,7 @@ def build(rule: Rule) -> Check:
         if tree.kids(n, "conj") or _joined_after(tree, n):
             return  # "both director and ambassador", "both strength of mind and strength of will"
         numbers = [k for k in tree.kids(n, "nummod") if k < n and tree.words[k].tag == "CD"]
-        if settings.numbers and len(numbers) == 1 and noun.tag == "NN" and _counted(tree, numbers[0], n, after_tag):
+        if settings.numbers and len(numbers) == 1 and noun.tag == "NN" and _counted(tree, numbers[0], n, after):
             yield tree.words[numbers[0]], noun, True, None  # "for the next 10 year"; not "a 24 hour service"
             return
         if any((tree.words[k].tag == "CD" or tree.words[k].dep in ("nummod", "quantmod", "poss"))

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from copydesk.checks.base import Check, doc, parse_settings
-from copydesk.checks.syntactic import inflect, trees, verb_forms, verb_lemma, with_case
+from copydesk.checks.syntactic import Tree, inflect, trees, verb_forms, verb_lemma, with_case
 from copydesk.findings import Finding
 from copydesk.rules import Rule
 from copydesk.text import Analysis
@@ -51,6 +51,16 @@ class Settings:
     )
     infinitive_adjectives: tuple[str, ...] = field(
         default=(), metadata=doc("adjectives whose 'to' is always the infinitive's ('able')")
+    )
+
+
+def _verb_after_to(tree: Tree, i: int, to: int) -> bool:
+    """Whether participle i is a verb though a noun follows it: it has an object and stands right after
+    "to" ("need to stopped tobacco companies"), and the "to" answers no "from" ("from whole to skimmed
+    milk"); "on to unnecessarily restricted diets" is an adjective."""
+    words = tree.words
+    return bool(tree.kids(i, "dobj")) and tree.next_word(to) == i and not any(
+        words[j].lower == "from" for j in range(min(words[i].head, to), to)
     )
 
 
@@ -111,12 +121,8 @@ def build(rule: Rule) -> Check:
                 participle = verb.tag in ("VBN", "VBD") or verb.lower.endswith("ed")  # the tagger's VB "skimmed"
                 if aux.tag == "TO" and participle and after is not None and words[after].tag in (
                     "NN", "NNS", "JJ"
-                ) and not infinitive and not (tree.kids(i, "dobj") and tree.next_word(auxes[-1]) == i and not any(
-                    words[j].lower == "from" for j in range(min(verb.head, auxes[-1]), auxes[-1])
-                )):  # fmt: skip
-                    continue  # "from whole to skimmed milk": "to" a preposition, the participle an adjective (one
-                    # with an object right after "to" is a verb, "need to stopped tobacco companies", unless "to"
-                    # answers a "from"; "on to unnecessarily restricted diets" is an adjective)
+                ) and not infinitive and not _verb_after_to(tree, i, auxes[-1]):  # fmt: skip
+                    continue  # "from whole to skimmed milk": "to" a preposition, the participle an adjective
                 tag = wanted_form(aux.tag, aux.lemma.lower())
                 if tag is None or verb.tag == "VBG" or (tag == "VBN" and verb.lower in accepted):
                     continue  # "to coming", "have been going": other constructions; "has got", British
