@@ -35,6 +35,8 @@ _NOUN_PHRASE_START = frozenset({"DT", "PRP$", "NN", "NNS", "JJ", "CD"})
 _DIMENSIONS = frozenset({"old", "long", "wide", "high", "deep", "tall", "thick", "heavy", "broad", "away", "late",
                          "early", "young", "overdue", "apart"})
 _VERB_FORMS = frozenset({"VB", "VBD", "VBN", "VBG", "VBZ", "VBP"})
+_QUANTITY_ADJECTIVES = frozenset({"great", "good", "whole", "further", "additional", "extra", "mere", "full", "solid",
+                                  "estimated", "total", "record", "staggering", "whopping", "healthy"})
 _PLURAL_WITH_A = frozenset({"few", "many", "lot", "couple", "dozen", "hundred", "thousand", "million", "billion"})
 
 
@@ -137,6 +139,14 @@ def _phrase_number(tree: Tree, n: int) -> bool | None:
     return None
 
 
+def _plain_adjectives(words: list[Word]) -> bool:
+    """Whether the words between "a" and a plural are adjectives the lexicon knows as nothing else
+    and that do not count ("a large heatsinks"; not "a great many", "a coupla", "a further two")."""
+    return all(w.dep == "amod" and w.lower not in _PLURAL_WITH_A and w.lower not in _QUANTITY_ADJECTIVES and (
+        (w.tag == "JJ" and tags(w.text) == {"JJ"}) or (w.tag == "VBN" and tags(w.text) <= {"VBN", "VBD", "JJ"})
+    ) for w in words)
+
+
 def _plural_number(word: Word) -> bool:
     """A cardinal that wants a plural noun: "10", "two", "1.5"; not "1", "one", a code ("007 movie"),
     nor a year ("2016 season")."""
@@ -198,13 +208,16 @@ def build(rule: Rule) -> Check:
         for k in tree.kids(n, "det", "amod", "predet", "nummod"):
             det = tree.words[k]
             between = [tree.words[j] for j in range(k + 1, n) if tree.words[j].text.strip()]
-            if k > n or any((w.tag not in ("JJ", "JJR", "JJS", "RB") or "VBZ" in tags(w.text)) and not (
-                w.tag in ("NN", "NNP") and w.dep == "compound" and k < w.head <= n and noun.tag == "NN"
-            ) for w in between):  # fmt: skip
+            if k > n or (det.lower in ("a", "an") and between and not _plain_adjectives(between)):
+                continue  # "a coupla weeks", "a great many people": only known adjectives of quality may stand
+                # between "a" and a plural ("with a predefined rules")
+            if det.lower not in ("a", "an") and any(
+                (w.tag not in ("JJ", "JJR", "JJS", "RB") or "VBZ" in tags(w.text))
+                and not (w.tag in ("NN", "NNP") and w.dep == "compound" and k < w.head <= n and noun.tag == "NN")
+                for w in between
+            ):
                 continue  # adjectives may stand between, and before a singular noun its own modifiers ("these
                 # NSA database programme"); "this page documents" is a clause
-            if det.lower in ("a", "an") and between:
-                continue  # "a coupla weeks", "a faint pins and needles": a plural after "a" must follow it
             if det.text == "A" and not tree.starts_sentence(k):
                 continue  # "influenza A viruses", "vitamin A": a letter naming a kind, not the article
             if noun.tag == "NNS" and det.lower in singular:
@@ -265,7 +278,11 @@ def build(rule: Rule) -> Check:
                         phrase = replacements[0] + analysis.text[det.end : noun.end]
                     else:
                         phrase = analysis.text[det.start : noun.start] + replacements[0]
-                    yield rule.finding(det.start, noun.end, analysis.text[det.start : noun.end], [phrase],
+                    phrases = [phrase]
+                    if det.lower in ("a", "an"):  # "with a predefined rules": the article may be the slip
+                        bare = with_case(det, analysis.text[det.end : noun.end].lstrip())
+                        phrases = [bare, phrase] if _phrase_number(tree, n) else [phrase, bare]
+                    yield rule.finding(det.start, noun.end, analysis.text[det.start : noun.end], phrases,
                                        determiner=det.text, noun=noun.text)  # fmt: skip
 
     return check
