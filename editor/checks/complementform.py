@@ -18,6 +18,7 @@ from copydesk.checks.syntactic import Tree, inflect, trees, verb_lemma
 from copydesk.findings import Finding
 from copydesk.rules import Rule
 from copydesk.text import Analysis, Word
+from copydesk.wordclass import tags
 
 
 @dataclass(frozen=True)
@@ -124,15 +125,26 @@ def build(rule: Rule) -> Check:
                 elif after is not None and words[after].lower == "not" and c == tree.next_word(after):
                     yield v, c, f"{words[v].text} {words[after].text} to {verb.text}"  # "careful not to stigmatize"
 
+    def only_verb_after(tree: Tree, v: int) -> Iterator[tuple[int, int, str]]:
+        """"has the potential attract other predators": after a noun or adjective that takes 'to', a
+        word the lexicon knows only as a verb's base form is one, whatever the parse, misled by the
+        missing "to", made of the two ("the potential" as an adjective of "attract")."""
+        word, after = tree.words[v], tree.next_word(v)
+        listed = (word.lower in nouns and "NN" in tags(word.text)) or (word.lower in adjectives and word.tag == "JJ")
+        if settings.wants != "not-bare" or not listed or after is None:
+            return
+        verb = tree.words[after]
+        if verb.text.isalpha() and verb.text.islower() and tags(verb.text) == {"VB"}:
+            yield v, after, f"{word.text} to {verb.text}"
+
     def check(analysis: Analysis) -> Iterator[Finding]:
         for tree in trees(analysis):
             words = tree.words
             for v, governor in enumerate(words):
-                if not governs(governor):
-                    continue
                 if settings.wants == "gerund" and (governor.tag == "VBN" or tree.kids(v, "auxpass")):
                     continue  # "it is recommended to eat": the passive takes a to-infinitive
-                for first, last, replacement in complement(tree, v):
+                found = [*complement(tree, v)] if governs(governor) else []
+                for first, last, replacement in found or only_verb_after(tree, v):
                     text = analysis.text[words[first].start : words[last].end]
                     yield rule.finding(words[first].start, words[last].end, text, [replacement], verb=governor.text)
 
