@@ -71,6 +71,11 @@ class Settings:
         default=(), metadata=doc("nouns after which a base verb has lost its 'to' ('the decision close'): "
                                  "missing-word.to-after-noun's, not a disagreement")
     )
+    of_partitives: tuple[str, ...] = field(
+        default=(),
+        metadata=doc("partitives whose verb agrees with the noun after their 'of' ('a lot of people are', 'a lot "
+                     "of money is', 'half of the cake is'); without 'of' they are sense nouns"),
+    )  # fmt: skip
     singular_words: tuple[str, ...] = field(
         default=(), metadata=doc("subject words that take a singular verb ('each', 'everyone', 'one')")
     )
@@ -86,6 +91,7 @@ def build(rule: Rule) -> Check:
     plural_words = frozenset(w.lower() for w in settings.plural_words)
     mandative = frozenset(w.lower() for w in settings.mandative)
     infinitive_nouns = frozenset(w.lower() for w in settings.infinitive_nouns)
+    of_partitives = frozenset(w.lower() for w in settings.of_partitives)
 
     def subjunctive(tree: Tree, clause: int) -> bool:
         """Whether the clause (or the clause it is joined to) is a 'that' clause of a mandative
@@ -121,6 +127,10 @@ def build(rule: Rule) -> Check:
             return None  # "Both man face": the determiner shows the noun is the slip (agreement.noun-number's)
         if lower in singular_words:
             return SINGULAR
+        if lower in of_partitives:
+            partitive_of = [k for k in tree.kids(s, "prep") if tree.words[k].lower == "of" and k == tree.next_word(s)]
+            objects = tree.kids(partitive_of[0], "pobj") if partitive_of else []
+            return number(tree, objects[0], depth + 1) if objects else None  # "a lot of those companies show"
         if lower in plural_words and not tree.kids(s, "det"):
             return PLURAL  # "many of these incidents were"
         if w.tag == "CD" and lower not in ("one", "1") and not tree.kids(s, "nummod", "quantmod", "compound") and any(
