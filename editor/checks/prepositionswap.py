@@ -22,6 +22,7 @@ from copydesk.rules import Rule
 from copydesk.text import Analysis, match_case
 
 _BEFORE = frozenset({"NN", "NNS", "JJS"})  # JJS: "to the best off my ability"
+_PARTICLES = frozenset({"RP", "RB", "IN"})  # "out off the water": a particle or adverb the verb took
 _PHRASE_STARTS = frozenset({"DT", "PRP$", "PRP", "NN", "NNS", "NNP", "NNPS", "CD", "JJ"})
 
 
@@ -51,6 +52,9 @@ def build(rule: Rule) -> Check:
         if meant is None or before is None or after is None:
             return None
         noun, governor = words[before], words[word.head]
+        if noun.tag in _PARTICLES and words[after].tag in ("DT", "PRP$"):
+            # "pulled me out off the water": a particle the written word never follows, before a phrase
+            return meant if followed_rather(noun.lower, meant, word.lower, settings.min_count, 0) else None
         if noun.tag not in _BEFORE or words[after].tag not in _PHRASE_STARTS or tree.kids(before, "nummod"):
             return None  # "two months off work", "38% off": a measure taken off something
         if not followed_rather(noun.lower, meant, word.lower, settings.min_count, settings.max_ratio):
