@@ -194,8 +194,9 @@ def build(rule: Rule) -> Check:
             return  # "this years Super Bowl": a possessive without its apostrophe
         if noun.tag == "NN" and after_tag in ("NNS", "VB"):
             return  # "those body wash bottles": a modifier of a plural after it, which the parse missed
-        if tree.kids(n, "conj") or _joined_after(tree, n):
-            return  # "both director and ambassador", "both strength of mind and strength of will"
+        if any(not tree.kids(c, "det", "nummod", "poss") for c in tree.kids(n, "conj")) or _joined_after(tree, n):
+            return  # "both director and ambassador", "both strength of mind and strength of will" (but "three
+            # shop, two restaurants": each noun has its own number)
         numbers = [k for k in tree.kids(n, "nummod") if k < n and tree.words[k].tag == "CD"]
         if settings.numbers and len(numbers) == 1 and noun.tag == "NN" and _counted(tree, numbers[0], n, after):
             yield tree.words[numbers[0]], noun, True, None  # "for the next 10 year"; not "a 24 hour service"
