@@ -147,6 +147,23 @@ def _plain_adjectives(words: list[Word]) -> bool:
     ) for w in words)
 
 
+def _opens_sentence(tree: Tree, k: int) -> bool:
+    """Whether word k opens its sentence, alone or after a conjunction ("And that areas must")."""
+    before = tree.previous_word(k)
+    return tree.starts_sentence(k) or (
+        before is not None and tree.words[before].tag == "CC" and tree.starts_sentence(before)
+    )
+
+
+def _subjectless_verb_after(tree: Tree, verb: int) -> bool:
+    """Whether a finite verb after `verb`, hung on it, has no subject of its own: the clause of
+    `verb` is then that verb's subject ("That millennials rely on it is no secret")."""
+    return any(
+        tree.words[c].tag in ("VBZ", "VBP", "VBD") and not tree.kids(c, "nsubj", "nsubjpass", "expl")
+        for c in tree.children[verb] if c > verb
+    )
+
+
 def _plural_number(word: Word) -> bool:
     """A cardinal that wants a plural noun: "10", "two", "1.5"; not "1", "one", a code ("007 movie"),
     nor a year ("2016 season")."""
@@ -222,8 +239,10 @@ def build(rule: Rule) -> Check:
             if det.text == "A" and not tree.starts_sentence(k):
                 continue  # "influenza A viruses", "vitamin A": a letter naming a kind, not the article
             if noun.tag == "NNS" and det.lower in singular:
-                if det.lower == "that" and noun.dep in ("nsubj", "nsubjpass"):
-                    continue  # "realize that old ways are": before a clause's subject "that" is its conjunction
+                if det.lower == "that" and noun.dep in ("nsubj", "nsubjpass") and not (
+                    _opens_sentence(tree, k) and not _subjectless_verb_after(tree, noun.head)
+                ):  # "realize that old ways are", "That millennials rely on it is no secret": before a clause's
+                    continue  # subject "that" is its conjunction (not before the main clause's: "And that areas must")
                 yield det, noun, False, singular[det.lower]
             elif noun.tag == "NN" and det.lower in plural and (
                 countable(noun.lemma, COUNTABLE_GAP)
