@@ -258,7 +258,7 @@ def build(rule: Rule) -> Check:
             subjects = after[:1]
         elif len(subjects) != 1 or subjects[0] > i:
             return None  # none, two, or after the verb (a question, an inversion): left alone
-        elif _lone_comma(tree, subjects[0], i) or _gerund_root(tree, i):
+        elif _lone_comma(tree, subjects[0], i) or _gerund_root(tree, i) or _stranded_opening(tree, clause, subjects[0]):
             return None  # a lone comma between subject and verb, a sentence whose root is a gerund: a parse astray
         elif any(words[k].text in _QUOTES
                  or (words[k].tag in ("VBZ", "VBP", "VBD", "MD") and not _modifies(tree, k, subjects[0], i))
@@ -477,6 +477,18 @@ def _gerund_root(tree: Tree, i: int) -> bool:
     the subject clause for the sentence and the real verb for a clause inside it."""
     root = tree.root(i)
     return root != i and tree.words[root].tag == "VBG" and tree.starts_sentence(root)
+
+
+def _stranded_opening(tree: Tree, clause: int, subject: int) -> bool:
+    """Whether the sentence opens with a noun and its relative clause that the parse made an
+    adverbial of the verb, before the subject it found: "The way he cares for this club, his staff and
+    the family is special" has "The way" for its subject, which the parse missed ("Last year, the
+    prices was" is a true adverbial)."""
+    return any(
+        tree.words[k].tag in ("NN", "NNS") and k < subject and tree.kids(k, "relcl")
+        and tree.starts_sentence(min(tree.subtree(k)))
+        for k in tree.kids(clause, "npadvmod")
+    )  # fmt: skip
 
 
 def _number_of(verb: Word) -> str | None:
