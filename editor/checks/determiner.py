@@ -14,6 +14,7 @@ from typing import Literal
 from copydesk.checks.base import Check, doc, parse_settings
 from copydesk.checks.syntactic import COUNTABLE_GAP, Tree, countable, inflect, number_invariant, trees, with_case
 from copydesk.findings import Finding
+from copydesk.lexicon import zipf
 from copydesk.rules import Rule
 from copydesk.text import Analysis, Word
 from copydesk.wordclass import tags
@@ -34,6 +35,10 @@ _NOUN_PHRASE_START = frozenset({"DT", "PRP$", "NN", "NNS", "JJ", "CD"})
 # Adjectives of measure after a number and unit ("5 year old", "2 metre long"; Quirk 7.25)
 _DIMENSIONS = frozenset({"old", "long", "wide", "high", "deep", "tall", "thick", "heavy", "broad", "away", "late",
                          "early", "young", "overdue", "apart"})
+# A word in -s far commoner than its lemma is a singular of its own, not that lemma's plural ("atlas"
+# 3.8 against "atla" 2.2, "crossroads" +1.0, "lens" +0.74, "bus" +1.3; plurals: "parents" +0.64,
+# "students" +0.23, "rules" +0.12, "photos" -0.14; wordfreq's Zipf scale).
+_SINGULAR_IN_S = 0.7
 _VERB_FORMS = frozenset({"VB", "VBD", "VBN", "VBG", "VBZ", "VBP"})
 _QUANTITY_ADJECTIVES = frozenset({"great", "good", "whole", "further", "additional", "extra", "mere", "full", "solid",
                                   "estimated", "total", "record", "staggering", "whopping", "healthy"})
@@ -147,6 +152,12 @@ def _plain_adjectives(words: list[Word]) -> bool:
     ) for w in words)
 
 
+def _singular_in_s(noun: Word) -> bool:
+    """Whether a noun in -s is far commoner than what the tagger made its singular, and so a
+    singular of its own ("atlas", "crossroads", "lens"), not a plural."""
+    return noun.lower.endswith("s") and zipf(noun.lower) > zipf(noun.lemma.lower()) + _SINGULAR_IN_S
+
+
 def _opens_sentence(tree: Tree, k: int) -> bool:
     """Whether word k opens its sentence, alone or after a conjunction ("And that areas must")."""
     before = tree.previous_word(k)
@@ -195,6 +206,8 @@ def build(rule: Rule) -> Check:
         noun = tree.words[n]
         if noun.tag not in ("NN", "NNS") or number_invariant(noun.text, noun.lemma) or not noun.text.isalpha():
             return
+        if noun.tag == "NNS" and _singular_in_s(noun):
+            return  # "a giant atlas" (lemma "atla"), "a crossroads": a singular the tagger took for a plural
         if noun.lower in ignored or noun.lemma.lower() in ignored or noun.dep == "compound":
             return
         after = tree.next_word(n)
