@@ -40,6 +40,8 @@ _DIMENSIONS = frozenset({"old", "long", "wide", "high", "deep", "tall", "thick",
 # "students" +0.23, "rules" +0.12, "photos" -0.14; wordfreq's Zipf scale).
 _SINGULAR_IN_S = 0.7
 _VERB_FORMS = frozenset({"VB", "VBD", "VBN", "VBG", "VBZ", "VBP"})
+# Adjectives that let "a" go with a plural or a number ("a good many", "a whole three days", "an extra
+# two weeks", "a record 5 points"): between "a" and a plural they do not show a slip.
 _QUANTITY_ADJECTIVES = frozenset({"great", "good", "whole", "further", "additional", "extra", "mere", "full", "solid",
                                   "estimated", "total", "record", "staggering", "whopping", "healthy"})
 _PLURAL_WITH_A = frozenset({"few", "many", "lot", "couple", "dozen", "hundred", "thousand", "million", "billion"})
@@ -145,8 +147,9 @@ def _phrase_number(tree: Tree, n: int) -> bool | None:
 
 
 def _plain_adjectives(words: list[Word]) -> bool:
-    """Whether the words between "a" and a plural are adjectives the lexicon knows as nothing else
-    and that do not count ("a large heatsinks"; not "a great many", "a coupla", "a further two")."""
+    """Whether the words between "a" and a plural are adjectives (or participles) the lexicon knows
+    as nothing else and that do not count ("a large heatsinks", "a predefined rules"; not "a great
+    many", "a coupla", "a further two")."""
     return all(w.dep == "amod" and w.lower not in _PLURAL_WITH_A and w.lower not in _QUANTITY_ADJECTIVES and (
         (w.tag == "JJ" and tags(w.text) == {"JJ"}) or (w.tag == "VBN" and tags(w.text) <= {"VBN", "VBD", "JJ"})
     ) for w in words)
