@@ -129,9 +129,12 @@ def build(rule: Rule) -> Check:
         """"has the potential attract other predators": after a noun or adjective that takes 'to', a
         word the lexicon knows only as a verb's base form is one, whatever the parse, misled by the
         missing "to", made of the two ("the potential" as an adjective of "attract")."""
-        word, after = tree.words[v], tree.next_word(v)
+        word = tree.words[v]
+        if settings.wants != "not-bare" or (word.lower not in nouns and word.lower not in adjectives):
+            return
         listed = (word.lower in nouns and "NN" in tags(word.text)) or (word.lower in adjectives and word.tag == "JJ")
-        if settings.wants != "not-bare" or not listed or after is None:
+        after = tree.next_word(v)
+        if not listed or after is None:
             return
         verb = tree.words[after]
         if verb.text.isalpha() and verb.text.islower() and tags(verb.text) == {"VB"}:
