@@ -23,6 +23,7 @@ from copydesk.checks.syntactic import (
     NOUN_TAGS,
     Tree,
     inflect,
+    lemma_gap,
     number_invariant,
     trees,
     verb_forms,
@@ -167,7 +168,7 @@ def build(rule: Rule) -> Check:
         # "Player then plays", "Scientists have": a common noun, bare, opening the sentence; a plural
         # only if the lexicon knows it less as itself than as its singular's plural: "Sanders",
         # "Parsons" are names far more often than plurals ("sanders" zipf 4.0, "sander" 2.9)
-        opening = tree.starts_sentence(s) and (w.tag == "NN" or zipf(lower) <= zipf(w.lemma.lower()) + 0.6)
+        opening = tree.starts_sentence(s) and (w.tag == "NN" or lemma_gap(w) <= 0.6)
         if w.text[:1].isupper() and (not _common_noun(lower) or not (tree.kids(s, "det", "poss") or opening)):
             return None  # a name the tagger took for a common noun ("Keyes", "Sanders agrees", "People for ...")
         if (zipf(lower) < 2.5 and not _rare_plural(lower, w)) or tree.kids(s, "appos"):

@@ -130,15 +130,15 @@ def build(rule: Rule) -> Check:
         word the lexicon knows only as a verb's base form is one, whatever the parse, misled by the
         missing "to", made of the two ("the potential" as an adjective of "attract")."""
         word = tree.words[v]
-        if settings.wants != "not-bare" or (word.lower not in nouns and word.lower not in adjectives):
-            return
         listed = (word.lower in nouns and "NN" in tags(word.text)) or (word.lower in adjectives and word.tag == "JJ")
-        after = tree.next_word(v)
-        if not listed or after is None:
+        after = tree.next_word(v) if listed else None
+        if after is None:
             return
         verb = tree.words[after]
         if verb.text.isalpha() and verb.text.islower() and tags(verb.text) == {"VB"}:
             yield v, after, f"{word.text} to {verb.text}"
+
+    bare_verb_fallback = settings.wants == "not-bare"
 
     def check(analysis: Analysis) -> Iterator[Finding]:
         for tree in trees(analysis):
@@ -147,7 +147,9 @@ def build(rule: Rule) -> Check:
                 if settings.wants == "gerund" and (governor.tag == "VBN" or tree.kids(v, "auxpass")):
                     continue  # "it is recommended to eat": the passive takes a to-infinitive
                 found = [*complement(tree, v)] if governs(governor) else []
-                for first, last, replacement in found or only_verb_after(tree, v):
+                if not found and bare_verb_fallback:
+                    found = [*only_verb_after(tree, v)]
+                for first, last, replacement in found:
                     text = analysis.text[words[first].start : words[last].end]
                     yield rule.finding(words[first].start, words[last].end, text, [replacement], verb=governor.text)
 

@@ -12,9 +12,17 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from copydesk.checks.base import Check, doc, parse_settings
-from copydesk.checks.syntactic import COUNTABLE_GAP, Tree, countable, inflect, number_invariant, trees, with_case
+from copydesk.checks.syntactic import (
+    COUNTABLE_GAP,
+    Tree,
+    countable,
+    inflect,
+    lemma_gap,
+    number_invariant,
+    trees,
+    with_case,
+)
 from copydesk.findings import Finding
-from copydesk.lexicon import zipf
 from copydesk.rules import Rule
 from copydesk.text import Analysis, Word
 from copydesk.wordclass import tags
@@ -158,7 +166,7 @@ def _plain_adjectives(words: list[Word]) -> bool:
 def _singular_in_s(noun: Word) -> bool:
     """Whether a noun in -s is far commoner than what the tagger made its singular, and so a
     singular of its own ("atlas", "crossroads", "lens"), not a plural."""
-    return noun.lower.endswith("s") and zipf(noun.lower) > zipf(noun.lemma.lower()) + _SINGULAR_IN_S
+    return noun.lower.endswith("s") and lemma_gap(noun) > _SINGULAR_IN_S
 
 
 def _opens_sentence(tree: Tree, k: int) -> bool:
