@@ -130,9 +130,13 @@ def build(rule: Rule) -> Check:
         subject = subjects_of[0]
         if words[subject].tag in ("NNP", "NNPS") or not words[head].text.isalpha():
             return None  # a caption ("Obama speaking in Berlin."); "’s" taken for a verb
+        if not tags(words[subject].lower):
+            return None  # a word the lexicon does not know ("she;s homeschooling") may hold the verb
         coordinated = {k for c in tree.kids(head, "conj") if tree.kids(c, "nsubj") for k in tree.subtree(c)}
-        if any(words[k].tag in _FINITE_TAGS for k in sentence if k > head and k not in coordinated):
-            return None  # "All this trying to understand it helps": the clause's verb comes later
+        inner = {k for c in tree.kids(head, "advcl", "ccomp", "relcl") if c > head for k in tree.subtree(c)}
+        if any(words[k].tag in _FINITE_TAGS for k in sentence if k > head and k not in coordinated | inner):
+            return None  # "All this trying to understand it helps": the clause's verb comes later (a clause
+            # of the -ing form's own has its own verb: "and customers staying away because a film claimed")
         between = [k for k in range(subject + 1, head) if words[k].text.strip()]
         if any(words[k].lower in _CONTRACTIONS or has_tag(words[k].lower, _CAN_BE_VERB) for k in between):
             return None  # "people in the gang start fighting": a verb the tagger took for a noun
