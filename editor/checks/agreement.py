@@ -212,8 +212,9 @@ def build(rule: Rule) -> Check:
         head = words[i].head
         if words[i].dep != "conj" or head > i or tree.kids(i, *_SUBJECT, "expl", "aux", "auxpass", "mark"):
             return None
-        if words[head].tag not in ("VBZ", "VBP", "VBD") or words[head].dep != "ROOT":
-            return None  # only the main clause's verb: after a clause inside it, which verb "and" joins is a guess
+        if words[head].tag not in ("VBZ", "VBP", "VBD") or words[head].dep not in ("ROOT", "advcl"):
+            return None  # the main clause's or an adverbial clause's verb ("if her brother calls ... and ask"): after a
+            # clause inside them, which verb "and" joins is a guess
         if tree.kids(head, "aux", "auxpass", "expl") or words[head].lemma == "be" or "'" in words[head].lower:
             return None  # "It's fantastic to see ..., and make": after a copula the parse often joins the wrong verb
         subjects = tree.kids(head, *_SUBJECT)
