@@ -204,7 +204,9 @@ class HarperEngine:
 
     def lint(self, analysis: Analysis, start: int, end: int) -> list[Finding]:
         """Findings for text[start:end] of the analysed document, in document offsets."""
-        text = analysis.text[start:end]
+        # Spaces at a line's end are invisible wherever the article appears (and in Markdown two of
+        # them are a line break, not a slip): Harper is not shown them.
+        text = analysis.text[start:end].rstrip()
         linter = _linter(self.dialect, self.disabled, self.words)
         findings = []
         # Harper, made for editors, leaves a text's last sentence alone until something follows it
