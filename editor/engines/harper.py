@@ -204,9 +204,7 @@ class HarperEngine:
 
     def lint(self, analysis: Analysis, start: int, end: int) -> list[Finding]:
         """Findings for text[start:end] of the analysed document, in document offsets."""
-        # Spaces at a line's end are invisible wherever the article appears (and in Markdown two of
-        # them are a line break, not a slip): Harper is not shown them.
-        text = analysis.text[start:end].rstrip()
+        text = analysis.text[start:end]
         linter = _linter(self.dialect, self.disabled, self.words)
         findings = []
         # Harper, made for editors, leaves a text's last sentence alone until something follows it
@@ -237,6 +235,9 @@ class HarperEngine:
         start, end = lint.span.start + offset, lint.span.end + offset
         if _inside_word(analysis.text, start, end):
             return None  # a lint on part of a token ("’s top" read as "stop" in "Amazon.co.uk’s top")
+        if _ends_line(analysis.text, start, end):
+            return None  # spaces at a line's end are invisible wherever the article appears (and in
+            # Markdown two of them are a line break, not a slip)
         style = self.config.style(lint.lint_kind)
         replacements = _replacements(lint)
         confidence = style.confidence
@@ -303,6 +304,10 @@ class HarperEngine:
         # Typos keep their first letter (all 39 of the dev set's do); "vaper" -> "paper" did not.
         slip = OSA.distance(best.lower(), word.lower()) == 1 and best[:1].lower() == word[:1].lower()
         return candidates, 0.85 if sure else 0.6, f"Possible misspelling: did you mean '{best}'?", slip
+
+
+def _ends_line(text: str, start: int, end: int) -> bool:
+    return start < end and not text[start:end].strip() and text[end : end + 1] in ("\n", "\r", "")
 
 
 def _inside_word(text: str, start: int, end: int) -> bool:
