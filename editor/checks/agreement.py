@@ -20,6 +20,7 @@ from lemminflect import getAllInflections, getAllLemmas
 
 from copydesk.checks.base import Check, doc, parse_settings
 from copydesk.checks.syntactic import (
+    FINITE_TAGS,
     NOUN_TAGS,
     Tree,
     inflect,
@@ -252,6 +253,9 @@ def build(rule: Rule) -> Check:
             )
         ]  # "Riding an e-bike feels": a gerund's clause opening the sentence is one thing ("Rising prices
         # hurt": a participle before a bare plural may be its adjective)
+        if tree.kids(clause, "csubj") and tree.kids(clause, *_SUBJECT):
+            return None  # "What alarms people such as Dávila is": a clause and a noun for one subject, the
+            # noun the clause's object
         expletive = tree.kids(clause, "expl")
         if expletive and not subjects:  # "there is/are": the first noun after the verb decides
             after = [k for k in tree.kids(clause, "attr") if k > i]
@@ -263,7 +267,7 @@ def build(rule: Rule) -> Check:
         elif _lone_comma(tree, subjects[0], i) or _gerund_root(tree, i) or _stranded_opening(tree, clause, subjects[0]):
             return None  # a lone comma between subject and verb, a sentence whose root is a gerund: a parse astray
         elif any(words[k].text in _QUOTES
-                 or (words[k].tag in ("VBZ", "VBP", "VBD", "MD") and not _modifies(tree, k, subjects[0], i))
+                 or (words[k].tag in FINITE_TAGS and not _modifies(tree, k, subjects[0], i))
                  or (words[k].dep == "cc" and (words[words[k].head].tag[:2] == "VB" or (
                      words[k].head == subjects[0] and not tree.kids(subjects[0], "conj"))))
                  for k in range(subjects[0] + 1, i)):  # fmt: skip
@@ -308,6 +312,8 @@ def build(rule: Rule) -> Check:
             return  # no number to agree with, or the verb already has it
         if verb.tag == "VBP" and subjunctive(tree, clause):
             return
+        if verb.tag == "VBP" and lower in verb_forms(verb_lemma(verb.text, verb.lemma), "VBD") and tree.in_past(i):
+            return  # "resorted to a sign. It read:": the past, in a form the present shares
         after = tree.next_word(i)
         if lower in ("need", "dare") and after is not None and words[after].lower in ("not", "n't", "n’t"):
             return  # "A person need not be a member": the modal "need", which takes no -s

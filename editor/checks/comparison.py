@@ -14,13 +14,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from copydesk.checks.base import Check, doc, parse_settings
-from copydesk.checks.syntactic import Tree, trees
+from copydesk.checks.syntactic import FINITE_TAGS, Tree, trees
 from copydesk.findings import Finding
 from copydesk.rules import Rule
 from copydesk.text import Analysis, match_case
 
 _COMPARATIVE_TAGS = frozenset({"JJR", "RBR"})
-_FINITE = frozenset({"VBZ", "VBP", "VBD", "MD"})
 _SUBJECT_TAGS = frozenset({"PRP", "NN", "NNS", "NNP", "NNPS", "DT", "EX"})
 
 
@@ -56,7 +55,7 @@ def build(rule: Rule) -> Check:
         subject = False
         k: int | None = first
         while k is not None and words[k].text[0].isalnum():
-            if words[k].tag in _FINITE:
+            if words[k].tag in FINITE_TAGS:
                 return subject  # "than humans may", "than we left"
             subject = subject or words[k].dep in ("nsubj", "nsubjpass", "expl")
             k = tree.next_word(k)

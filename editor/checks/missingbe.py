@@ -19,13 +19,12 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
 from copydesk.checks.base import Check, doc, parse_settings
-from copydesk.checks.syntactic import Tree, trees
+from copydesk.checks.syntactic import FINITE_TAGS, Tree, trees
 from copydesk.findings import Finding
 from copydesk.rules import Rule
 from copydesk.text import Analysis
 from copydesk.wordclass import FINITE, has_tag, tags
 
-_FINITE_TAGS = frozenset({"VBZ", "VBP", "VBD", "MD"})  # the parse's
 _CAN_BE_VERB = frozenset({"VB", "VBZ", "VBD", "VBN", "VBG"})  # the lexicon's
 _COMPLEMENT_STARTS = frozenset({"DT", "JJ", "JJR", "CD", "PRP$"})
 _AFTER_AN_ADVERB = frozenset({"DT", "JJ", "JJR", "CD", "VBG"})
@@ -51,21 +50,6 @@ class Settings:
     )  # fmt: skip
 
 
-def _past(tree: Tree, subject: int, sentence: list[int]) -> bool:
-    """Whether the verb the writer left out was in the past tense, by the finite verbs in the same
-    voice: the nearest one in the sentence ("They more popular than patches but we do not know"),
-    else the paragraph's last one before it; inside a quotation only the quotation's, outside one
-    only the narration's ("'It is great,' she said. Others not sure" wants "were")."""
-    voice = tree.quotation[subject]
-    finite = [k for k, w in enumerate(tree.words) if w.tag in _FINITE_TAGS and tree.quotation[k] == voice]
-    in_sentence = set(sentence)
-    near = [k for k in finite if k in in_sentence]
-    if near:
-        return tree.words[min(near, key=lambda k: abs(k - subject))].tag == "VBD"
-    before = [k for k in finite if k < subject]
-    return bool(before) and tree.words[before[-1]].tag == "VBD"
-
-
 def _plural_after(tree: Tree, there: int) -> bool:
     """Whether the noun that follows "there" is plural ("There a lot of dogs" wants "are")."""
     words = tree.words
@@ -83,12 +67,12 @@ def build(rule: Rule) -> Check:
     subjects = {pronoun.lower(): forms for pronoun, forms in settings.subjects.items()}
     demonstratives = frozenset(d.lower() for d in settings.demonstratives)
 
-    def be(tree: Tree, subject: int, sentence: list[int]) -> str:
+    def be(tree: Tree, subject: int) -> str:
         word = tree.words[subject]
         forms = subjects.get(word.lower) or (_PLURAL if word.tag in _PLURAL_SUBJECT_TAGS else _SINGULAR)
         if word.lower == "there":  # "there is/are": the noun after it decides ("There a lot of dogs")
             forms = _PLURAL if _plural_after(tree, subject) else _SINGULAR
-        return forms[1] if _past(tree, subject, sentence) and len(forms) > 1 else forms[0]
+        return forms[1] if tree.in_past(subject) and len(forms) > 1 else forms[0]
 
     def verbless(tree: Tree, sentence: list[int]) -> int | None:
         """The subject pronoun of a clause with no verb, when a complement follows it: in a sentence
@@ -103,7 +87,7 @@ def build(rule: Rule) -> Check:
         clauses = {k for r in sentence if words[r].dep in ("relcl", "acl") for k in tree.subtree(r)}
         voice = tree.quotation[sentence[i]]
         if not (personal and tree.starts_sentence(sentence[i]) and after.lower not in _FLOATING) and any(
-            words[k].tag in _FINITE_TAGS for k in sentence if k not in clauses and tree.quotation[k] == voice
+            words[k].tag in FINITE_TAGS for k in sentence if k not in clauses and tree.quotation[k] == voice
         ):  # fmt: skip
             return None  # a verb of its own (a relative clause's is not: "It one of the houses that have"; nor
             # the reporting clause's outside a quotation: "'There not any way,' she said")
@@ -134,7 +118,7 @@ def build(rule: Rule) -> Check:
             return None  # a word the lexicon does not know ("she;s homeschooling") may hold the verb
         coordinated = {k for c in tree.kids(head, "conj") if tree.kids(c, "nsubj") for k in tree.subtree(c)}
         inner = {k for c in tree.kids(head, "advcl", "ccomp", "relcl") if c > head for k in tree.subtree(c)}
-        if any(words[k].tag in _FINITE_TAGS for k in sentence if k > head and k not in coordinated | inner):
+        if any(words[k].tag in FINITE_TAGS for k in sentence if k > head and k not in coordinated | inner):
             return None  # "All this trying to understand it helps": the clause's verb comes later (a clause
             # of the -ing form's own has its own verb: "and customers staying away because a film claimed")
         between = [k for k in range(subject + 1, head) if words[k].text.strip()]
@@ -149,7 +133,7 @@ def build(rule: Rule) -> Check:
         adjective: the parse's head ("Our ocean vast") or an adjective it hung after the noun
         that heads the sentence ("But some people unhappy with the plan")."""
         words = tree.words
-        if any(words[k].tag in _FINITE_TAGS for k in sentence) or tree.kids(root, "aux", "auxpass", "cop"):
+        if any(words[k].tag in FINITE_TAGS for k in sentence) or tree.kids(root, "aux", "auxpass", "cop"):
             return None
         if words[root].tag == "JJ":
             subjects_of = [s for s in tree.kids(root, "nsubj") if s < root]
@@ -182,7 +166,7 @@ def build(rule: Rule) -> Check:
         last = max(k for k in phrase if k < head and k not in predicate)  # the predicate's own adverbs come
         # after "be" ("are still not sure")
         before, verb = words[last], words[head]
-        fixed = f"{before.text} {be(tree, subject, sentence)}{analysis.text[before.end : verb.end]}"
+        fixed = f"{before.text} {be(tree, subject)}{analysis.text[before.end : verb.end]}"
         return rule.finding(before.start, verb.end, analysis.text[before.start : verb.end], [fixed],
                             subject=words[subject].text)  # fmt: skip
 
@@ -201,7 +185,7 @@ def build(rule: Rule) -> Check:
                 subject = verbless(tree, sentence)
                 if subject is not None:
                     pronoun = words[subject]
-                    fixed = f"{pronoun.text} {be(tree, subject, sentence)}"
+                    fixed = f"{pronoun.text} {be(tree, subject)}"
                     yield rule.finding(pronoun.start, pronoun.end, pronoun.text, [fixed], subject=pronoun.text)
                 for head in (root, *tree.kids(root, "conj")):
                     subject = bare_participle(tree, head, sentence)

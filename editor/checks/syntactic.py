@@ -19,6 +19,7 @@ HYPHENS = frozenset({"-", "‐"})
 # noun phrase's first modifier that determine the phrase though the parse attached them elsewhere.
 DETERMINER_DEPS = frozenset({"det", "poss", "predet", "nummod", "quantmod"})
 DETERMINER_TAGS = frozenset({"DT", "PRP$", "CD", "POS", "WDT", "WP$", "PDT"})
+FINITE_TAGS = frozenset({"VBZ", "VBP", "VBD", "MD"})  # the parse's tags of a finite verb
 
 
 _OPENING_QUOTES = frozenset({"“", "«"})
@@ -56,6 +57,29 @@ class Tree:
                 continue
             inside.append(opened)
         return tuple(inside)
+
+    def in_past(self, i: int) -> bool:
+        """Whether the writer tells of the past at word i, by the finite verbs in its voice (a
+        quotation or the narration around it) other than word i: the nearest one in its sentence
+        ("They more popular than patches but we do not know"), else the paragraph's last one
+        before it ("resorted to a sign. It read: ..."); a quotation's only count inside it, the
+        narration's only outside ("'It is great,' she said. Others not sure" is past)."""
+        voice = self.quotation[i]
+        finite = [k for k in range(len(self.words)) if k != i and self.quotation[k] == voice and self._finite(k)]
+        sentence = set(self.subtree(self.root(i)))
+        near = [k for k in finite if k in sentence]
+        if near:
+            return self.words[min(near, key=lambda k: abs(k - i))].tag in ("VBD", "VBN")
+        before = [k for k in finite if k < i]
+        return bool(before) and self.words[before[-1]].tag in ("VBD", "VBN")
+
+    def _finite(self, k: int) -> bool:
+        """Whether word k is a finite verb: by its tag, or a participle with a subject and no
+        auxiliary ("The band resorted to a sign"), a past tense the tagger took for a participle."""
+        tag = self.words[k].tag
+        if tag in FINITE_TAGS:
+            return True
+        return tag == "VBN" and bool(self.kids(k, "nsubj")) and not self.kids(k, "aux", "auxpass")
 
     def previous_word(self, i: int) -> int | None:
         """The nearest word before i that is not white space."""
