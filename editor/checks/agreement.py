@@ -101,9 +101,9 @@ def build(rule: Rule) -> Check:
         words = tree.words
         while words[clause].dep == "conj" and words[clause].head != clause:
             clause = words[clause].head
-        if words[clause].dep != "ccomp":
-            return False
         governor = words[clause].head
+        if words[clause].dep != "ccomp" and not (words[clause].dep == "acl" and words[governor].tag in NOUN_TAGS):
+            return False  # a verb's or adjective's that-clause, or a noun's ("Gaucci's demand that she fire")
         said = {words[governor].lemma.lower(), *(words[k].lemma.lower() for k in tree.kids(governor, "acomp", "attr"))}
         return bool(said & mandative)
 
@@ -120,6 +120,11 @@ def build(rule: Rule) -> Check:
             return SINGULAR  # "Hannah, a 41-year-old lawyer, has": one of a kind (not "Apple, a company, have")
         if w.text[:1].isupper() and lower != "i" and not tree.starts_sentence(s):
             return None  # a name ("Mars One", "Keyes")
+        if depth == 0 and any(tree.words[k].text.isupper() and len(tree.words[k].text) > 1
+                              and tree.words[k - 1].text == "(" for k in tree.subtree(s) if k > s):  # fmt: skip
+            return None  # a name given its acronym: "People for the Ethical Treatment of Animals (PETA) is"
+        if w.tag == "CD" and tree.hyphenated(s):
+            return None  # "Ninety-one per cent post": the number is the whole compound
         if lower in _PRONOUNS:
             return _PRONOUNS[lower] if not tree.kids(s, "det", "amod") else None  # "a healthier you"
         if w.tag == "NN" and any(
@@ -264,8 +269,9 @@ def build(rule: Rule) -> Check:
             subjects = after[:1]
         elif len(subjects) != 1 or subjects[0] > i:
             return None  # none, two, or after the verb (a question, an inversion): left alone
-        elif _lone_comma(tree, subjects[0], i) or _gerund_root(tree, i) or _stranded_opening(tree, clause, subjects[0]):
-            return None  # a lone comma between subject and verb, a sentence whose root is a gerund: a parse astray
+        elif (_lone_comma(tree, subjects[0], i) or _verbless_root(tree, i) or _object_taken(tree, clause, subjects[0])
+              or _stranded_opening(tree, clause, subjects[0])):  # fmt: skip
+            return None  # a lone comma between subject and verb, a sentence without a main verb: a parse astray
         elif any(words[k].text in _QUOTES
                  or (words[k].tag in FINITE_TAGS and not _modifies(tree, k, subjects[0], i))
                  or (words[k].dep == "cc" and (words[words[k].head].tag[:2] == "VB" or (
@@ -479,12 +485,22 @@ def _lone_comma(tree: Tree, subject: int, verb: int) -> bool:
     return len(commas) % 2 == 1
 
 
-def _gerund_root(tree: Tree, i: int) -> bool:
-    """Whether word i's sentence has for its root a gerund that opens it, not word i: "Knowing that
-    people want those memories is important" has no finite main verb in such a parse, which took
-    the subject clause for the sentence and the real verb for a clause inside it."""
+def _verbless_root(tree: Tree, i: int) -> bool:
+    """Whether word i's sentence has for its root a gerund that opens it or a noun, not word i:
+    "Knowing that people want those memories is important" and "The idea that we can't have clean
+    air because it will cause noise problems is ridiculous" have no finite main verb in such a
+    parse, which took the subject for the sentence and the real verb for a clause inside it."""
     root = tree.root(i)
-    return root != i and tree.words[root].tag == "VBG" and tree.starts_sentence(root)
+    word = tree.words[root]
+    return root != i and ((word.tag == "VBG" and tree.starts_sentence(root)) or word.tag in NOUN_TAGS)
+
+
+def _object_taken(tree: Tree, clause: int, subject: int) -> bool:
+    """Whether the subject's phrase follows straight after a verb that does not govern the clause:
+    the phrase is that verb's object, the subject elsewhere ("a facility that is free and has no
+    restrictions is welcome"; but "He said the results was" governs its clause)."""
+    before = tree.previous_word(min(tree.subtree(subject)))
+    return before is not None and tree.words[before].tag.startswith("VB") and before != tree.words[clause].head
 
 
 def _stranded_opening(tree: Tree, clause: int, subject: int) -> bool:
