@@ -14,6 +14,7 @@ from typing import Literal
 from copydesk.checks.base import Check, doc, parse_settings
 from copydesk.checks.syntactic import (
     COUNTABLE_GAP,
+    NOUN_TAGS,
     Tree,
     countable,
     inflect,
@@ -227,6 +228,8 @@ def build(rule: Rule) -> Check:
             if owned is not None and tree.words[owned].tag[:2] in ("NN", "JJ", "CD"):
                 return  # "farmers’ market": a possessive, whose number is its own
         after_tag = tree.words[after].tag if after is not None else ""
+        if after_tag[:2] == "VB" and tags(tree.words[after].text) and tags(tree.words[after].text) <= NOUN_TAGS:
+            after_tag = "NNS"  # "This forces temperatures up": a word the lexicon knows only as a noun
         if noun.tag == "NNS" and "VBZ" in tags(noun.text) and (
             noun.dep not in ("nsubj", "nsubjpass", "dobj", "pobj") or after_tag in _NOUN_PHRASE_START
         ):  # fmt: skip
@@ -254,7 +257,7 @@ def build(rule: Rule) -> Check:
                 continue  # "a coupla weeks", "a great many people": only known adjectives of quality may stand
                 # between "a" and a plural ("with a predefined rules")
             if det.lower not in ("a", "an") and any(
-                (w.tag not in ("JJ", "JJR", "JJS", "RB") or "VBZ" in tags(w.text))
+                (w.tag not in ("JJ", "JJR", "JJS", "RB") or "VBZ" in tags(w.text) or w.text[:1].isdigit())
                 and not (w.tag in ("NN", "NNP") and w.dep == "compound" and k < w.head <= n and noun.tag == "NN")
                 for w in between
             ):
