@@ -125,6 +125,18 @@ def build(rule: Rule) -> Check:
                 elif after is not None and words[after].lower == "not" and c == tree.next_word(after):
                     yield v, c, f"{words[v].text} {words[after].text} to {verb.text}"  # "careful not to stigmatize"
 
+    def passive_bare(tree: Tree, v: int) -> Iterator[tuple[int, int, str]]:
+        """"people are allowed enjoy": in the passive, a verb that takes an object and a to-infinitive
+        keeps the "to" straight after it (Quirk 16.63); a word the lexicon knows only as a verb's
+        base form there has lost it."""
+        word = tree.words[v]
+        after = tree.next_word(v)
+        if word.tag != "VBN" or not tree.kids(v, "auxpass") or after is None:
+            return
+        verb = tree.words[after]
+        if verb.text.isalpha() and verb.text.islower() and tags(verb.text) == {"VB"}:
+            yield v, after, f"{word.text} to {verb.text}"
+
     def only_verb_after(tree: Tree, v: int) -> Iterator[tuple[int, int, str]]:
         """"has the potential attract other predators": after a noun or adjective that takes 'to', a
         word the lexicon knows only as a verb's base form is one, whatever the parse, misled by the
@@ -147,6 +159,8 @@ def build(rule: Rule) -> Check:
                 if settings.wants == "gerund" and (governor.tag == "VBN" or tree.kids(v, "auxpass")):
                     continue  # "it is recommended to eat": the passive takes a to-infinitive
                 found = [*complement(tree, v)] if governs(governor) else []
+                if not found and settings.wants == "object-to-infinitive" and governs(governor):
+                    found = [*passive_bare(tree, v)]
                 if not found and bare_verb_fallback:
                     found = [*only_verb_after(tree, v)]
                 for first, last, replacement in found:

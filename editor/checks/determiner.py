@@ -228,7 +228,8 @@ def build(rule: Rule) -> Check:
             if owned is not None and tree.words[owned].tag[:2] in ("NN", "JJ", "CD"):
                 return  # "farmers’ market": a possessive, whose number is its own
         after_tag = tree.words[after].tag if after is not None else ""
-        if after_tag[:2] == "VB" and tags(tree.words[after].text) and tags(tree.words[after].text) <= NOUN_TAGS:
+        known = tags(tree.words[after].text) if after is not None else frozenset()
+        if after_tag[:2] == "VB" and known and known <= NOUN_TAGS:
             after_tag = "NNS"  # "This forces temperatures up": a word the lexicon knows only as a noun
         if noun.tag == "NNS" and "VBZ" in tags(noun.text) and (
             noun.dep not in ("nsubj", "nsubjpass", "dobj", "pobj") or after_tag in _NOUN_PHRASE_START
