@@ -6,10 +6,11 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
 from copydesk.checks.base import Check, doc, parse_settings
+from copydesk.checks.quotes import quotations
 from copydesk.findings import Finding, Severity
 from copydesk.rules import Rule
 from copydesk.text import Analysis, Kind, Token, line_starts
-from copydesk.wordclass import CLOSED_CLASSES, has_tag
+from copydesk.wordclass import CLOSED_CLASSES, has_tag, tags
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,7 @@ def build(rule: Rule) -> Check:
     def check(analysis: Analysis) -> Iterator[Finding]:
         tokens = analysis.tokens
         alone: frozenset[str] | None = None  # read only when a capitalised double is met
+        titles: tuple[tuple[int, int], ...] | None = None
         for i, first in enumerate(tokens):
             if not first.is_word or first.lower in allowed:
                 continue
@@ -64,9 +66,12 @@ def build(rule: Rule) -> Check:
             )
             if name:
                 alone = _written_alone(tokens) if alone is None else alone
-                if first.text not in alone:
+                titles = _titles(analysis) if titles is None else titles
+                if first.text not in alone and not _slip_in_name(analysis, i, titles):
                     # A name until shown otherwise: "the Mau Mau rebellion", and at a sentence's start
-                    # "Duran Duran played", "Walla Walla is"; but "The The report" is a slip.
+                    # "Duran Duran played", "Walla Walla is"; but "The The report" is a slip, and so is a
+                    # double the lexicon knows as a word ("the French French team") or one inside a
+                    # longer name ("in San Francisco Francisco", "North North America").
                     continue
             before = _previous_word(tokens, i)
             if before is not None and before.lower in allowed_after.get(first.lower, ()):
@@ -99,6 +104,33 @@ def _written_alone(tokens: tuple[Token, ...]) -> frozenset[str]:
     return frozenset(
         w for k, w in enumerate(words)
         if (k == 0 or words[k - 1] != w) and (k + 1 == len(words) or words[k + 1] != w)
+    )  # fmt: skip
+
+
+def _slip_in_name(analysis: Analysis, i: int, titles: tuple[tuple[int, int], ...]) -> bool:
+    """Whether a capitalised double at token i is a slip though no copy stands alone: the lexicon
+    knows the word ("the French French team"; names made by doubling double words of other
+    languages: "Walla Walla", "Bora Bora") or it stands beside another capitalised word of a longer
+    name ("San Francisco Francisco", "Peng Peng Shuai"; a sentence's first word aside). Not in a
+    quoted title ("Wild Wild West") nor before a word it rhymes on ("The Yeah Yeah Yeahs")."""
+    tokens = analysis.tokens
+    word = tokens[i].lower
+    before = _previous_word(tokens, i)
+    after = tokens[i + 4] if i + 4 < len(tokens) and tokens[i + 3].kind is Kind.SPACE else None
+    if (after is not None and after.lower.startswith(word)) or any(a < tokens[i].start < b for a, b in titles):
+        return False
+    return (
+        bool(tags(word))
+        or (before is not None and before.text[:1].isupper() and not analysis.starts_sentence(before.start))
+        or (after is not None and after.is_word and after.text[:1].isupper())
+    )
+
+
+def _titles(analysis: Analysis) -> tuple[tuple[int, int], ...]:
+    """Quotations whose every longer word is capitalised: titles of works ("Men In Black")."""
+    return tuple(
+        (a, b) for a, b in quotations(analysis, unclosed=False)
+        if all(t.text[:1].isupper() for t in analysis.tokens if t.is_word and len(t.text) > 3 and a < t.start < b)
     )  # fmt: skip
 
 
