@@ -69,9 +69,13 @@ class Tree:
         sentence = set(self.subtree(self.root(i)))
         near = [k for k in finite if k in sentence]
         if near:
-            return self.words[min(near, key=lambda k: abs(k - i))].tag in ("VBD", "VBN")
+            return self._past(min(near, key=lambda k: abs(k - i)))
         before = [k for k in finite if k < i]
-        return bool(before) and self.words[before[-1]].tag in ("VBD", "VBN")
+        return bool(before) and self._past(before[-1])
+
+    def _past(self, k: int) -> bool:
+        """Whether finite verb k is in the past tense ("’s" is "is" or "has", whatever its tag)."""
+        return self.words[k].tag in ("VBD", "VBN") and self.words[k].lower not in ("’s", "'s")
 
     def _finite(self, k: int) -> bool:
         """Whether word k is a finite verb: by its tag, or a participle with a subject and no
