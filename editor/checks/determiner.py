@@ -24,6 +24,7 @@ from copydesk.checks.syntactic import (
     with_case,
 )
 from copydesk.findings import Finding
+from copydesk.lexicon import zipf
 from copydesk.rules import Rule
 from copydesk.text import Analysis, Word
 from copydesk.wordclass import tags
@@ -93,19 +94,25 @@ def _counted(tree: Tree, number: int, n: int, after: int | None) -> bool:
         return False  # "9m": a unit glued to its number
     if tree.hyphenated(n):
         return False  # "a 14-fold rise": a compound adjective
+    if count.text.isalpha() and zipf(count.lower + noun.lower) >= 1.5:
+        return False  # "increased by ten fold": one word split ("tenfold", "sixpence"), not a count
     if tree.starts_sentence(number) and not count.text.isalpha():
         return False  # "4 Social engineer": a numbered heading (not "Two decade ago")
-    if before is not None and (tree.words[before].text in _CURRENCY or tree.words[before].tag in ("NNP", "NNPS")):
-        return False
+    if any(tree.words[k].text in _CURRENCY for k in tree.subtree(number)) or (
+        before is not None and (tree.words[before].text in _CURRENCY or tree.words[before].tag in ("NNP", "NNPS"))
+    ):  # fmt: skip
+        return False  # "the £20 note", "a $1 billion fine": an amount of money names a thing
     predicative = after is not None and after_tag == "JJ" and _predicative(tree, after)
-    if (after_tag in _NOUN_PHRASE_START and not predicative) or after_tag[:2] == "NN" or (
-        "VB" in tags(noun.text) and after_tag in ("IN", "DT", "PRP", "PRP$", "TO", "WDT")
+    if (after_tag in _NOUN_PHRASE_START and not predicative) or after_tag[:2] == "NN" or after_tag == "``" or (
+        "VB" in tags(noun.text) and noun.tag != "JJ" and after_tag in ("IN", "DT", "PRP", "PRP$", "TO", "WDT")
         and not (noun.dep == "dobj" and noun.head < number and after_tag == "IN" and tree.kids(noun.head, "nsubj"))
     ):  # fmt: skip
         return False  # "aged over 12 admit that": a verb; not the object of a clause verb ("has opened 60 store in")
     if any(tree.words[j].tag not in ("JJ", "JJR", "JJS") for j in range(number + 1, n)):
         return False
     dets = [k for k in tree.kids(n, "det") if tree.words[k].lower not in _COUNTED_AFTER]
+    if count.text.isalpha() and not any(tree.words[k].lower in ("a", "an") for k in dets):
+        return True  # a number in words counts ("the three race"); in figures it may name a thing ("the 2016 season")
     return not dets or any(tree.words[k].lower in _SPAN_WORDS for k in tree.kids(n, "amod"))
 
 
@@ -216,7 +223,15 @@ def build(rule: Rule) -> Check:
 
     def mismatch(tree: Tree, n: int) -> Iterator[tuple[Word, Word, bool, str | None]]:
         noun = tree.words[n]
-        if noun.tag not in ("NN", "NNS") or number_invariant(noun.text, noun.lemma) or not noun.text.isalpha():
+        numbers = [k for k in tree.kids(n, "nummod") if k < n and tree.words[k].tag == "CD"]
+        following = tree.next_word(n)
+        unit = noun.tag == "JJ" and bool(numbers) and "NN" in tags(noun.text) and (
+            following is None or tree.words[following].tag[:2] not in ("NN", "JJ", "VB", "CD", "``")
+        )  # "for 40 second while": a unit ending its phrase, which the tagger took for an ordinal ("three
+        # official supporting documents" is an adjective)
+        if (noun.tag not in ("NN", "NNS") and not unit) or number_invariant(noun.text, noun.lemma):
+            return
+        if not noun.text.isalpha():
             return
         if noun.tag == "NNS" and _singular_in_s(noun):
             return  # "a giant atlas" (lemma "atla"), "a crossroads": a singular the tagger took for a plural
@@ -242,9 +257,10 @@ def build(rule: Rule) -> Check:
         if any(not tree.kids(c, "det", "nummod", "poss") for c in tree.kids(n, "conj")) or _joined_after(tree, n):
             return  # "both director and ambassador", "both strength of mind and strength of will" (but "three
             # shop, two restaurants": each noun has its own number)
-        numbers = [k for k in tree.kids(n, "nummod") if k < n and tree.words[k].tag == "CD"]
-        if settings.numbers and len(numbers) == 1 and noun.tag == "NN" and _counted(tree, numbers[0], n, after):
+        if settings.numbers and len(numbers) == 1 and noun.tag in ("NN", "JJ") and _counted(tree, numbers[0], n, after):
             yield tree.words[numbers[0]], noun, True, None  # "for the next 10 year"; not "a 24 hour service"
+            return
+        if unit:
             return
         if any((tree.words[k].tag == "CD" or tree.words[k].dep in ("nummod", "quantmod", "poss"))
                and tree.words[k].lower not in plural for k in tree.children[n]):  # fmt: skip
