@@ -23,6 +23,7 @@ from copydesk.checks.syntactic import (
     FINITE_TAGS,
     NOUN_TAGS,
     Tree,
+    counted_by_one,
     inflect,
     lemma_gap,
     number_invariant,
@@ -125,6 +126,8 @@ def build(rule: Rule) -> Check:
             return None  # a name given its acronym: "People for the Ethical Treatment of Animals (PETA) is"
         if w.tag == "CD" and tree.hyphenated(s):
             return None  # "Ninety-one per cent post": the number is the whole compound
+        if w.tag == "NNS" and any(counted_by_one(tree, k, s) for k in tree.kids(s, "nummod")):
+            return SINGULAR  # "There are 1 townhomes": one of them (the noun is noun-number's)
         if lower in _PRONOUNS:
             return _PRONOUNS[lower] if not tree.kids(s, "det", "amod") else None  # "a healthier you"
         if w.tag == "NN" and any(

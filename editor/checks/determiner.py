@@ -17,6 +17,7 @@ from copydesk.checks.syntactic import (
     NOUN_TAGS,
     Tree,
     countable,
+    counted_by_one,
     inflect,
     lemma_gap,
     number_invariant,
@@ -261,6 +262,9 @@ def build(rule: Rule) -> Check:
             yield tree.words[numbers[0]], noun, True, None  # "for the next 10 year"; not "a 24 hour service"
             return
         if unit:
+            return
+        if settings.numbers and len(numbers) == 1 and noun.tag == "NNS" and counted_by_one(tree, numbers[0], n):
+            yield tree.words[numbers[0]], noun, False, None  # "1 townhomes": one counts a singular
             return
         if any((tree.words[k].tag == "CD" or tree.words[k].dep in ("nummod", "quantmod", "poss"))
                and tree.words[k].lower not in plural for k in tree.children[n]):  # fmt: skip

@@ -195,6 +195,18 @@ def countable(lemma: str, min_ratio: float) -> bool:
     return zipf(plural) - zipf(lemma) >= min_ratio
 
 
+def counted_by_one(tree: Tree, number: int, n: int) -> bool:
+    """Whether "1" or "one", standing alone before a plural, counts it: "There are only 1 townhomes". Not
+    part of a longer number or range ("one or two days", "1-2 days", "one hundred"), nor before a
+    plural that is not the lexicon's plural of its lemma ("1 pence", beside "pennies")."""
+    count, noun = tree.words[number], tree.words[n]
+    if count.lower not in ("1", "one") or tree.kids(number, "conj", "cc", "compound", "quantmod", "prep") or (
+        tree.hyphenated(number) or number + 1 != n
+    ):  # fmt: skip
+        return False
+    return noun.text.isalpha() and noun.text.islower() and inflect(noun.lemma, "NNS") == noun.lower
+
+
 def lemma_gap(word: Word) -> float:
     """How much commoner (Zipf) a word is than the lemma the parser gave it: far commoner, it is a
     word of its own rather than that lemma's plural ("atlas" 3.8 beside "atla" 2.2, "Sanders" 4.0
