@@ -97,11 +97,14 @@ def build(rule: Rule) -> Check:
                 if word.tag not in _FIRST_TAGS or not word.text.isalpha() or tree.hyphenated(i):
                     continue  # "co-authors a casebook": a compound, most likely a verb the tagger missed
                 opener = tree.next_word(i)
-                if opener is None or words[opener].lower not in determiners:
+                if opener is None:
+                    continue
+                gerund = word.tag == "JJ" and word.dep == "acomp" and words[opener].tag == "VBG"
+                if words[opener].lower not in determiners and not gerund:
                     continue
                 if not followed_rather(word.lower, "of", "the", settings.min_count, settings.max_ratio):
                     continue
-                if not own_phrase(tree, i, opener):
+                if gerund or not own_phrase(tree, i, opener):
                     yield rule.finding(word.start, word.end, word.text, [f"{word.text} of"], word=word.text)
 
     return check
