@@ -93,6 +93,13 @@ def build(rule: Rule) -> Check:
             verb = tree.words[head].head  # its verb a second one after a comma, the first is the object
             second = any(k > head and tree.words[k].dep in ("nsubj", "nsubjpass") and  # that lost its "of"
                          any(w.text == "," for w in tree.words[head:k]) for k in tree.kids(verb))  # fmt: skip
+            # or a comma closes the phrase straight before the verb, the phrase holding no comma of its own:
+            # the verb is the main clause's ("Fans, who waited because the delay the storm caused, were
+            # angry"; but "because the rain, which fell all night, stopped" is a clause)
+            last = tree.last_word(head)
+            comma = tree.next_word(last)
+            second = second or (comma is not None and tree.words[comma].text == "," and tree.next_word(comma) == verb
+                                and not any(tree.words[k].text == "," for k in range(head, last)))  # fmt: skip
             # or the phrase is itself its subject: "a majority the athletes were"
             two = phrase.dep in ("nsubj", "nsubjpass") and phrase.head == verb
             return second or two or _unclosed_apposition(tree, head, verb)
