@@ -45,6 +45,12 @@ _NOMINATIVE = frozenset({"i", "he", "she", "we", "they"})
 _OBJECT_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS", "PRP"})
 
 
+def _only_a_base_form(word: Word) -> bool:
+    """Whether the lexicon knows the word only as a verb's base form ("attract", "enjoy"): after a
+    word that takes "to", such a word is a verb whatever the parse made of it."""
+    return word.text.isalpha() and word.text.islower() and tags(word.text) == {"VB"}
+
+
 def build(rule: Rule) -> Check:
     settings = parse_settings(rule, Settings)
     verbs = frozenset(v.lower() for v in settings.verbs)
@@ -134,7 +140,7 @@ def build(rule: Rule) -> Check:
         if word.tag != "VBN" or not tree.kids(v, "auxpass") or after is None:
             return
         verb = tree.words[after]
-        if verb.text.isalpha() and verb.text.islower() and tags(verb.text) == {"VB"}:
+        if _only_a_base_form(verb):
             yield v, after, f"{word.text} to {verb.text}"
 
     def only_verb_after(tree: Tree, v: int) -> Iterator[tuple[int, int, str]]:
@@ -147,7 +153,7 @@ def build(rule: Rule) -> Check:
         if after is None:
             return
         verb = tree.words[after]
-        if verb.text.isalpha() and verb.text.islower() and tags(verb.text) == {"VB"}:
+        if _only_a_base_form(verb):
             yield v, after, f"{word.text} to {verb.text}"
 
     bare_verb_fallback = settings.wants == "not-bare"

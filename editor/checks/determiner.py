@@ -230,9 +230,9 @@ def build(rule: Rule) -> Check:
             following is None or tree.words[following].tag[:2] not in ("NN", "JJ", "VB", "CD", "``")
         )  # "for 40 second while": a unit ending its phrase, which the tagger took for an ordinal ("three
         # official supporting documents" is an adjective)
-        if (noun.tag not in ("NN", "NNS") and not unit) or number_invariant(noun.text, noun.lemma):
-            return
-        if not noun.text.isalpha():
+        if (noun.tag not in ("NN", "NNS") and not unit) or number_invariant(noun.text, noun.lemma) or (
+            not noun.text.isalpha()
+        ):  # fmt: skip
             return
         if noun.tag == "NNS" and _singular_in_s(noun):
             return  # "a giant atlas" (lemma "atla"), "a crossroads": a singular the tagger took for a plural
