@@ -74,7 +74,9 @@ def build(rule: Rule) -> Check:
                     # longer name ("in San Francisco Francisco", "North North America").
                     continue
             before = _previous_word(tokens, i)
-            if before is not None and before.lower in allowed_after.get(first.lower, ()):
+            if before is not None and before.lower in allowed_after.get(first.lower, ()) and not _relative_that(
+                tokens, i
+            ):  # fmt: skip
                 continue
             # After a verb the first may be its particle ("checked in in March"), and a name the article
             # also writes once may still be doubled ("Sirhan Sirhan ... Sirhan"): asked, never fixed unattended.
@@ -95,6 +97,8 @@ def build(rule: Rule) -> Check:
 
 
 _VERB_FORMS = frozenset({"VBD", "VBN", "VB", "VBZ", "VBG"})
+# Indefinite pronouns the lexicon files as nouns (Quirk 6.45): "all that is is paid" is not a noun's relative clause.
+_INDEFINITE_PRONOUNS = frozenset({"all", "everything", "something", "anything", "nothing", "much", "little"})
 
 
 def _written_alone(tokens: tuple[Token, ...]) -> frozenset[str]:
@@ -124,6 +128,16 @@ def _slip_in_name(analysis: Analysis, i: int, titles: tuple[tuple[int, int], ...
         or (before is not None and before.text[:1].isupper() and not analysis.starts_sentence(before.start))
         or (after is not None and after.is_word and after.text[:1].isupper())
     )
+
+
+def _relative_that(tokens: tuple[Token, ...], i: int) -> bool:
+    """Whether the word before token i is a "that" straight after a word the lexicon knows only as a
+    noun: a relative pronoun, which does not allow the double that "what that is is" does
+    ("surveillance that is is begun")."""
+    that = _previous_word(tokens, i)
+    noun = _previous_word(tokens, i - 2) if that is not None and that.lower == "that" else None
+    known = tags(noun.lower) if noun is not None else frozenset()
+    return bool(known) and known <= {"NN", "NNS"} and noun is not None and noun.lower not in _INDEFINITE_PRONOUNS
 
 
 def _titles(analysis: Analysis) -> tuple[tuple[int, int], ...]:
