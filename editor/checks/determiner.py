@@ -14,6 +14,7 @@ from typing import Literal
 from copydesk.checks.base import Check, doc, parse_settings
 from copydesk.checks.syntactic import (
     COUNTABLE_GAP,
+    FINITE_TAGS,
     NOUN_TAGS,
     Tree,
     countable,
@@ -306,6 +307,27 @@ def build(rule: Rule) -> Check:
                 # man face": a finite verb after it is the clause's)
                 yield det, noun, True, plural[det.lower]
 
+    def pronoun_subject(tree: Tree, n: int) -> Iterator[tuple[Word, Word, bool, str | None]]:
+        """"These forces sewage upwards": a sentence whose only verb can be its "noun" in -s (others,
+        if any, in -s and joined to it: "and pollutes the water"), which a word the lexicon knows
+        only as a noun (or a determiner) follows. The plural determiner is then the pronoun subject
+        of that verb and wants its singular partner ("This forces")."""
+        words = tree.words
+        noun, det = words[n], tree.previous_word(n)
+        if det is None or noun.tag != "NNS" or "VBZ" not in tags(noun.text) or noun.lower in ignored:
+            return
+        partner = plural.get(words[det].lower)
+        after = tree.next_word(n)
+        if partner is None or after is None or not tree.starts_sentence(det) or words[det].head != n:
+            return
+        known = tags(words[after].text)
+        if not ((known and known <= NOUN_TAGS) or words[after].tag in ("DT", "PRP$")):
+            return
+        finite = [k for k in tree.subtree(tree.root(n)) if k != n and words[k].tag in FINITE_TAGS
+                  and not tags(words[k].text) <= NOUN_TAGS]  # fmt: skip
+        if all(words[k].tag == "VBZ" and words[k].dep == "conj" for k in finite):  # "and pollutes the water"
+            yield words[det], noun, False, partner
+
     def one_of(tree: Tree, n: int) -> Iterator[tuple[Word, Word, bool, str | None]]:
         """"one of the reason": the object of "of" after "one" is plural."""
         noun = tree.words[n]
@@ -336,10 +358,14 @@ def build(rule: Rule) -> Check:
     def check(analysis: Analysis) -> Iterator[Finding]:
         for tree in trees(analysis):
             for n in range(len(tree.words)):
-                found = [*mismatch(tree, n), *(one_of(tree, n) if settings.one_of else ()),
+                pronouns = [*pronoun_subject(tree, n)]
+                found = [*mismatch(tree, n), *pronouns, *(one_of(tree, n) if settings.one_of else ()),
                          *(quantity_of(tree, n) if plural_of else ())]  # fmt: skip
                 for det, noun, wants_plural, partner in found[:1]:
-                    replacements = fixes(tree, n, det, wants_plural, partner)
+                    if pronouns and found[0] == pronouns[0] and partner:  # the "noun" is the verb: only the
+                        replacements = [with_case(det, partner)]  # determiner can change
+                    else:
+                        replacements = fixes(tree, n, det, wants_plural, partner)
                     if not replacements:
                         continue
                     if replacements[0].lower() == partner:  # the phrase the message names, mended
