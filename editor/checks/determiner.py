@@ -225,6 +225,8 @@ def build(rule: Rule) -> Check:
 
     def mismatch(tree: Tree, n: int) -> Iterator[tuple[Word, Word, bool, str | None]]:
         noun = tree.words[n]
+        if noun.tag not in ("NN", "NNS", "JJ"):
+            return
         numbers = [k for k in tree.kids(n, "nummod") if k < n and tree.words[k].tag == "CD"]
         following = tree.next_word(n)
         unit = noun.tag == "JJ" and bool(numbers) and "NN" in tags(noun.text) and (
@@ -362,7 +364,7 @@ def build(rule: Rule) -> Check:
                 found = [*mismatch(tree, n), *pronouns, *(one_of(tree, n) if settings.one_of else ()),
                          *(quantity_of(tree, n) if plural_of else ())]  # fmt: skip
                 for det, noun, wants_plural, partner in found[:1]:
-                    if pronouns and found[0] == pronouns[0] and partner:  # the "noun" is the verb: only the
+                    if found[0] in pronouns and partner:  # the "noun" is the verb: only the
                         replacements = [with_case(det, partner)]  # determiner can change
                     else:
                         replacements = fixes(tree, n, det, wants_plural, partner)
