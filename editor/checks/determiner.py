@@ -152,7 +152,7 @@ def _phrase_number(tree: Tree, n: int) -> bool | None:
     if any(words[k].lower == "all" for k in tree.kids(n, "predet")):
         return True
     noun = words[n]
-    if noun.dep not in ("nsubj", "nsubjpass") or noun.head < n:
+    if (noun.dep not in ("nsubj", "nsubjpass") or noun.head < n) and not _subject_as_compound(tree, n):
         return None
     verb = words[noun.head]
     auxes = [words[k] for k in tree.kids(noun.head, "aux", "auxpass") if k > n]
@@ -164,12 +164,25 @@ def _phrase_number(tree: Tree, n: int) -> bool | None:
     return None
 
 
-def _plain_adjectives(words: list[Word]) -> bool:
-    """Whether the words between "a" and a plural are adjectives (or participles) the lexicon knows
-    as nothing else and that do not count ("a large heatsinks", "a predefined rules"; not "a great
-    many", "a coupla", "a further two")."""
+def _subject_as_compound(tree: Tree, n: int) -> bool:
+    """Whether noun n, which the parse made a modifier of the present verb straight after it, is
+    that verb's subject: "how these resource tie into" (the parse hung "these" on "tie")."""
+    verb = tree.next_word(n)
+    return tree.words[n].dep == "compound" and verb == tree.words[n].head and tree.words[verb].tag == "VBP"
+
+
+def _plain_adjectives(words: list[Word], n: int) -> bool:
+    """Whether the words between "a" and the plural n are adjectives (or participles) the lexicon
+    knows as nothing else and that do not count ("a large heatsinks", "a predefined rules"; not "a
+    great many", "a coupla", "a further two"), and at most a singular noun modifying it last ("an
+    older model vehicles")."""
+    *modifiers, last = words
+    if last.dep == "compound" and last.head == n and last.tag == "NN" and last.text.isalpha() and (
+        last.text.islower() and last.lower not in _PLURAL_WITH_A and not last.lower.endswith("illion")
+    ):  # not a count ("a couple minutes", "a gazillion options")
+        words = modifiers
     return all(w.dep == "amod" and w.lower not in _PLURAL_WITH_A and w.lower not in _QUANTITY_ADJECTIVES and (
-        (w.tag == "JJ" and tags(w.text) == {"JJ"}) or (w.tag == "VBN" and tags(w.text) <= {"VBN", "VBD", "JJ"})
+        (w.tag in ("JJ", "JJR") and tags(w.text) == {"JJ"}) or (w.tag == "VBN" and tags(w.text) <= {"VBN", "VBD", "JJ"})
     ) for w in words)
 
 
@@ -277,9 +290,11 @@ def build(rule: Rule) -> Check:
         for k in tree.kids(n, "det", "amod", "predet", "nummod"):
             det = tree.words[k]
             between = [tree.words[j] for j in range(k + 1, n) if tree.words[j].text.strip()]
-            if k > n or (det.lower in ("a", "an") and between and not _plain_adjectives(between)):
+            if k > n or (det.lower in ("a", "an") and between and (not _plain_adjectives(between, n) or (
+                between[-1].dep == "compound" and "VBZ" in tags(noun.text)
+            ))):  # fmt: skip
                 continue  # "a coupla weeks", "a great many people": only known adjectives of quality may stand
-                # between "a" and a plural ("with a predefined rules")
+                # between "a" and a plural ("with a predefined rules"); "a district uploads" is a clause
             if det.lower not in ("a", "an") and any(
                 (w.tag not in ("JJ", "JJR", "JJS", "RB") or "VBZ" in tags(w.text) or w.text[:1].isdigit())
                 and not (w.tag in ("NN", "NNP") and w.dep == "compound" and k < w.head <= n and noun.tag == "NN")
@@ -330,6 +345,20 @@ def build(rule: Rule) -> Check:
         if all(words[k].tag == "VBZ" and words[k].dep == "conj" for k in finite):  # "and pollutes the water"
             yield words[det], noun, False, partner
 
+    def verb_subject(tree: Tree, n: int) -> Iterator[tuple[Word, Word, bool, str | None]]:
+        """"how these resource tie into": a plural determiner and a singular count noun before a
+        present verb, which the parse read as a verb with a determiner (the verb agrees with the
+        determiner: the noun is the slip)."""
+        words = tree.words
+        noun = words[n]
+        if noun.tag != "NN" or not _subject_as_compound(tree, n) or noun.lower in ignored or not noun.text.islower():
+            return
+        dets = [k for k in tree.kids(noun.head, "det") if k < n and words[k].lower in plural]
+        if dets and _plain_adjectives([*words[dets[0] + 1 : n + 1]], noun.head) and countable(
+            noun.lemma, COUNTABLE_GAP
+        ):
+            yield words[dets[0]], noun, True, plural[words[dets[0]].lower]
+
     def one_of(tree: Tree, n: int) -> Iterator[tuple[Word, Word, bool, str | None]]:
         """"one of the reason": the object of "of" after "one" is plural."""
         noun = tree.words[n]
@@ -361,8 +390,8 @@ def build(rule: Rule) -> Check:
         for tree in trees(analysis):
             for n in range(len(tree.words)):
                 pronouns = [*pronoun_subject(tree, n)]
-                found = [*mismatch(tree, n), *pronouns, *(one_of(tree, n) if settings.one_of else ()),
-                         *(quantity_of(tree, n) if plural_of else ())]  # fmt: skip
+                found = [*mismatch(tree, n), *pronouns, *verb_subject(tree, n),
+                         *(one_of(tree, n) if settings.one_of else ()), *(quantity_of(tree, n) if plural_of else ())]
                 for det, noun, wants_plural, partner in found[:1]:
                     if found[0] in pronouns and partner:  # the "noun" is the verb: only the
                         replacements = [with_case(det, partner)]  # determiner can change
