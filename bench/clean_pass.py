@@ -8,6 +8,7 @@ findings per severity, and the rules behind the findings that fail articles.
 
 from __future__ import annotations
 
+import argparse
 import json
 import subprocess
 import sys
@@ -21,7 +22,9 @@ CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "
 
 
 def main() -> int:
-    folders = [Path(a) for a in sys.argv[1:]] or [CORPUS / level for level in ("Int", "Ele", "Adv")]
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("folders", nargs="*", type=Path, default=[CORPUS / level for level in ("Int", "Ele", "Adv")])
+    folders = parser.parse_args().folders
     default = build_parser().parse_args(["check", "x"]).fail_on
     threshold = Severity.parse(default)
     exe = Path(sys.executable).parent / "copydesk"

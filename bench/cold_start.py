@@ -9,6 +9,7 @@ The first run fills the start-up cache (~/.cache/copydesk) if it is empty; it is
 
 from __future__ import annotations
 
+import argparse
 import os
 import statistics
 import subprocess
@@ -44,7 +45,9 @@ def report(name: str, command: list[str], runs: int, env: dict[str, str] | None 
 
 
 def main() -> int:
-    runs = int(sys.argv[1]) if len(sys.argv) > 1 else 5
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("runs", nargs="?", type=int, default=5)
+    runs = parser.parse_args().runs
     print(f"{IRAN.name}: {len(IRAN.read_text(encoding='utf-8').split())} words")
     report("copydesk check", [str(BIN / "copydesk"), "check", str(IRAN)], runs)
     report("copydesk check --no-harper", [str(BIN / "copydesk"), "check", "--no-harper", str(IRAN)], runs)

@@ -11,6 +11,7 @@ its false alarms (bench/false_alarms.py counts them per rule). A swap can leave 
 
 from __future__ import annotations
 
+import argparse
 import re
 import sys
 from collections import Counter
@@ -27,7 +28,9 @@ AROUND = 100
 
 
 def main() -> int:
-    folders = [Path(a) for a in sys.argv[1:]] or [CORPUS / "Int", CORPUS / "Ele"]
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("folders", nargs="*", type=Path, default=[CORPUS / "Int", CORPUS / "Ele"])
+    folders = parser.parse_args().folders
     [rule] = [r for r in load_rules() if r.id == RULE]
     check = build_check(rule)
     alternatives: dict[str, list[str]] = rule.settings["alternatives"]

@@ -16,6 +16,7 @@ so a change tuned on CWEB-G can be judged on CWEB-S, untouched.
 
 from __future__ import annotations
 
+import argparse
 import json
 import subprocess
 import sys
@@ -76,10 +77,10 @@ def read_m2(m2: Path, sentences: list[str]) -> list[list[Edit]]:
 
 
 def main() -> int:
-    args = sys.argv[1:]
-    splits = SPLITS
-    if args[:1] == ["--split"]:
-        splits, args = (args[1],), args[2:]
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--split", choices=SPLITS, help="one split only (default: both)")
+    known, args = parser.parse_known_args()
+    splits = (known.split,) if known.split else SPLITS
     exe = Path(sys.executable).parent / "copydesk"
     with tempfile.TemporaryDirectory() as tmp:
         origin: dict[str, tuple[int, list[int]]] = {}  # file -> (first sentence, each sentence's offset)

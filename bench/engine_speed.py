@@ -8,6 +8,7 @@ copydesk: the real `copydesk check --format json` command, cold start included, 
 
 from __future__ import annotations
 
+import argparse
 import subprocess
 import sys
 import time
@@ -19,8 +20,12 @@ DEFAULT = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / 
 
 
 def main() -> int:
-    folder = Path(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("folder", nargs="?", type=Path, default=DEFAULT)
+    folder = parser.parse_args().folder
     files = sorted(folder.glob("*.txt"))
+    if not files:
+        parser.error(f"no .txt files in {folder}")
     texts = [p.read_text(encoding="utf-8") for p in files]
     words = sum(len(t.split()) for t in texts)
 

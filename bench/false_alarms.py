@@ -6,6 +6,7 @@ Runs the real `copydesk check --format json` on DIR and prints a table, worst ru
 
 from __future__ import annotations
 
+import argparse
 import json
 import subprocess
 import sys
@@ -15,14 +16,14 @@ from pathlib import Path
 
 
 def main() -> int:
-    if len(sys.argv) < 2:
-        print(__doc__, file=sys.stderr)
-        return 2
-    folder = Path(sys.argv[1])
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("folder", type=Path)
+    args, check_options = parser.parse_known_args()
+    folder = args.folder
     exe = Path(sys.executable).parent / "copydesk"
     started = time.perf_counter()
     proc = subprocess.run(
-        [str(exe), "check", "--format", "json", "--fail-on", "never", str(folder), *sys.argv[2:]],
+        [str(exe), "check", "--format", "json", "--fail-on", "never", str(folder), *check_options],
         capture_output=True,
         text=True,
         check=False,

@@ -11,6 +11,7 @@ keys are timed.
 
 from __future__ import annotations
 
+import argparse
 import asyncio
 import statistics
 import sys
@@ -59,7 +60,9 @@ async def measure(path: Path) -> None:
 
 
 def main() -> int:
-    megabytes = float(sys.argv[1]) if len(sys.argv) > 1 else 1.0
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("megabytes", nargs="?", type=float, default=1.0)
+    megabytes = parser.parse_args().megabytes
     with tempfile.TemporaryDirectory() as tmp:
         path = big_article(Path(tmp), megabytes)
         print(f"{path.stat().st_size / 1e6:.2f} MB article, {len(path.read_text(encoding='utf-8').split())} words")
