@@ -52,6 +52,14 @@ def test_misspelling_gets_the_likely_word_not_the_nearest() -> None:
     assert fixes == {"reslts": "results", "goverment": "government"}
 
 
+def test_a_slip_beside_a_word_the_lexicon_hardly_knows_is_proposed_not_applied() -> None:
+    """"halb drei" is German ("half of three"): one edit from "half", but beside "drei" it is likelier
+    a foreign phrase than a slip, so the fix waits for a person; "shuold" among known words is applied."""
+    findings = harper_checker().check("In German, 2.30pm becomes halb drei. We shuold go home.")
+    safety = {f.text: (f.replacements[0], f.safe) for f in findings}
+    assert safety == {"halb": ("half", False), "shuold": ("should", True)}
+
+
 def test_rare_real_words_and_units_are_not_misspellings() -> None:
     text = "Ethiopians eat 61kg of teff a year, and the deal is worth $4bn to farmers."
     assert harper_checker(dialect="en-GB").check(text) == []

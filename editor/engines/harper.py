@@ -301,9 +301,28 @@ class HarperEngine:
             return None
         best = candidates[0]
         sure = zipf(best) >= 4.0 and (len(candidates) == 1 or zipf(best) - zipf(candidates[1]) >= 1.0)
-        # Typos keep their first letter (all 39 of the dev set's do); "vaper" -> "paper" did not.
-        slip = OSA.distance(best.lower(), word.lower()) == 1 and best[:1].lower() == word[:1].lower()
+        # Typos keep their first letter (all 39 of the dev set's do); "vaper" -> "paper" did not. Beside
+        # another word the lexicon hardly knows, the word is likelier part of a foreign phrase ("halb drei",
+        # "half of three") than a slip: the fix is proposed, not applied.
+        slip = OSA.distance(best.lower(), word.lower()) == 1 and best[:1].lower() == word[:1].lower() and not (
+            _beside_unknown_word(text, start, end)
+        )
         return candidates, 0.85 if sure else 0.6, f"Possible misspelling: did you mean '{best}'?", slip
+
+
+# Below this Zipf frequency a lower-case word is one the lexicon hardly knows ("drei" 2.2, "naturel"
+# 2.2; "halberd" 2.4 is rarer than most words an article uses twice).
+_UNKNOWN_ZIPF = 2.5
+_LAST_WORD = re.compile(r"([A-Za-z]+) +$")
+_FIRST_WORD = re.compile(r" +([A-Za-z]+)")
+
+
+def _beside_unknown_word(text: str, start: int, end: int) -> bool:
+    """Whether the word next to [start, end), on either side across spaces only, is in lower case
+    and one the lexicon hardly knows."""
+    before = _LAST_WORD.search(text, max(0, start - 40), start)
+    after = _FIRST_WORD.match(text, end)
+    return any(m is not None and m.group(1).islower() and zipf(m.group(1)) < _UNKNOWN_ZIPF for m in (before, after))
 
 
 def _ends_line(text: str, start: int, end: int) -> bool:
