@@ -60,6 +60,14 @@ def test_a_slip_beside_a_word_the_lexicon_hardly_knows_is_proposed_not_applied()
     assert safety == {"halb": ("half", False), "shuold": ("should", True)}
 
 
+def test_a_slip_that_may_have_lost_its_first_letter_is_proposed_not_applied() -> None:
+    """"reatively" is one edit from "relatively" and from "creatively", which the writer meant: two
+    readings, so a person chooses; "tung oil" is a real oil, though "tung" is a listed misspelling."""
+    findings = harper_checker().check("Artists need to think reatively about money. Rub it with tung oil.")
+    safety = {f.text: (f.replacements[0], f.safe) for f in findings}
+    assert safety == {"reatively": ("relatively", False), "tung": ("tongue", False)}
+
+
 def test_rare_real_words_and_units_are_not_misspellings() -> None:
     text = "Ethiopians eat 61kg of teff a year, and the deal is worth $4bn to farmers."
     assert harper_checker(dialect="en-GB").check(text) == []

@@ -23,7 +23,7 @@ from copydesk.findings import Finding, Severity
 from copydesk.lexicon import zipf
 from copydesk.markup import MAX_WORD
 from copydesk.rules import FIX_SAFETY, RULES_DIR, Example, Rule, RuleError, load_yaml
-from copydesk.speller import common_misspellings, corrections, is_compound
+from copydesk.speller import LETTERS, common_misspellings, corrections, is_compound
 from copydesk.text import Analysis, match_case
 
 CONFIG_FILE = RULES_DIR / "engines" / "harper.yaml"
@@ -289,7 +289,7 @@ class HarperEngine:
         known = common_misspellings().get(word.lower())
         if known:
             fix = match_case(word, known)
-            return [fix], 0.85, f"Common misspelling: did you mean '{fix}'?", True
+            return [fix], 0.85, f"Common misspelling: did you mean '{fix}'?", not _first_letter_lost(word)
         if is_compound(word):
             return None  # "coffeetable", "telepathology": built of known parts, not misspelt
         candidates = corrections(word, [s for s in suggestions if " " not in s])
@@ -305,7 +305,7 @@ class HarperEngine:
         # another word the lexicon hardly knows, the word is likelier part of a foreign phrase ("halb drei",
         # "half of three") than a slip: the fix is proposed, not applied.
         slip = OSA.distance(best.lower(), word.lower()) == 1 and best[:1].lower() == word[:1].lower() and not (
-            _beside_unknown_word(text, start, end)
+            _beside_unknown_word(text, start, end) or _first_letter_lost(word)
         )
         return candidates, 0.85 if sure else 0.6, f"Possible misspelling: did you mean '{best}'?", slip
 
@@ -315,6 +315,18 @@ class HarperEngine:
 _UNKNOWN_ZIPF = 2.5
 _LAST_WORD = re.compile(r"([A-Za-z]+) +$")
 _FIRST_WORD = re.compile(r" +([A-Za-z]+)")
+
+
+# A word this common, the slip with a letter put before it, may be what the writer meant.
+_FIRST_LETTER_ZIPF = 3.0
+
+
+def _first_letter_lost(word: str) -> bool:
+    """Whether a common word is the slip with a letter before it: "reatively" may be "relatively" or
+    "creatively", "tung" (tung oil) "tongue" or "stung", "ona" "on a" or "bona". Two readings: a
+    person chooses."""
+    lower = word.lower()
+    return any(zipf(letter + lower) >= _FIRST_LETTER_ZIPF for letter in LETTERS)
 
 
 def _beside_unknown_word(text: str, start: int, end: int) -> bool:
