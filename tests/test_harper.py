@@ -68,6 +68,15 @@ def test_a_slip_that_may_have_lost_its_first_letter_is_proposed_not_applied() ->
     assert safety == {"reatively": ("relatively", False), "tung": ("tongue", False)}
 
 
+def test_a_slip_at_the_last_letter_is_proposed_not_applied() -> None:
+    """"clinicals" and "rootsy" are words of their own, "gaind" is "gained" more likely than "gain":
+    a slip at a word's end is likelier another form of it than a slip of the keys."""
+    findings = harper_checker().check("Complete your clinicals first. It has a rootsy sound.")
+    assert {f.text: (f.replacements[0], f.safe) for f in findings} == {
+        "clinicals": ("clinical", False), "rootsy": ("roots", False)
+    }
+
+
 def test_rare_real_words_and_units_are_not_misspellings() -> None:
     text = "Ethiopians eat 61kg of teff a year, and the deal is worth $4bn to farmers."
     assert harper_checker(dialect="en-GB").check(text) == []

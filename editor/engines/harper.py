@@ -305,7 +305,7 @@ class HarperEngine:
         # another word the lexicon hardly knows, the word is likelier part of a foreign phrase ("halb drei",
         # "half of three") than a slip: the fix is proposed, not applied.
         slip = OSA.distance(best.lower(), word.lower()) == 1 and best[:1].lower() == word[:1].lower() and not (
-            _beside_unknown_word(text, start, end) or _first_letter_lost(word)
+            _beside_unknown_word(text, start, end) or _first_letter_lost(word) or _last_letter_differs(word, best)
         )
         return candidates, 0.85 if sure else 0.6, f"Possible misspelling: did you mean '{best}'?", slip
 
@@ -327,6 +327,14 @@ def _first_letter_lost(word: str) -> bool:
     person chooses."""
     lower = word.lower()
     return any(zipf(letter + lower) >= _FIRST_LETTER_ZIPF for letter in LETTERS)
+
+
+def _last_letter_differs(word: str, best: str) -> bool:
+    """Whether the slip is the word with a letter added at its end or its last letter changed: on
+    real web text (CWEB dev) such words were mostly words of their own ("clinicals", "rootsy", "mora
+    structure", "coupla") or another form of it ("gaind" for "gained", not "gain")."""
+    lower, fix = word.lower(), best.lower()
+    return lower[:-1] == fix or (len(lower) == len(fix) and lower[:-1] == fix[:-1])
 
 
 def _beside_unknown_word(text: str, start: int, end: int) -> bool:
