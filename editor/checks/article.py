@@ -29,6 +29,7 @@ def _is_word(lower: str) -> bool:
     return has_tag(lower, _LEXICAL)
 
 
+_SAID_EITHER_WAY = re.compile(r"[FHLMNRSX][AEIOU][B-DF-HJ-NP-TV-Z]")  # SIM, LED, MIT, NIH
 _PRONOUNCEABLE = re.compile(r"[A-Z][AEIOU][A-Z]{2,}|[AEIOU][A-Z][AEIOU][A-Z]+")  # NATO, UNESCO, OPEC; not UCLA
 
 
@@ -44,6 +45,8 @@ def vowel_sound(word: str, consonant_starts: tuple[str, ...], vowel_starts: tupl
     if _GLUED.match(letters):
         return None  # an acronym glued to a word ("UEFAlicensed", a lost hyphen): its sound is a guess
     lower = letters.lower()
+    if _SAID_EITHER_WAY.fullmatch(letters):
+        return None  # "a SIM card" (sim), "an LED" (el-ee-dee; "led" is a word too): said as a word or spelled out
     if letters.isupper() and letters.isalpha() and len(letters) >= 3 and _is_word(lower):
         pass  # a word set in capitals is read as the word: "a STOP button", "a WARNING", "a LASER"
     elif letters.isupper() and letters.isalpha() and (len(letters) == 1 or not _PRONOUNCEABLE.fullmatch(letters)):
