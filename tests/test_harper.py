@@ -77,6 +77,12 @@ def test_a_slip_at_the_last_letter_is_proposed_not_applied() -> None:
     }
 
 
+def test_a_word_in_use_that_harper_lacks_is_proposed_not_applied() -> None:
+    """"facie" (prima facie) is one edit from "face", but wordfreq counts it in use: a word of its own."""
+    [finding] = harper_checker().check("The deed shall be prima facie evidence of the authority.")
+    assert (finding.text, finding.replacements[0], finding.safe) == ("facie", "face", False)
+
+
 def test_rare_real_words_and_units_are_not_misspellings() -> None:
     text = "Ethiopians eat 61kg of teff a year, and the deal is worth $4bn to farmers."
     assert harper_checker(dialect="en-GB").check(text) == []

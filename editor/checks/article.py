@@ -93,6 +93,8 @@ def build(rule: Rule) -> Check:
                 tok.text == "A" and not analysis.starts_sentence(tok.start)
             ):
                 continue  # a capital A inside a sentence is a letter: "Plan A is", "vitamin A"
+            if nxt.lower in ("a", "an") or (len(nxt.text) == 1 and nxt.text.islower()):
+                continue  # "a a place" is a doubled word (repetition's); "an d subject" a word broken apart
             vowel = vowel_sound(nxt.text, consonant_starts, vowel_starts)
             if vowel is None:
                 continue

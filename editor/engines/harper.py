@@ -306,6 +306,7 @@ class HarperEngine:
         # "half of three") than a slip: the fix is proposed, not applied.
         slip = OSA.distance(best.lower(), word.lower()) == 1 and best[:1].lower() == word[:1].lower() and not (
             _beside_unknown_word(text, start, end) or _first_letter_lost(word) or _last_letter_differs(word, best)
+            or zipf(word) >= _UNKNOWN_ZIPF  # a word in use, one Harper lacks: "prima facie", "useable"
         )
         return candidates, 0.85 if sure else 0.6, f"Possible misspelling: did you mean '{best}'?", slip
 
