@@ -345,12 +345,16 @@ def build(rule: Rule) -> Check:
 
     def joined_verb(analysis: Analysis, tree: Tree, i: int, subject: int) -> Iterator[Finding]:
         """A verb sharing the subject of the verb before it agrees as that verb does, when that one
-        agrees: "plays ... and make" -> "makes" (if the first is wrong too, it alone is told)."""
+        agrees: "plays ... and make" -> "makes" (if the first is wrong too, it alone is told). When
+        the subject's form does not tell its number (a name, "either me or PS"), a first verb in -s
+        does: "if either me or PS calls out to her and ask her" -> "asks"."""
         words = tree.words
         verb, first = words[i], words[words[i].head]
         if not verb.text.isalpha() or verb.lower in _BE or verb.lower in ("was", "were"):
             return
         wanted = number(tree, subject)
+        if wanted is None and first.tag == "VBZ" and tree.kids(i, "dobj"):
+            wanted = SINGULAR  # with an object it is surely a verb ("has a sound and feel" is a noun)
         shown = PLURAL if verb.tag == "VB" else _number_of(verb)
         if wanted not in (SINGULAR, PLURAL) or shown == wanted or (
             _number_of(first) != wanted and not (first.tag == "VBD" and first.lower not in ("was", "were"))
