@@ -30,7 +30,7 @@ typecheck: $(STAMP)
 	mkdir -p .typecheck && ln -sfn ../editor .typecheck/copydesk
 	$(BIN)/mypy
 
-# Two workers (this machine's cores; pytest-xdist): the suite in about two minutes.
+# Two workers (this machine's cores; pytest-xdist): the suite in about two and a half minutes.
 pytest: $(STAMP)
 	$(BIN)/pytest -q -n 2
 
