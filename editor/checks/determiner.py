@@ -7,7 +7,7 @@ alone; whether a noun counts is measured from wordfreq: its plural must be in co
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -171,16 +171,16 @@ def _subject_as_compound(tree: Tree, n: int) -> bool:
     return tree.words[n].dep == "compound" and verb == tree.words[n].head and tree.words[verb].tag == "VBP"
 
 
-def _plain_adjectives(words: list[Word], n: int) -> bool:
+def _plain_adjectives(words: Sequence[Word], n: int) -> bool:
     """Whether the words between "a" and the plural n are adjectives (or participles) the lexicon
     knows as nothing else and that do not count ("a large heatsinks", "a predefined rules"; not "a
     great many", "a coupla", "a further two"), and at most a singular noun modifying it last ("an
     older model vehicles")."""
-    *modifiers, last = words
-    if last.dep == "compound" and last.head == n and last.tag == "NN" and last.text.isalpha() and (
+    last = words[-1] if words else None
+    if last is not None and last.dep == "compound" and last.head == n and last.tag == "NN" and last.text.isalpha() and (
         last.text.islower() and last.lower not in _PLURAL_WITH_A and not last.lower.endswith("illion")
     ):  # not a count ("a couple minutes", "a gazillion options")
-        words = modifiers
+        words = words[:-1]
     return all(w.dep == "amod" and w.lower not in _PLURAL_WITH_A and w.lower not in _QUANTITY_ADJECTIVES and (
         (w.tag in ("JJ", "JJR") and tags(w.text) == {"JJ"}) or (w.tag == "VBN" and tags(w.text) <= {"VBN", "VBD", "JJ"})
     ) for w in words)
@@ -354,7 +354,7 @@ def build(rule: Rule) -> Check:
         if noun.tag != "NN" or not _subject_as_compound(tree, n) or noun.lower in ignored or not noun.text.islower():
             return
         dets = [k for k in tree.kids(noun.head, "det") if k < n and words[k].lower in plural]
-        if dets and _plain_adjectives([*words[dets[0] + 1 : n + 1]], noun.head) and countable(
+        if dets and _plain_adjectives(words[dets[0] + 1 : n + 1], noun.head) and countable(
             noun.lemma, COUNTABLE_GAP
         ):
             yield words[dets[0]], noun, True, plural[words[dets[0]].lower]
