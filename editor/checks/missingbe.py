@@ -2,12 +2,16 @@
 "These the words used", "customers staying away" want "it is only", "She is a", "These are the",
 "customers are staying".
 
-Three shapes of a clause without its verb. A sentence with no finite verb at all that opens with
+Four shapes of a clause without its verb. A sentence with no finite verb at all that opens with
 a subject pronoun followed by what can only begin a complement (a determiner, an adjective, a
 number, an adverb before one of those): the verb between them is "be". A main clause whose head
-is an -ing form with a subject and no auxiliary ("and customers staying away"). And a sentence
+is an -ing form with a subject and no auxiliary ("and customers staying away"). A sentence
 with no finite verb whose head is an adjective with a subject ("Our ocean vast but not
-limitless", "Others not sure"). The tense is the writer's: the fix takes the nearest finite verb
+limitless", "Others not sure"). And, anywhere in a sentence, a clause whose subject is a pronoun
+only ever a subject ("he", "they") and whose head is an -ing form, an adjective or a passive
+participle with no auxiliary ("before he going to", "they more active", "that they caused by"),
+or a common noun in a clause a subordinator opens, with a participle passive by its own words
+("said that waiters made to pay"). The tense is the writer's: the fix takes the nearest finite verb
 of the sentence, else the paragraph's last one before it, in the same voice (quotation or
 narration) as its guide, and is only proposed (`fix: unsafe` in the rule). A finding spans the
 words either side of the missing verb, where the fix inserts it.
@@ -19,7 +23,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
 from copydesk.checks.base import Check, doc, parse_settings
-from copydesk.checks.syntactic import FINITE_TAGS, Tree, trees
+from copydesk.checks.syntactic import FINITE_TAGS, Tree, inflect, trees
 from copydesk.findings import Finding
 from copydesk.rules import Rule
 from copydesk.text import Analysis
@@ -48,6 +52,16 @@ class Settings:
         metadata=doc("subjects that are also determiners ('this', 'these'): counted only before another "
                      "determiner ('These the words', not 'This differential forces')"),
     )  # fmt: skip
+    nominative: tuple[str, ...] = field(
+        default=(),
+        metadata=doc("pronouns only ever subjects ('he', 'they'): a participle or adjective after one heads a "
+                     "clause that wants 'be' ('they caused by'), never a small clause ('found them covered')"),
+    )  # fmt: skip
+    object_before_to: tuple[str, ...] = field(
+        default=(),
+        metadata=doc("verbs whose to-infinitive follows an object in the active ('tell', 'force'): straight "
+                     "after the verb, the verb is a passive participle ('waiters made to pay')"),
+    )  # fmt: skip
 
 
 def _plural_after(tree: Tree, there: int) -> bool:
@@ -62,17 +76,34 @@ def _plural_after(tree: Tree, there: int) -> bool:
     return False
 
 
+def _to_infinitive_next(tree: Tree, verb: int) -> bool:
+    """Whether a to-infinitive of the verb's own follows it straight away ("made to pay")."""
+    after = tree.next_word(verb)
+    following = tree.next_word(after) if after is not None else None
+    words = tree.words
+    return (
+        after is not None and following is not None and words[after].lower == "to"
+        and words[following].tag == "VB" and words[following].head == verb
+    )  # fmt: skip
+
+
 def build(rule: Rule) -> Check:
     settings = parse_settings(rule, Settings)
     subjects = {pronoun.lower(): forms for pronoun, forms in settings.subjects.items()}
+    nominative = frozenset(n.lower() for n in settings.nominative)
+    object_before_to = frozenset(v.lower() for v in settings.object_before_to)
     demonstratives = frozenset(d.lower() for d in settings.demonstratives)
+    subordinate_subjects = frozenset(subjects) - demonstratives - {"there"}
 
-    def be(tree: Tree, subject: int) -> str:
+    def be(tree: Tree, subject: int, head: int | None = None) -> str:
+        """The form of "be" for the subject, in the tense the writer tells in; a participle the tagger
+        took for a past verb ("they caused by") is the clause's head, not a guide to its tense."""
         word = tree.words[subject]
         forms = subjects.get(word.lower) or (_PLURAL if word.tag in _PLURAL_SUBJECT_TAGS else _SINGULAR)
         if word.lower == "there":  # "there is/are": the noun after it decides ("There a lot of dogs")
             forms = _PLURAL if _plural_after(tree, subject) else _SINGULAR
-        return forms[1] if tree.in_past(subject) and len(forms) > 1 else forms[0]
+        past = tree.in_past(subject if head is None or tree.words[head].tag != "VBD" else head)
+        return forms[1] if past and len(forms) > 1 else forms[0]
 
     def verbless(tree: Tree, sentence: list[int]) -> int | None:
         """The subject pronoun of a clause with no verb, when a complement follows it: in a sentence
@@ -155,7 +186,47 @@ def build(rule: Rule) -> Check:
             return None  # a word of the subject that can be a verb may be the clause's verb
         return subject, adjective
 
-    def inserted(analysis: Analysis, tree: Tree, sentence: list[int], subject: int, head: int) -> Finding:
+    def predicate_alone(tree: Tree, head: int, sentence: list[int]) -> int | None:
+        """The subject of a clause anywhere in the sentence whose head, with no auxiliary or copula,
+        is what follows "be". After a pronoun only ever a subject: an -ing form ("moments before he
+        going to"), an adjective ("after oxytocin: they more active"), a passive participle; in the
+        object case the same words are a small clause, right as they stand ("found them covered by
+        dust"), and after a subordinator "it" is a subject too ("before it going to be sold"), but not
+        in an absolute clause ("with it raining"). After a common noun, only a participle that is
+        passive by its own words, in a clause a subordinator opens: an agent ("said that tips shared
+        by staff") or a to-infinitive straight after a verb that takes an object before one ("said
+        that waiters made to pay"), with nothing between the subject and it and no finite verb after
+        it but a relative clause's ("that those told to leave were angry": a reduced relative)."""
+        words = tree.words
+        word = words[head]
+        if tree.kids(head, "aux", "auxpass", "cop") or not word.text.isalpha():
+            return None
+        subordinate = any(words[k].lower not in ("with", "without") for k in tree.kids(head, "mark"))
+        pronouns = nominative | (subordinate_subjects if subordinate else frozenset())
+        subject = next((s for s in tree.kids(head, "nsubj") if s < head), None)
+        if subject is None or any(
+            words[k].tag not in ("RB", "RBR") for k in range(subject + 1, head) if words[k].text.strip()
+        ):  # fmt: skip
+            return None  # only adverbs between ("they still going"): anything else may be the verb
+        if word.dep == "conj" and tree.kids(word.head, "aux", "auxpass"):
+            return None  # the auxiliary shared with the clause before ("schools were closed and staff told to")
+        controlled = word.lemma.lower() in object_before_to and word.dep != "relcl" and _to_infinitive_next(tree, head)
+        passive = word.tag in ("VBN", "VBD") and inflect(word.lemma, "VBN") == word.lower and (
+            tree.kids(head, "agent") or controlled  # not "the effort that we made to be here": "that" its object
+        )  # fmt: skip
+        if words[subject].lower in pronouns:
+            if word.tag == "VBG" or passive:
+                return subject
+            return subject if word.tag in ("JJ", "JJR") and not has_tag(word.lower, _CAN_BE_VERB) else None
+        common = words[subject].tag in ("NN", "NNS") and words[subject].text.islower()
+        if not (passive and common and subordinate and subject + 1 == head):
+            return None  # without a subordinator the noun may be an object the participle describes ("allow
+            # people silenced by disease to speak")
+        relative = {k for r in sentence if words[r].dep in ("relcl", "acl") for k in tree.subtree(r)}
+        later = [k for k in sentence if k > head and k not in relative and words[k].tag in FINITE_TAGS]
+        return None if later else subject  # a later verb may be the clause's ("that those told to go were")
+
+    def inserted(analysis: Analysis, tree: Tree, subject: int, head: int) -> Finding:
         """"be" inserted after the subject's phrase, the finding spanning the words either side."""
         words = tree.words
         phrase, predicate = set(tree.subtree(subject)), set(tree.subtree(head))
@@ -166,7 +237,7 @@ def build(rule: Rule) -> Check:
         last = max(k for k in phrase if k < head and k not in predicate)  # the predicate's own adverbs come
         # after "be" ("are still not sure")
         before, verb = words[last], words[head]
-        fixed = f"{before.text} {be(tree, subject)}{analysis.text[before.end : verb.end]}"
+        fixed = f"{before.text} {be(tree, subject, head)}{analysis.text[before.end : verb.end]}"
         return rule.finding(before.start, verb.end, analysis.text[before.start : verb.end], [fixed],
                             subject=words[subject].text)  # fmt: skip
 
@@ -182,17 +253,26 @@ def build(rule: Rule) -> Check:
                     end -= 1
                 if len(sentence) < 4 or words[sentence[end]].text not in _SENTENCE_ENDS:
                     continue
+                found = set()  # the subjects flagged, each once
                 subject = verbless(tree, sentence)
                 if subject is not None:
+                    found.add(subject)
                     pronoun = words[subject]
                     fixed = f"{pronoun.text} {be(tree, subject)}"
                     yield rule.finding(pronoun.start, pronoun.end, pronoun.text, [fixed], subject=pronoun.text)
                 for head in (root, *tree.kids(root, "conj")):
                     subject = bare_participle(tree, head, sentence)
                     if subject is not None:
-                        yield inserted(analysis, tree, sentence, subject, head)
+                        found.add(subject)
+                        yield inserted(analysis, tree, subject, head)
                 predicate = adjective_predicate(tree, root, sentence)
                 if predicate is not None:
-                    yield inserted(analysis, tree, sentence, *predicate)
+                    found.add(predicate[0])
+                    yield inserted(analysis, tree, *predicate)
+                for head in sentence:
+                    subject = predicate_alone(tree, head, sentence)
+                    if subject is not None and subject not in found:
+                        found.add(subject)
+                        yield inserted(analysis, tree, subject, head)
 
     return check
