@@ -39,6 +39,7 @@ _QUANTITY = frozenset({"lot", "lots", "number", "plenty", "couple"})  # "a lot o
 _PLURAL_SUBJECT_TAGS = frozenset({"NNS", "NNPS"})
 _SINGULAR, _PLURAL = ("is", "was"), ("are", "were")  # for a noun subject; pronouns' forms are the rule's
 _FLOATING = frozenset({"all", "both", "each", "half"})  # "They all went": a quantifier floated after its subject
+_WH_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})  # "whose career going well", "what everyone taking"
 _SUBJECT_WITHIN = 6  # the subject pronoun among a verbless sentence's first words ("But in general he")
 
 
@@ -192,11 +193,12 @@ def build(rule: Rule) -> Check:
         going to"), an adjective ("after oxytocin: they more active"), a passive participle; in the
         object case the same words are a small clause, right as they stand ("found them covered by
         dust"), and after a subordinator "it" is a subject too ("before it going to be sold"), but not
-        in an absolute clause ("with it raining"). After a common noun, only a participle that is
-        passive by its own words, in a clause a subordinator opens: an agent ("said that tips shared
-        by staff") or a to-infinitive straight after a verb that takes an object before one ("said
-        that waiters made to pay"), with nothing between the subject and it and no finite verb after
-        it but a relative clause's ("that those told to leave were angry": a reduced relative)."""
+        in an absolute clause ("with it raining"). After a common noun, in a clause a subordinator or
+        a wh-word opens, an -ing form ("know whose career going well") or a participle that is passive
+        by its own words: an agent ("said that tips shared by staff") or a to-infinitive straight
+        after a verb that takes an object before one ("said that waiters made to pay"); with nothing
+        between the subject and it, and no finite verb after it but a relative clause's ("that those
+        told to leave were angry": a reduced relative)."""
         words = tree.words
         word = words[head]
         if tree.kids(head, "aux", "auxpass", "cop") or not word.text.isalpha():
@@ -210,19 +212,27 @@ def build(rule: Rule) -> Check:
             return None  # only adverbs between ("they still going"): anything else may be the verb
         if word.dep == "conj" and tree.kids(word.head, "aux", "auxpass"):
             return None  # the auxiliary shared with the clause before ("schools were closed and staff told to")
-        controlled = word.lemma.lower() in object_before_to and word.dep != "relcl" and _to_infinitive_next(tree, head)
+        # An object moved before the verb: "the effort that we made to be here", "what I considered to be"
+        moved = word.dep == "relcl" or any(words[k].tag in _WH_TAGS for k in tree.subtree(head) if k < head)
+        controlled = word.lemma.lower() in object_before_to and not moved and _to_infinitive_next(tree, head)
         passive = word.tag in ("VBN", "VBD") and inflect(word.lemma, "VBN") == word.lower and (
-            tree.kids(head, "agent") or controlled  # not "the effort that we made to be here": "that" its object
+            tree.kids(head, "agent") or controlled
         )  # fmt: skip
         if words[subject].lower in pronouns:
             if word.tag == "VBG" or passive:
                 return subject
             return subject if word.tag in ("JJ", "JJR") and not has_tag(word.lower, _CAN_BE_VERB) else None
-        common = words[subject].tag in ("NN", "NNS") and words[subject].text.islower()
-        if not (passive and common and subordinate and subject + 1 == head):
-            return None  # without a subordinator the noun may be an object the participle describes ("allow
-            # people silenced by disease to speak")
-        relative = {k for r in sentence if words[r].dep in ("relcl", "acl") for k in tree.subtree(r)}
+        noun = words[subject]
+        common = noun.tag in ("NN", "NNS") and noun.text.isalpha() and noun.text.islower()
+        opening = (*tree.kids(head), *tree.kids(subject))  # "what everyone taking", "whose career going"
+        opened = subordinate or any(words[k].tag in _WH_TAGS for k in opening if k < subject)
+        if not ((passive or word.tag == "VBG") and common and opened and subject + 1 == head):
+            return None  # without a subordinator or wh-word the noun may be an object the participle
+            # describes ("allow people silenced by disease to speak"), or an absolute clause's subject
+        relative = {  # a relative clause's verbs, unless the participle is in that clause itself
+            k for r in sentence if words[r].dep in ("relcl", "acl") and head not in tree.subtree(r)
+            for k in tree.subtree(r)
+        }  # fmt: skip
         later = [k for k in sentence if k > head and k not in relative and words[k].tag in FINITE_TAGS]
         return None if later else subject  # a later verb may be the clause's ("that those told to go were")
 
