@@ -34,9 +34,11 @@ from copydesk.wordclass import tags
 # After a noun of quantity a mass reading is common ("a variety of food", "a range of motion"): the
 # plural must be nearly as common as the singular ("reasons" -0.4; "foods" -1.0, "times" -0.7).
 QUANTITY_GAP = -0.45
-# Quantifiers after which "a" goes with a plural noun: "a few days", "a great many people".
+# Cardinals in words that count a plural noun: "after five round", "150 million tonne of plastic".
 _NUMBER_WORDS = frozenset({"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-                           "twenty", "thirty", "forty", "fifty", "hundred", "thousand", "dozens", "hundreds"})
+                           "twenty", "thirty", "forty", "fifty", "hundred", "thousand", "million", "billion",
+                           "trillion", "dozens", "hundreds"})
+_LARGE_NUMBERS = frozenset({"million", "billion", "trillion"})
 _CURRENCY = frozenset("$£€¥")
 # A determiner before a number that still counts the noun: "every 30 year" (a possessive too: "her
 # 20 day"); after "a" or "the" the two may name or modify a thing ("a 24 hour service", "the
@@ -56,6 +58,7 @@ _VERB_FORMS = frozenset({"VB", "VBD", "VBN", "VBG", "VBZ", "VBP"})
 # two weeks", "a record 5 points"): between "a" and a plural they do not show a slip.
 _QUANTITY_ADJECTIVES = frozenset({"great", "good", "whole", "further", "additional", "extra", "mere", "full", "solid",
                                   "estimated", "total", "record", "staggering", "whopping", "healthy"})
+# Quantifiers after which "a" goes with a plural noun: "a few days", "a great many people".
 _PLURAL_WITH_A = frozenset({"few", "many", "lot", "couple", "dozen", "hundred", "thousand", "million", "billion"})
 
 
@@ -96,6 +99,9 @@ def _counted(tree: Tree, number: int, n: int, after: int | None) -> bool:
         return False  # "9m": a unit glued to its number
     if tree.hyphenated(n):
         return False  # "a 14-fold rise": a compound adjective
+    if count.lower in _LARGE_NUMBERS and (after is None or tree.words[after].lower != "of" or "VB" in tags(noun.text)):
+        return False  # a measure only before its "of" ("150 million tonne of plastic"); "15 million black",
+        # "1.2 million die", "half a million euro": what a large number stands for, not a unit it counts
     if count.text.isalpha() and zipf(count.lower + noun.lower) >= 1.5:
         return False  # "increased by ten fold": one word split ("tenfold", "sixpence"), not a count
     if tree.starts_sentence(number) and not count.text.isalpha():
