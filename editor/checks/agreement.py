@@ -45,6 +45,8 @@ _PRONOUNS = {
 }  # fmt: skip
 _SUBJECT = ("nsubj", "nsubjpass")
 _RELATIVE = frozenset({"who", "that", "which"})
+# What a number with "of" counts when it is a pronoun: "six of which were", "two of them are"
+_COUNTED_PRONOUNS = frozenset({"which", "whom", "them", "these", "those", "us"})
 # Verbs whose complement clause takes a bare infinitive: "make the flyer turn green", "let them go".
 _BARE_INFINITIVE = frozenset({"make", "let", "help", "see", "hear", "watch", "feel", "have", "bid"})
 _PLURAL_ENDINGS = ("people", "children")
@@ -144,10 +146,12 @@ def build(rule: Rule) -> Check:
         if lower in plural_words and not tree.kids(s, "det"):
             return PLURAL  # "many of these incidents were"
         if w.tag == "CD" and lower not in ("one", "1") and not tree.kids(s, "nummod", "quantmod", "compound") and any(
-            tree.words[k].lower == "of" and any(tree.words[o].tag == "NNS" for o in tree.kids(k, "pobj"))
+            tree.words[k].lower == "of" and any(
+                tree.words[o].tag == "NNS" or tree.words[o].lower in _COUNTED_PRONOUNS for o in tree.kids(k, "pobj")
+            )
             for k in tree.kids(s, "prep")
-        ):  # fmt: skip
-            return PLURAL  # "eleven of the 18 trees have" (not "£1.8 million of that work was")
+        ) and not _amount(tree, s):  # fmt: skip
+            return PLURAL  # "eleven of the 18 trees have", "six of which were" (not "£1.8 million of that work was")
         if lower == "that" and w.tag == "DT" and tree.starts_sentence(s):
             return SINGULAR  # "That was the problem": opening a sentence, "that" is the demonstrative
         if lower in _RELATIVE and w.dep in _SUBJECT and depth == 0:
@@ -377,6 +381,13 @@ def _hypothetical(tree: Tree, clause: int, subject: int) -> bool:
     were leaving" is a slip."""
     marks = {tree.words[k].lower for k in tree.kids(clause, "mark")}
     return bool(marks & _HYPOTHETICAL) or ("as" in marks and tree.words[subject].lower not in _PERSONAL)
+
+
+def _amount(tree: Tree, number: int) -> bool:
+    """Whether a number is an amount of money ("£20 of which was spent"): a currency sign (Penn tag
+    "$") in its phrase or right before it."""
+    before = tree.previous_word(number)
+    return any(tree.words[k].tag == "$" for k in (*tree.subtree(number), *([before] if before is not None else [])))
 
 
 def _is_name(tree: Tree, s: int) -> bool:
