@@ -21,6 +21,8 @@ _NOUN_PHRASE_START = frozenset({"DT", "PRP$", "JJ", "JJR", "JJS", "NN", "NNS", "
 _OBJECT_PRONOUNS = frozenset({"him", "them", "us", "me"})
 _MODIFIERS = frozenset({"det", "amod", "poss", "compound", "nummod", "advmod"})
 _CLAUSE_DEPS = frozenset({"nsubj", "nsubjpass", "expl", "csubj", "attr"})
+_ARTICLES = frozenset({"a", "an", "the"})
+_ADJECTIVES = frozenset({"JJ", "JJR", "JJS"})
 
 
 @dataclass(frozen=True)
@@ -57,6 +59,12 @@ def _unclosed_apposition(tree: Tree, subject: int, verb: int) -> bool:
         if after == verb or (tree.words[after].head == verb and tree.words[after].dep in ("aux", "auxpass", "neg")):
             return True
     return False
+
+
+def _article(word: str, before_adjective: bool) -> str:
+    """The word as a phrase of the rule spells it: before an adjective "a" and "an" are one article
+    ("an amount", "a large amount")."""
+    return "a" if before_adjective and word == "an" else word
 
 
 def build(rule: Rule) -> Check:
@@ -129,7 +137,10 @@ def build(rule: Rule) -> Check:
                     start: int | None = i
                     for part in reversed(phrase[:-1]):
                         start = tree.previous_word(start) if start is not None else None
-                        if start is None or words[start].lower != part:
+                        skipped = False
+                        while start is not None and part in _ARTICLES and words[start].tag in _ADJECTIVES:
+                            start, skipped = tree.previous_word(start), True  # "a wide range", "the vast majority"
+                        if start is None or _article(words[start].lower, skipped) != _article(part, skipped):
                             break
                     else:
                         if start is None or phrase[-1] != word.lower:
@@ -138,8 +149,10 @@ def build(rule: Rule) -> Check:
                         if n is None or words[n].lower == settings.missing or words[n].lower in not_followed_by:
                             continue
                         if word.dep in ("amod", "compound", "nummod") and word.head > i:
-                            if word.lower not in never_modifiers:
-                                continue  # "prior sale": an adjective, not a preposition
+                            counted = phrase[0] in ("a", "an") and words[word.head].tag == "NNS"
+                            if word.lower not in never_modifiers and not counted:
+                                continue  # "prior sale": an adjective, not a preposition; but "a" does not go
+                                # with the plural after ("a wide range products")
                         else:
                             particle = " ".join(phrase) in particles
                             if not object_follows(tree, n, start, i) or (particle and not after_object(tree, i)):
