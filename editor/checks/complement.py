@@ -157,8 +157,9 @@ def build(rule: Rule) -> Check:
                             particle = " ".join(phrase) in particles
                             if not object_follows(tree, n, start, i) or (particle and not after_object(tree, i)):
                                 continue
+                        written = analysis.text[words[start].start : word.end]  # "a large amount"
                         yield rule.finding(word.start, word.end, word.text, [f"{word.text} {settings.missing}"],
-                                           phrase=" ".join(phrase))  # fmt: skip
+                                           phrase=written)  # fmt: skip
                         break
 
     return check
