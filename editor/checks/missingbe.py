@@ -109,9 +109,15 @@ def build(rule: Rule) -> Check:
     def verbless(tree: Tree, sentence: list[int]) -> int | None:
         """The subject pronoun of a clause with no verb, when a complement follows it: in a sentence
         with no finite verb, or opening a sentence ("They more popular than patches but we do
-        not know"), where a personal pronoun has nothing else to be but the subject."""
+        not know"), where a personal pronoun has nothing else to be but the subject. The pronoun
+        stands among the sentence's first words or straight after its opening phrase's comma, and
+        is no object ("In the fight against it, there a small number of drugs")."""
         words = tree.words
-        i = next((n for n, k in enumerate(sentence[:_SUBJECT_WITHIN]) if words[k].lower in subjects), None)
+        comma = next((n for n, k in enumerate(sentence) if words[k].text == ","), None)
+        first = range(max(_SUBJECT_WITHIN, comma + 2 if comma is not None else 0))  # or after the opening
+        # phrase's comma ("In the fight against it, there a small number of drugs")
+        i = next((n for n in first if n < len(sentence) and words[sentence[n]].lower in subjects
+                  and words[sentence[n]].dep not in ("pobj", "dobj")), None)  # fmt: skip
         if i is None or i + 2 >= len(sentence):
             return None
         subject, after, then = (words[k] for k in sentence[i : i + 3])
