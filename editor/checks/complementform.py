@@ -39,9 +39,16 @@ class Settings:
     forms: tuple[str, ...] = field(
         default=(), metadata=doc("the verbs' forms (Penn tags: 'VBG') the rule is about; every form when empty")
     )
+    every_passive: bool = field(
+        default=False, metadata=doc("every passive participle governs a base verb the parse hangs on it: a purpose "
+                                    "clause that lost its 'to' ('the statements were changed remove criticism')")
+    )
 
 
 _NOMINATIVE = frozenset({"i", "he", "she", "we", "they"})
+# In the passive a verb's infinitive takes "to" ("was made to wait", "was seen to leave"); only "let"
+# keeps it bare ("was let go"), and "help" may ("were helped escape").
+_BARE_IN_PASSIVE = frozenset({"let", "help"})
 _OBJECT_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS", "PRP"})
 
 
@@ -143,6 +150,20 @@ def build(rule: Rule) -> Check:
         if _only_a_base_form(verb):
             yield v, after, f"{word.text} to {verb.text}"
 
+    def purpose_after_passive(tree: Tree, v: int) -> Iterator[tuple[int, int, str]]:
+        """"the statements were changed remove criticism": a base verb that the parse hangs on a
+        passive participle straight before it is a clause of purpose or result that lost its "to"."""
+        word = tree.words[v]
+        after = tree.next_word(v)
+        if word.tag != "VBN" or not tree.kids(v, "auxpass") or after is None:
+            return
+        verb = tree.words[after]
+        lemma = verb_lemma(word.text, word.lemma)
+        if lemma in _BARE_IN_PASSIVE or verb.head != v or verb.tag != "VB" or inflect(lemma, "VB") == word.lower:
+            return  # a participle that is also a base form may be one ("all you have to do is hit send")
+        if verb.text.isalpha() and verb.text.islower() and not tree.kids(after, "nsubj", "aux", "auxpass"):
+            yield v, after, f"{word.text} to {verb.text}"
+
     def only_verb_after(tree: Tree, v: int) -> Iterator[tuple[int, int, str]]:
         """"has the potential attract other predators": after a noun or adjective that takes 'to', a
         word the lexicon knows only as a verb's base form is one, whatever the parse, misled by the
@@ -169,6 +190,8 @@ def build(rule: Rule) -> Check:
                     found = [*passive_bare(tree, v)]
                 if not found and bare_verb_fallback:
                     found = [*only_verb_after(tree, v)]
+                if not found and settings.every_passive:
+                    found = [*purpose_after_passive(tree, v)]
                 for first, last, replacement in found:
                     text = analysis.text[words[first].start : words[last].end]
                     yield rule.finding(words[first].start, words[last].end, text, [replacement], verb=governor.text)
