@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from copydesk.checks.base import Check, doc, parse_settings
 from copydesk.checks.quotes import quotations
 from copydesk.findings import Finding, Severity
+from copydesk.lexicon import zipf
 from copydesk.rules import Rule
 from copydesk.text import Analysis, Kind, Token, line_starts
 from copydesk.wordclass import CLOSED_CLASSES, has_tag, tags
@@ -97,6 +98,9 @@ def build(rule: Rule) -> Check:
 
 
 _VERB_FORMS = frozenset({"VBD", "VBN", "VB", "VBZ", "VBG"})
+# A word this common in wordfreq's counts (Zipf) is a word of its own, which the lexicon may not list
+# ("French" 5.1, "British" 5.2); names made by doubling double rarer words ("Walla" 2.9, "Duran" 3.1).
+_COMMON_WORD = 4.5
 # Indefinite pronouns the lexicon files as nouns (Quirk 6.45): "all that is is paid" is not a noun's relative clause.
 _INDEFINITE_PRONOUNS = frozenset({"all", "everything", "something", "anything", "nothing", "much", "little"})
 
@@ -125,6 +129,7 @@ def _slip_in_name(analysis: Analysis, i: int, titles: tuple[tuple[int, int], ...
         return False
     return (
         bool(tags(word))
+        or zipf(word) >= _COMMON_WORD
         or (before is not None and before.text[:1].isupper() and not analysis.starts_sentence(before.start))
         or (after is not None and after.is_word and after.text[:1].isupper())
     )
