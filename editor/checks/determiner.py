@@ -8,7 +8,7 @@ alone; whether a noun counts is measured from wordfreq: its plural must be in co
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from copydesk.checks.base import Check, doc, parse_settings
@@ -38,6 +38,7 @@ QUANTITY_GAP = -0.45
 _NUMBER_WORDS = frozenset({"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
                            "twenty", "thirty", "forty", "fifty", "hundred", "thousand", "million", "billion",
                            "trillion", "dozens", "hundreds"})
+_NOUN_ROLES = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
 _LARGE_NUMBERS = frozenset({"million", "billion", "trillion"})
 _CURRENCY = frozenset("$£€¥")
 # A determiner before a number that still counts the noun: "every 30 year" (a possessive too: "her
@@ -246,6 +247,11 @@ def build(rule: Rule) -> Check:
         noun = tree.words[n]
         if noun.tag not in ("NN", "NNS", "JJ"):
             return
+        if noun.tag == "JJ" and noun.dep in _NOUN_ROLES and "NN" in tags(noun.text) and tree.kids(n, "det") and (
+            countable(noun.lemma, COUNTABLE_GAP)
+        ):  # fmt: skip
+            noun = replace(noun, tag="NN")  # "These token was": a count noun in a noun's role, which the tagger
+            # took for an adjective (not "those elderly", whose noun has no plural in use)
         numbers = [k for k in tree.kids(n, "nummod") if k < n and tree.words[k].tag == "CD"]
         following = tree.next_word(n)
         unit = noun.tag == "JJ" and bool(numbers) and "NN" in tags(noun.text) and (
