@@ -117,10 +117,11 @@ def _written_alone(tokens: tuple[Token, ...]) -> frozenset[str]:
 
 def _slip_in_name(analysis: Analysis, i: int, titles: tuple[tuple[int, int], ...]) -> bool:
     """Whether a capitalised double at token i is a slip though no copy stands alone: the lexicon
-    knows the word ("the French French team"; names made by doubling double words of other
-    languages: "Walla Walla", "Bora Bora") or it stands beside another capitalised word of a longer
-    name ("San Francisco Francisco", "Peng Peng Shuai"; a sentence's first word aside). Not in a
-    quoted title ("Wild Wild West") nor before a word it rhymes on ("The Yeah Yeah Yeahs")."""
+    knows the word, or wordfreq counts it as common ("the French French team"; names made by
+    doubling double rarer words of other languages: "Walla Walla", "Bora Bora") or it stands
+    beside another capitalised word of a longer name ("San Francisco Francisco", "Peng Peng Shuai";
+    a sentence's first word aside). Not in a quoted title ("Wild Wild West") nor before a word it
+    rhymes on ("The Yeah Yeah Yeahs")."""
     tokens = analysis.tokens
     word = tokens[i].lower
     before = _previous_word(tokens, i)
