@@ -26,6 +26,7 @@ from copydesk.checks.syntactic import (
     counted_by_one,
     inflect,
     lemma_gap,
+    money,
     number_invariant,
     trees,
     verb_forms,
@@ -150,7 +151,7 @@ def build(rule: Rule) -> Check:
                 tree.words[o].tag == "NNS" or tree.words[o].lower in _COUNTED_PRONOUNS for o in tree.kids(k, "pobj")
             )
             for k in tree.kids(s, "prep")
-        ) and not _amount(tree, s):  # fmt: skip
+        ) and not money(tree, s):  # fmt: skip
             return PLURAL  # "eleven of the 18 trees have", "six of which were" (not "£1.8 million of that work was")
         if lower == "that" and w.tag == "DT" and tree.starts_sentence(s):
             return SINGULAR  # "That was the problem": opening a sentence, "that" is the demonstrative
@@ -381,13 +382,6 @@ def _hypothetical(tree: Tree, clause: int, subject: int) -> bool:
     were leaving" is a slip."""
     marks = {tree.words[k].lower for k in tree.kids(clause, "mark")}
     return bool(marks & _HYPOTHETICAL) or ("as" in marks and tree.words[subject].lower not in _PERSONAL)
-
-
-def _amount(tree: Tree, number: int) -> bool:
-    """Whether a number is an amount of money ("£20 of which was spent"): a currency sign (Penn tag
-    "$") in its phrase or right before it."""
-    before = tree.previous_word(number)
-    return any(tree.words[k].tag == "$" for k in (*tree.subtree(number), *([before] if before is not None else [])))
 
 
 def _is_name(tree: Tree, s: int) -> bool:

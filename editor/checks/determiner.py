@@ -21,6 +21,7 @@ from copydesk.checks.syntactic import (
     counted_by_one,
     inflect,
     lemma_gap,
+    money,
     number_invariant,
     trees,
     with_case,
@@ -40,7 +41,6 @@ _NUMBER_WORDS = frozenset({"two", "three", "four", "five", "six", "seven", "eigh
                            "trillion", "dozens", "hundreds"})
 _NOUN_ROLES = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
 _LARGE_NUMBERS = frozenset({"million", "billion", "trillion"})
-_CURRENCY = frozenset("$£€¥")
 # A determiner before a number that still counts the noun: "every 30 year" (a possessive too: "her
 # 20 day"); after "a" or "the" the two may name or modify a thing ("a 24 hour service", "the
 # 10,000 Belgian franc", "the 007 movie").
@@ -107,10 +107,8 @@ def _counted(tree: Tree, number: int, n: int, after: int | None) -> bool:
         return False  # "increased by ten fold": one word split ("tenfold", "sixpence"), not a count
     if tree.starts_sentence(number) and not count.text.isalpha():
         return False  # "4 Social engineer": a numbered heading (not "Two decade ago")
-    if any(tree.words[k].text in _CURRENCY for k in tree.subtree(number)) or (
-        before is not None and (tree.words[before].text in _CURRENCY or tree.words[before].tag in ("NNP", "NNPS"))
-    ):  # fmt: skip
-        return False  # "the £20 note", "a $1 billion fine": an amount of money names a thing
+    if money(tree, number) or (before is not None and tree.words[before].tag in ("NNP", "NNPS")):
+        return False  # "the £20 note", "a $1 billion fine": an amount of money names a thing; so does a name's number
     predicative = after is not None and after_tag == "JJ" and _predicative(tree, after)
     if (after_tag in _NOUN_PHRASE_START and not predicative) or after_tag[:2] == "NN" or after_tag == "``" or (
         "VB" in tags(noun.text) and noun.tag != "JJ" and after_tag in ("IN", "DT", "PRP", "PRP$", "TO", "WDT")

@@ -207,6 +207,17 @@ def counted_by_one(tree: Tree, number: int, n: int) -> bool:
     return noun.text.isalpha() and noun.text.islower() and inflect(noun.lemma, "NNS") == noun.lower
 
 
+_CURRENCY = frozenset("$£€¥")
+
+
+def money(tree: Tree, number: int) -> bool:
+    """Whether a number is an amount of money: a currency sign in its phrase or straight before it
+    ("the £20 note", "a $1 billion fine", "£15 of which was spent")."""
+    before = tree.previous_word(number)
+    signs = (*tree.subtree(number), *([before] if before is not None else []))
+    return any(tree.words[k].text in _CURRENCY for k in signs)
+
+
 def lemma_gap(word: Word) -> float:
     """How much commoner (Zipf) a word is than the lemma the parser gave it: far commoner, it is a
     word of its own rather than that lemma's plural ("atlas" 3.8 beside "atla" 2.2, "Sanders" 4.0
