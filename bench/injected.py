@@ -1,6 +1,6 @@
 """Generalisation, on errors nobody tuned for: errors injected by rule into clean, edited articles.
 
-usage: python bench/injected.py [--seed N] [--per-kind N] [--keep DIR]
+usage: python bench/injected.py [--kinds grammar|surface] [--seed N] [--per-kind N] [--keep DIR]
 
 The dev set (../shared/eval/dev) was made from the OneStopEnglish Adv articles, with a few kinds of
 error in a few shapes ("because" for "because of", "this" for "these"); the sets that decide are
@@ -12,6 +12,14 @@ sentence, per-kind counts capped (--per-kind), seeded (--seed). The set has the 
 (docs/, gold.jsonl: the wrong text's span and its correction), so ../shared/eval/score.py scores
 `copydesk check --format json` on it exactly as it scores the dev set.
 
+Two families, each its own set (a seed gives the same set as before a family was added):
+  grammar  (default) agreement, verb form, missing words, confusables, doubled words
+  surface  the dev set's other kinds, each as a general edit: a typo in any common word, a
+           variant of any name the article repeats, a compound modifier's hyphen dropped, a
+           two-letter initialism the article repeats written with points ("U.N."), a curly
+           quotation mark made straight, a British spelling made American (breame's pairs) in an
+           article with other British spellings
+
 An injected error may leave a correct sentence ("some of the" -> "some the" is wrong; "both of
 the" -> "both the" is not), so recall here is a floor, compared kind against kind and run against
 run with the same seed, not a figure to quote as a rate of real errors.
@@ -22,15 +30,19 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import re
 import subprocess
 import sys
 import tempfile
+import zlib
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+from breame.data.spelling_constants import BRITISH_ENGLISH_SPELLINGS
 from lemminflect import getInflection
 
+from copydesk.lexicon import zipf
 from copydesk.syntax import pipeline
 from copydesk.text import match_case
 
@@ -48,6 +60,12 @@ CONFUSABLE = {"their": "there", "there": "their", "its": "it's", "it's": "its", 
               "your": "you're", "whose": "who's", "lose": "loose", "affect": "effect", "effect": "affect",
               "to": "too", "too": "to", "were": "where", "where": "were", "of": "off", "off": "of"}  # fmt: skip
 PERSONAL = {"i", "you", "we", "they"}  # subjects whose present verb has no -s
+# Neighbouring keys on a QWERTY keyboard, for a typo's substituted letter.
+KEYBOARD_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+NEIGHBOURS = {
+    key: "".join(row[j] for j in (i - 1, i + 1) if 0 <= j < len(row))
+    for row in KEYBOARD_ROWS for i, key in enumerate(row)
+}  # fmt: skip
 
 
 def _drop(tok: Any) -> Edit | None:
@@ -149,6 +167,101 @@ def doubled_word(tok: Any) -> Edit | None:
     return None
 
 
+def _slip(word: str) -> str:
+    """One keystroke's slip inside a word, chosen by the word itself (so a seed's set is stable):
+    a letter dropped, doubled, swapped with the next or struck on the key beside it. The first
+    letter stays, as in most typing slips."""
+    code = zlib.crc32(word.encode())
+    at = 1 + code % (len(word) - 2)
+    operation = (code // 7) % 4
+    if operation == 0:
+        return word[:at] + word[at + 1 :]
+    if operation == 1:
+        return word[:at] + word[at] + word[at:]
+    if operation == 2:
+        return word[:at] + word[at + 1] + word[at] + word[at + 2 :]
+    neighbours = NEIGHBOURS.get(word[at].lower(), "")
+    return word[:at] + neighbours[code % len(neighbours)] + word[at + 1 :] if neighbours else word
+
+
+def _whole_words(text: str, word: str) -> int:
+    return len(re.findall(rf"(?<![\w.]){re.escape(word)}(?![\w]|\.\w)", text))
+
+
+def typo(tok: Any, article: str) -> Edit | None:
+    """A common lower-case word of five letters or more, one keystroke off, when that makes no word."""
+    if not (tok.is_alpha and tok.text.islower() and len(tok.text) >= 5 and zipf(tok.text) >= 3.5):
+        return None
+    wrong = _slip(tok.text)
+    if wrong == tok.text or zipf(wrong) > 0:
+        return None
+    return tok.idx, tok.idx + len(tok.text), wrong
+
+
+def name_variant(tok: Any, article: str) -> Edit | None:
+    """A name the article writes at least twice, one occurrence a keystroke off (no word, and no
+    other name of the article)."""
+    if tok.pos_ != "PROPN" or not tok.is_alpha or not tok.text.istitle() or len(tok.text) < 4:
+        return None
+    if _whole_words(article, tok.text) < 2:
+        return None
+    wrong = _slip(tok.text)
+    if wrong == tok.text or zipf(wrong) > 0 or _whole_words(article, wrong) > 0:
+        return None
+    return tok.idx, tok.idx + len(tok.text), wrong
+
+
+def hyphenation(tok: Any, article: str) -> Edit | None:
+    """The hyphen of a compound that modifies a noun after it ("long-term rehabilitation" ->
+    "long term rehabilitation"): the span is the two words either side of the hyphen."""
+    if tok.text != "-" or tok.i == 0 or tok.i + 1 >= len(tok.doc):
+        return None
+    left, right = tok.nbor(-1), tok.nbor(1)
+    if left.whitespace_ or tok.whitespace_ or not (left.is_alpha and right.is_alpha):
+        return None
+    if right.dep_ not in ("amod", "compound", "nmod") or right.head.i <= right.i or right.head.pos_ != "NOUN":
+        return None  # not a modifier before its noun
+    return left.idx, right.idx + len(right.text), f"{left.text} {right.text}"
+
+
+def abbreviation(tok: Any, article: str) -> Edit | None:
+    """A two-letter initialism the article writes at least twice ("UN", "EU"), once with points."""
+    text = tok.text
+    if len(text) != 2 or not text.isalpha() or not text.isupper() or _whole_words(article, text) < 2:
+        return None
+    return tok.idx, tok.idx + 2, f"{text[0]}.{text[1]}."
+
+
+def quote_style(tok: Any, article: str) -> Edit | None:
+    """A curly double quotation mark made straight, in an article that writes them curly."""
+    return (tok.idx, tok.idx + 1, '"') if tok.text in ("“", "”") else None
+
+
+def _british_only(word: str) -> str | None:
+    """The American spelling of a British one; not -ise/-ize, which British writes both ways."""
+    american = BRITISH_ENGLISH_SPELLINGS.get(word.lower())
+    return None if american is None or ("iz" in american and "is" in word.lower()) else american
+
+
+def spelling_dialect(tok: Any, article: str) -> Edit | None:
+    """A British spelling made American ("colour" -> "color") in an article with another British
+    spelling to be mixed with ("favor" beside "offence")."""
+    american = _british_only(tok.text) if tok.is_alpha else None
+    if american is None:
+        return None
+    others = {w.lower() for w in re.findall(r"[A-Za-z]+", article)} - {tok.lower_}
+    if not any(_british_only(w) for w in others):
+        return None
+    return tok.idx, tok.idx + len(tok.text), match_case(tok.text, american)
+
+
+Injector = Callable[[Any, str], Edit | None]
+
+
+def _grammar(inject: Callable[[Any], Edit | None]) -> Injector:
+    return lambda tok, article: inject(tok)
+
+
 INJECTORS: dict[str, Callable[[Any], Edit | None]] = {
     "determiner_number": determiner_number,
     "subject_verb": subject_verb,
@@ -161,16 +274,31 @@ INJECTORS: dict[str, Callable[[Any], Edit | None]] = {
     "confusable": confusable,
     "doubled_word": doubled_word,
 }
+SURFACE_INJECTORS: dict[str, Injector] = {
+    "typo": typo,
+    "name_variant": name_variant,
+    "hyphenation": hyphenation,
+    "abbreviation": abbreviation,
+    "quote_style": quote_style,
+    "spelling_dialect": spelling_dialect,
+}
+# Kinds judged against the rest of the article: two slips of one kind in an article could outvote
+# the writer's own form, so each comes once an article.
+ONCE_AN_ARTICLE = frozenset({"name_variant", "abbreviation", "spelling_dialect"})
+FAMILIES: dict[str, dict[str, Injector]] = {
+    "grammar": {kind: _grammar(inject) for kind, inject in INJECTORS.items()},
+    "surface": SURFACE_INJECTORS,
+}
 
 
-def candidates(nlp: Any, text: str) -> Iterator[tuple[str, int, Edit]]:
+def candidates(nlp: Any, text: str, injectors: dict[str, Injector]) -> Iterator[tuple[str, int, Edit]]:
     """Every (kind, sentence start, edit in the text's offsets) an injector offers in `text`."""
     for paragraph_start, paragraph in _lines(text):
         doc = nlp(paragraph)
         for sent in doc.sents:
             for tok in sent:
-                for kind, inject in INJECTORS.items():
-                    edit = inject(tok)
+                for kind, inject in injectors.items():
+                    edit = inject(tok, text)
                     if edit is not None:
                         start, end, new = edit
                         moved = (paragraph_start + start, paragraph_start + end, new)
@@ -187,22 +315,25 @@ def _lines(text: str) -> Iterator[tuple[int, str]]:
         at += len(line) + 1
 
 
-def build(folder: Path, seed: int, per_kind: int) -> dict[str, int]:
+def build(folder: Path, seed: int, per_kind: int, injectors: dict[str, Injector]) -> dict[str, int]:
     nlp = pipeline()
     rng = random.Random(seed)
     articles = sorted(p for source in SOURCES for p in source.glob("*.txt"))
     offered: list[tuple[str, Path, int, Edit]] = []
     for path in articles:
         text = path.read_text(encoding="utf-8")
-        offered.extend((kind, path, sentence, edit) for kind, sentence, edit in candidates(nlp, text))
+        offered.extend((kind, path, sentence, edit) for kind, sentence, edit in candidates(nlp, text, injectors))
     rng.shuffle(offered)
     chosen: dict[Path, list[tuple[str, Edit]]] = {}
     used_sentences: set[tuple[Path, int]] = set()
-    counts: dict[str, int] = dict.fromkeys(INJECTORS, 0)
+    used_once: set[tuple[Path, str]] = set()
+    counts: dict[str, int] = dict.fromkeys(injectors, 0)
     for kind, path, sentence, edit in offered:
-        if counts[kind] >= per_kind or (path, sentence) in used_sentences:
+        if counts[kind] >= per_kind or (path, sentence) in used_sentences or (path, kind) in used_once:
             continue
         used_sentences.add((path, sentence))
+        if kind in ONCE_AN_ARTICLE:
+            used_once.add((path, kind))
         counts[kind] += 1
         chosen.setdefault(path, []).append((kind, edit))
     (folder / "docs").mkdir(parents=True, exist_ok=True)
@@ -224,6 +355,7 @@ def build(folder: Path, seed: int, per_kind: int) -> dict[str, int]:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--kinds", choices=FAMILIES, default="grammar", help="which family of errors to inject")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--per-kind", type=int, default=60)
     parser.add_argument("--keep", type=Path, help="build the set in this folder and keep it")
@@ -234,7 +366,7 @@ def main() -> int:
         return 2
     with tempfile.TemporaryDirectory() as tmp:
         folder = args.keep or Path(tmp)
-        counts = build(folder, args.seed, args.per_kind)
+        counts = build(folder, args.seed, args.per_kind, FAMILIES[args.kinds])
         print(f"injected (seed {args.seed}): " + ", ".join(f"{k} {n}" for k, n in counts.items()))
         exe = Path(sys.executable).parent / "copydesk"
         report = folder / "report.json"
