@@ -52,12 +52,18 @@ _PREFIXES = (
 # Each part of a compound must be at least this long and this common: "coffee|table", not "ben|fit".
 _PART_LETTERS = 4
 _PART_ZIPF = 3.0
+# A word one slip of the keys from a word this common is that slip, not a coinage of known parts:
+# "delining" is "declining", not de|lining; "missino" is "mission", not mis|sino.
+_SLIP_ZIPF = 3.5
 
 
 def is_compound(word: str) -> bool:
     """Whether a word the dictionary lacks is built of known parts (a prefix and a word, or two
-    words): a coinage or a closed compound ("coffeetable", "telepathology"), not a misspelling."""
+    words): a coinage or a closed compound ("coffeetable", "telepathology"), not a misspelling, unless
+    one slip of the keys makes it a common word."""
     lower = word.lower()
+    if any(zipf(near) >= _SLIP_ZIPF for near in _one_edit(lower)):
+        return False
     for prefix in _PREFIXES:
         rest = lower[len(prefix) :]
         if lower.startswith(prefix) and len(rest) >= _PART_LETTERS and zipf(rest) >= _PART_ZIPF:
