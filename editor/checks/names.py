@@ -84,10 +84,11 @@ def name_occurrences(analysis: Analysis) -> tuple[Occurrence, ...]:
     found = []
     for i, tok in enumerate(tokens):
         text = tok.text
-        if tok.kind is not Kind.WORD or not text[:1].isupper() or text.isupper() or "-" in text or "." in text:
+        if tok.kind is not Kind.WORD or not text[:1].isupper() or text.isupper() or "." in text:
             continue
         form = _POSSESSIVE.sub("", text)
-        if len(form) < 4 or not form.isalpha() or form in HONORIFICS:
+        parts = form.split("-")  # a double-barrelled name ("Garcia-Moreno") is one name; "Anglo-Saxon" too
+        if len(form) < 4 or not all(p.isalpha() and p[:1].isupper() for p in parts) or form in HONORIFICS:
             continue
         if analysis.starts_sentence(tok.start) and zipf(form) >= COMMON_WORD_ZIPF:
             continue  # "The", "This", "Among": ordinary words that start a sentence
@@ -133,6 +134,8 @@ def _derived(a: str, b: str) -> bool:
     if _doubled(a, b):
         return False  # "Puentees" is "Puentes" with an e typed twice, not its plural
     prefix = _common_prefix_length(a.lower(), b.lower())
+    if OSA.distance(a, b) == 1 and not (_is_real(a) and _is_real(b)):
+        return False  # "Australa" beside "Australia": a letter lost from a name, not another word of its family
     return prefix >= 4 and a[prefix:].lower() in _FAMILY_ENDINGS and b[prefix:].lower() in _FAMILY_ENDINGS
 
 
