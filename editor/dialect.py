@@ -2,8 +2,8 @@
 
 The US/UK word pairs come from breame's lists (about 1,700 pairs with their inflections),
 less the pairs in `rules/dialect/ambiguous.txt`, where both forms are words in both dialects
-("program", "check", "story"), less -ize/-ise pairs, since British English takes both, and less
-pairs where one form is rare ("mediaeval").
+("program", "check", "story"), less -ize/-ise (and -yze/-yse) pairs, since British English
+takes both, and less pairs where one form is rare ("mediaeval").
 """
 
 from __future__ import annotations
@@ -44,12 +44,16 @@ class SpellingPairs:
         return table.get(lower)
 
 
+# Changed whenever the rules below that choose the pairs change, so a cached table is rebuilt.
+_PAIRS_RULES = "1"
+
+
 @cache
 def spelling_pairs(rules_dir: Path = RULES_DIR) -> SpellingPairs:
     """The pairs, from the disk cache when breame, wordfreq and our list of ambiguous pairs are
     what they were (building them reads every word wordfreq knows: a third of a second)."""
     ambiguous_file = rules_dir / "dialect" / "ambiguous.txt"
-    key = fingerprint([files_fingerprint([ambiguous_file]), version("breame"), version("wordfreq")])
+    key = fingerprint([files_fingerprint([ambiguous_file]), version("breame"), version("wordfreq"), _PAIRS_RULES])
     return cached("spelling-pairs", key, lambda: _build_pairs(ambiguous_file))
 
 
@@ -98,17 +102,20 @@ def _doubled_l_pairs() -> dict[str, str]:
 
 
 def _oxford_pair(us: str, uk: str) -> bool:
-    """ "organize"/"organise": British publishers use both (Oxford spelling takes -ize)."""
+    """ "organize"/"organise": British publishers use both (Oxford spelling takes -ize). So, in
+    practice, "analyze"/"analyse": Oxford's own style is -yse, but edited British copy writes
+    "analyzed" and "paralyzed" beside "colour" (OneStopEnglish, in three articles)."""
     return us.replace("iz", "is").replace("yz", "ys") == uk
 
 
 @dataclass(frozen=True)
 class SensePair:
-    """ "license"/"licence": the British form is right only as a noun (`sense`), the verb is "license"."""
+    """ "license"/"licence": the British form is right only as a noun (`sense`), the verb is "license";
+    "meter"/"metre": only as the unit (a parking meter is a meter in Britain too)."""
 
     us: str
     uk: str
-    sense: str  # "noun" or "verb"
+    sense: str  # "noun", "verb" or "unit"
 
 
 @cache
@@ -118,7 +125,7 @@ def sense_pairs(rules_dir: Path = RULES_DIR) -> dict[str, SensePair]:
     path = rules_dir / "dialect" / "senses.txt"
     for line in path.read_text(encoding="utf-8").splitlines() if path.exists() else ():
         fields = line.split("#", 1)[0].split()
-        if len(fields) == 3 and fields[2] in ("noun", "verb"):
+        if len(fields) == 3 and fields[2] in ("noun", "verb", "unit"):
             pair = SensePair(fields[0].lower(), fields[1].lower(), fields[2])
             pairs[pair.us] = pairs[pair.uk] = pair
     return pairs
