@@ -20,6 +20,7 @@ from copydesk.checks import (
     comparison,
     complement,
     complementform,
+    compoundmodifier,
     confusionset,
     consistency,
     determiner,
@@ -115,6 +116,9 @@ CHECK_TYPES: dict[str, CheckType] = {
     "comparison": CheckType(comparison.build, comparison.Settings,
                             "'If it is real, than humans': 'than' with nothing to compare before a clause (parse)",
                             _always),
+    "compound-modifier": CheckType(compoundmodifier.build, compoundmodifier.Settings,
+                                   "'a ten second break', 'animal based products': an open compound before a noun "
+                                   "(parse)", _always),
     "complex-preposition": CheckType(complement.build, complement.Settings,
                                      "'instead the', 'in spite the': a complex preposition's last word (parse)",
                                      _always),

@@ -1,0 +1,166 @@
+"""Open compound modifiers before a noun, on the parse: "a ten second break", "a 35 year old
+surfer", "pollution related deaths" want "ten-second", "35-year-old", "pollution-related".
+
+Two words that together describe the noun after them are one modifier, hyphenated in every
+house style, where the parse shows they are one:
+- a number and a singular unit ("number-unit"): the singular after a number greater than one is
+  only possible inside a modifier ("ten second" cannot be a phrase of its own), and before a
+  singular noun the number cannot count that noun. "Year old" and its kind after a number take
+  both hyphens. Left alone: years ("the 2016 election campaign"), labels ("the number 10 shirt",
+  "Room 101 door"), money ("£1 coin"), "per cent", and plural nouns the number may count ("28
+  member states");
+- a noun and the past participle it qualifies ("noun-participle"): "animal based products", where
+  the parse hangs the noun on the participle, not on the noun after it;
+- an adjective used as an adverb, or "well", and the participle it qualifies ("adverb-participle"):
+  "a high powered helicopter", "hard earned tips", "well loved animals". Not an -ly adverb, which
+  is never hyphenated ("newly built"), nor a comparative or superlative ("the fastest growing").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from copydesk.checks.base import Check, doc, parse_settings
+from copydesk.checks.syntactic import FINITE_TAGS, HYPHENS, Tree, countable, trees
+from copydesk.findings import Finding
+from copydesk.rules import Rule, RuleError
+from copydesk.text import Analysis
+from copydesk.wordclass import has_tag
+
+_SHAPES = ("number-unit", "noun-participle", "adverb-participle")
+_YEAR = re.compile(r"1[0-9]{3}|20[0-9]{2}")
+# Number words that are themselves counted ("two million people"), not counting a unit.
+_LARGE = frozenset({"hundred", "thousand", "million", "billion", "trillion", "dozen"})
+_AGES = frozenset({"old"})  # "a 35 year old surfer": the unit's adjective, hyphenated with it
+_ADJECTIVE = frozenset({"JJ"})
+_DEGREES = frozenset({"JJR", "JJS", "RBR", "RBS"})
+# The irregular comparatives and superlatives (Quirk et al. 1985, ch. 7), which the lexicon tags as plain adjectives
+_IRREGULAR_DEGREES = frozenset({"better", "best", "worse", "worst", "more", "most", "less", "least", "further",
+                                "furthest", "farther", "farthest"})  # fmt: skip
+_WELL = frozenset({"well", "ill"})  # adverbs that join a participle ("well-known", "ill-fated")
+_COUNTABLE_GAP = -1.5  # the unit's plural in use: a count noun (as determiner-number measures it)
+
+
+@dataclass(frozen=True)
+class Settings:
+    shape: str = field(
+        metadata=doc("which compound: 'number-unit' ('ten-second break'), 'noun-participle' ('animal-based "
+                     "products') or 'adverb-participle' ('hard-earned tips')")
+    )  # fmt: skip
+    ignored: tuple[str, ...] = field(
+        default=(), metadata=doc("words never taken for the compound's second part ('percent', 'cent')")
+    )
+
+
+def _finite_verb(tree: Tree, p: int) -> bool:
+    """Whether the sentence of word p has a finite verb besides it: if not, the "participle" may be
+    the sentence's verb, which the tagger took for a participle."""
+    root = tree.root(p)
+    if root != p and tree.words[root].tag == "VBN":
+        return True  # "A well known collector paid for it": a past tense the tagger took for a participle
+    return any(tree.words[k].tag in FINITE_TAGS for k in tree.subtree(root) if k != p)
+
+
+def build(rule: Rule) -> Check:
+    settings = parse_settings(rule, Settings)
+    if settings.shape not in _SHAPES:
+        raise RuleError(f"{rule.where('settings')}: shape is one of {', '.join(_SHAPES)}, not {settings.shape!r}")
+    ignored = frozenset(w.lower() for w in settings.ignored)
+
+    def number_unit(tree: Tree, u: int) -> tuple[int, int, str] | None:
+        """(first word, last word, the compound hyphenated) for a number and unit at word u."""
+        words = tree.words
+        unit = words[u]
+        if unit.tag != "NN" or not unit.text.isalpha() or not unit.text.islower() or unit.lower in ignored:
+            return None
+        number = next((k for k in tree.kids(u, "nummod") if words[k].tag == "CD" and k < u), None)
+        if number is None:
+            return None
+        count = words[number]
+        joined = tree.next_word(number) != u  # "307-year old": a hyphen already stands between them
+        if joined and not (words[number + 1].text in HYPHENS and number + 2 == u and tree.hyphenated(number)
+                           and words[number + 1].end == unit.start):  # fmt: skip
+            return None
+        if not joined and count.end == unit.start:
+            return None  # "15km", "100m": a symbol written close, not a word
+        if _YEAR.fullmatch(count.text) or count.text.startswith("0") or count.lower in _LARGE or (
+            not count.text[-1].isalnum()
+        ):  # fmt: skip
+            return None  # a year, a code ("007"), a large number counting what follows
+        before = tree.previous_word(number)
+        if before is not None and (words[before].tag.startswith("NN") or not words[before].text.isalnum()) and not (
+            words[before].text in HYPHENS or words[before].text in ",;:("
+        ):  # fmt: skip
+            return None  # a label ("number 10 shirt"), money ("£1 coin"), a range ("3/1 month")
+        after = tree.next_word(u)
+        if after is None:
+            return None
+        if words[after].lower in _AGES and unit.head in (after, words[after].head):
+            first = u if joined else number
+            text = f"{unit.text}-{words[after].text}" if joined else f"{count.text}-{unit.text}-{words[after].text}"
+            return first, after, text  # "a 35 year old surfer", "a 307-year old union"
+        if joined or unit.head != after or words[after].tag != "NN" or tree.hyphenated(after):
+            return None  # a plural the number may count ("28 member states")
+        if not countable(unit.lemma, _COUNTABLE_GAP):
+            return None
+        return number, u, f"{count.text}-{unit.text}"
+
+    def noun_participle(tree: Tree, p: int) -> tuple[int, int, str] | None:
+        """(first word, last word, the compound hyphenated) for a noun and the participle at word p."""
+        words = tree.words
+        participle = words[p]
+        if participle.tag != "VBN" or participle.dep != "amod" or not participle.text.isalpha():
+            return None
+        if not participle.text.islower() or participle.lower in ignored:
+            return None
+        noun, after = tree.previous_word(p), tree.next_word(p)
+        if noun is None or after is None or participle.head != after or words[after].tag not in ("NN", "NNS"):
+            return None
+        word = words[noun]
+        if word.tag not in ("NN", "NNS", "NNP") or not word.text.isalpha() or tree.hyphenated(noun):
+            return None
+        if word.head != p or word.dep != "npadvmod" or has_tag(word.lower, _ADJECTIVE):
+            return None  # the noun qualifies the noun after, not the participle ("marine protected areas":
+            # "marine" may be the adjective)
+        if not _finite_verb(tree, p):
+            return None  # a sentence with no verb but the "participle": "The ethylene deposited carbon on"
+        return noun, p, f"{word.text}-{participle.text}"
+
+    def adverb_participle(tree: Tree, p: int) -> tuple[int, int, str] | None:
+        """(first word, last word, the compound hyphenated) for an adverb and the participle at word p."""
+        words = tree.words
+        participle = words[p]
+        if participle.tag not in ("VBN", "VBG") or participle.dep != "amod" or not participle.text.isalpha():
+            return None
+        adverb, after = tree.previous_word(p), tree.next_word(p)
+        if adverb is None or after is None or participle.head != after or words[after].tag not in ("NN", "NNS"):
+            return None
+        word = words[adverb]
+        if word.head != p or word.dep != "advmod" or word.tag not in ("JJ", "RB") or word.lower.endswith("ly"):
+            return None
+        if not (word.text.isalpha() and word.text.islower() and participle.text.islower()) or tree.hyphenated(adverb):
+            return None
+        if (word.lower not in _WELL and not has_tag(word.lower, _ADJECTIVE)) or word.lower in _IRREGULAR_DEGREES or (
+            has_tag(word.lower, _DEGREES)
+        ):  # fmt: skip
+            return None  # an adverb of its own ("twice featured"), a comparative ("better defined")
+        if not _finite_verb(tree, p):
+            return None
+        return adverb, p, f"{word.text}-{participle.text}"
+
+    find = {"number-unit": number_unit, "noun-participle": noun_participle, "adverb-participle": adverb_participle}[
+        settings.shape
+    ]
+
+    def check(analysis: Analysis) -> Iterator[Finding]:
+        for tree in trees(analysis):
+            for i in range(len(tree.words)):
+                found = find(tree, i)
+                if found is not None:
+                    first, last, fixed = found
+                    start, end = tree.words[first].start, tree.words[last].end
+                    yield rule.finding(start, end, analysis.text[start:end], [fixed])
+
+    return check
