@@ -19,11 +19,6 @@ from copydesk.rules import Rule
 from copydesk.text import Analysis, Kind, Token, match_case
 from copydesk.wordclass import CLOSED_CLASSES, tags
 
-# Numbers in words, before a unit: "three meters".
-_NUMBER_WORDS = frozenset(
-    "one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty hundred thousand "
-    "million few several many".split()
-)
 # Words after which "license"/"practice" is a verb: "to license", "they practice".
 _VERB_BEFORE = CLOSED_CLASSES["MD"] | CLOSED_CLASSES["PRP"] | {"to", "not", "never", "don't", "didn't", "doesn't"}
 # Words after which it is a noun: "a licence", "their licences".
@@ -36,7 +31,7 @@ def reading(tokens: Sequence[Token], i: int) -> str | None:
     """'noun' or 'verb' when the neighbours of tokens[i] make its part of speech clear, 'unit' after
     a number ("450 meters"), else None."""
     prev = tokens[i - 1] if i > 0 else None
-    if prev is not None and (prev.text[:1].isdigit() or prev.lower in _NUMBER_WORDS):
+    if prev is not None and (prev.text[:1].isdigit() or prev.lower in CLOSED_CLASSES["CD"]):
         return "unit"
     after = tokens[i + 1] if i + 1 < len(tokens) else None
     before = prev.lower.replace("’", "'") if prev is not None and prev.is_word else ""

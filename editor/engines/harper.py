@@ -282,7 +282,7 @@ class HarperEngine:
         after = text[end] if end < len(text) else " "
         hyphened = before == "-" or (after == "-" and text[end + 1 : end + 2].isalpha())
         if before.isdigit() or before in ".’'" or (after in "’'" and text[end + 1 : end + 2].isalpha()) or (
-            hyphened and (len(word) < _HYPHENED_LETTERS or not word.islower() or _derived(word))
+            hyphened and (len(word) < _HYPHENED_LETTERS or not word.islower() or _known_with_ending(word))
         ):  # fmt: skip
             return None
         if spelling_pairs().other_form(word, self.dialect) is not None:
@@ -316,7 +316,7 @@ _HYPHENED_LETTERS = 4
 _DERIVING_ENDINGS = ("s", "r", "er", "ers", "d", "ed")
 
 
-def _derived(word: str) -> bool:
+def _known_with_ending(word: str) -> bool:
     """Whether a word is a known word with an ending a compound gives it ("left-hander")."""
     return any(
         word.endswith(e) and len(word) - len(e) >= _HYPHENED_LETTERS and zipf(word[: -len(e)]) >= _FIRST_LETTER_ZIPF
