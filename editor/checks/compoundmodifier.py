@@ -54,6 +54,17 @@ class Settings:
     )
 
 
+def _before_its_noun(tree: Tree, p: int) -> bool:
+    """Whether word p modifies a noun after it, with nothing between but that noun's own nouns
+    ("the UK based conservation charity")."""
+    words = tree.words
+    head = words[p].head
+    if head <= p or words[head].tag not in ("NN", "NNS"):
+        return False
+    between = (k for k in range(p + 1, head) if words[k].text.strip())
+    return all(words[k].dep == "compound" and words[k].head == head for k in between)
+
+
 def _finite_verb(tree: Tree, p: int) -> bool:
     """Whether the sentence of word p has a finite verb besides it: if not, the "participle" may be
     the sentence's verb, which the tagger took for a participle."""
@@ -115,12 +126,14 @@ def build(rule: Rule) -> Check:
             return None
         if not participle.text.islower() or participle.lower in ignored:
             return None
-        noun, after = tree.previous_word(p), tree.next_word(p)
-        if noun is None or after is None or participle.head != after or words[after].tag not in ("NN", "NNS"):
+        noun = tree.previous_word(p)
+        if noun is None or not _before_its_noun(tree, p):
             return None
         word = words[noun]
         if word.tag not in ("NN", "NNS", "NNP") or not word.text.isalpha() or tree.hyphenated(noun):
             return None
+        if tree.kids(noun, "amod", "compound", "det", "poss", "nummod"):
+            return None  # "the highest altitude manned flight": the noun heads a phrase of its own
         if word.head != p or word.dep != "npadvmod" or has_tag(word.lower, _ADJECTIVE):
             return None  # the noun qualifies the noun after, not the participle ("marine protected areas":
             # "marine" may be the adjective)
@@ -134,8 +147,8 @@ def build(rule: Rule) -> Check:
         participle = words[p]
         if participle.tag not in ("VBN", "VBG") or participle.dep != "amod" or not participle.text.isalpha():
             return None
-        adverb, after = tree.previous_word(p), tree.next_word(p)
-        if adverb is None or after is None or participle.head != after or words[after].tag not in ("NN", "NNS"):
+        adverb = tree.previous_word(p)
+        if adverb is None or not _before_its_noun(tree, p):
             return None
         word = words[adverb]
         if word.head != p or word.dep != "advmod" or word.tag not in ("JJ", "RB") or word.lower.endswith("ly"):
