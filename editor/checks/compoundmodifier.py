@@ -21,15 +21,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import Literal
 
 from copydesk.checks.base import Check, doc, parse_settings
 from copydesk.checks.syntactic import FINITE_TAGS, HYPHENS, Tree, countable, trees
 from copydesk.findings import Finding
-from copydesk.rules import Rule, RuleError
+from copydesk.rules import Rule
 from copydesk.text import Analysis
 from copydesk.wordclass import has_tag
 
-_SHAPES = ("number-unit", "noun-participle", "adverb-participle")
 _YEAR = re.compile(r"1[0-9]{3}|20[0-9]{2}")
 # Number words that are themselves counted ("two million people"), not counting a unit.
 _LARGE = frozenset({"hundred", "thousand", "million", "billion", "trillion", "dozen"})
@@ -45,9 +45,9 @@ _COUNTABLE_GAP = -1.5  # the unit's plural in use: a count noun (as determiner-n
 
 @dataclass(frozen=True)
 class Settings:
-    shape: str = field(
-        metadata=doc("which compound: 'number-unit' ('ten-second break'), 'noun-participle' ('animal-based "
-                     "products') or 'adverb-participle' ('hard-earned tips')")
+    shape: Literal["number-unit", "noun-participle", "adverb-participle"] = field(
+        metadata=doc("which compound: a number and a unit ('ten-second break'), a noun and a participle "
+                     "('animal-based products'), an adverb and a participle ('hard-earned tips')")
     )  # fmt: skip
     ignored: tuple[str, ...] = field(
         default=(), metadata=doc("words never taken for the compound's second part ('percent', 'cent')")
@@ -76,8 +76,6 @@ def _finite_verb(tree: Tree, p: int) -> bool:
 
 def build(rule: Rule) -> Check:
     settings = parse_settings(rule, Settings)
-    if settings.shape not in _SHAPES:
-        raise RuleError(f"{rule.where('settings')}: shape is one of {', '.join(_SHAPES)}, not {settings.shape!r}")
     ignored = frozenset(w.lower() for w in settings.ignored)
 
     def number_unit(tree: Tree, u: int) -> tuple[int, int, str] | None:
