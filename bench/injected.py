@@ -185,6 +185,7 @@ def _slip(word: str) -> str:
 
 
 def _whole_words(text: str, word: str) -> int:
+    """How often `word` stands alone in `text` (not inside a longer word, nor "US" inside "U.S.")."""
     return len(re.findall(rf"(?<![\w.]){re.escape(word)}(?![\w]|\.\w)", text))
 
 
