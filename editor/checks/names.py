@@ -84,6 +84,10 @@ def name_occurrences(analysis: Analysis) -> tuple[Occurrence, ...]:
     found = []
     for i, tok in enumerate(tokens):
         text = tok.text
+        prefix, _, rest = text.partition("-")
+        if rest[:1].isupper() and prefix.isalpha() and prefix.islower():
+            tok = Token(tok.start + len(prefix) + 1, tok.end, rest, tok.kind)  # "cross-Channel", "pro-Brexit":
+            text = rest  # the name after a prefix
         if tok.kind is not Kind.WORD or not text[:1].isupper() or text.isupper() or "." in text:
             continue
         form = _POSSESSIVE.sub("", text)
