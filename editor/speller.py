@@ -74,6 +74,22 @@ def is_compound(word: str) -> bool:
     )
 
 
+# Endings that make a compound's part of a known word: "stand-alones", "big-leaguer", "left-hander".
+_PART_ENDINGS = ("s", "r", "er", "ers", "d", "ed")
+
+
+def judged_as_word(part: str) -> bool:
+    """Whether a part of a hyphenated compound is spell-checked as a word ("highest-plaed"): not a
+    short prefix or abbreviation ("co-op", "x-ray"), a name ("Garcia-Moreno"), or a known word with
+    an ending the compound gives it ("left-hander", "stand-alones")."""
+    if len(part) < _PART_LETTERS or not part.islower():
+        return False
+    return not any(
+        part.endswith(e) and len(part) - len(e) >= _PART_LETTERS and zipf(part[: -len(e)]) >= _PART_ZIPF
+        for e in _PART_ENDINGS
+    )
+
+
 def edits1(word: str) -> set[str]:
     splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
     deletes = [a + b[1:] for a, b in splits if b]

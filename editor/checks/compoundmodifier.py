@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from copydesk.checks.base import Check, doc, parse_settings
-from copydesk.checks.syntactic import FINITE_TAGS, HYPHENS, Tree, countable, trees
+from copydesk.checks.syntactic import COUNTABLE_GAP, FINITE_TAGS, HYPHENS, Tree, countable, trees
 from copydesk.findings import Finding
 from copydesk.rules import Rule
 from copydesk.text import Analysis
@@ -40,7 +40,6 @@ _DEGREES = frozenset({"JJR", "JJS", "RBR", "RBS"})
 _IRREGULAR_DEGREES = frozenset({"better", "best", "worse", "worst", "more", "most", "less", "least", "further",
                                 "furthest", "farther", "farthest"})  # fmt: skip
 _WELL = frozenset({"well", "ill"})  # adverbs that join a participle ("well-known", "ill-fated")
-_COUNTABLE_GAP = -1.5  # the unit's plural in use: a count noun (as determiner-number measures it)
 
 
 @dataclass(frozen=True)
@@ -112,7 +111,7 @@ def build(rule: Rule) -> Check:
             return first, after, text  # "a 35 year old surfer", "a 307-year old union"
         if joined or unit.head != after or words[after].tag != "NN" or tree.hyphenated(after):
             return None  # a plural the number may count ("28 member states")
-        if not countable(unit.lemma, _COUNTABLE_GAP):
+        if not countable(unit.lemma, COUNTABLE_GAP):
             return None
         return number, u, f"{count.text}-{unit.text}"
 

@@ -23,7 +23,7 @@ from copydesk.findings import Finding, Severity
 from copydesk.lexicon import zipf
 from copydesk.markup import MAX_WORD
 from copydesk.rules import FIX_SAFETY, RULES_DIR, Example, Rule, RuleError, load_yaml
-from copydesk.speller import LETTERS, common_misspellings, corrections, is_compound
+from copydesk.speller import LETTERS, common_misspellings, corrections, is_compound, judged_as_word
 from copydesk.text import Analysis, match_case
 
 CONFIG_FILE = RULES_DIR / "engines" / "harper.yaml"
@@ -282,7 +282,7 @@ class HarperEngine:
         after = text[end] if end < len(text) else " "
         hyphened = before == "-" or (after == "-" and text[end + 1 : end + 2].isalpha())
         if before.isdigit() or before in ".’'" or (after in "’'" and text[end + 1 : end + 2].isalpha()) or (
-            hyphened and (len(word) < _HYPHENED_LETTERS or not word.islower() or _known_with_ending(word))
+            hyphened and not judged_as_word(word)
         ):  # fmt: skip
             return None
         if spelling_pairs().other_form(word, self.dialect) is not None:
@@ -306,22 +306,6 @@ class HarperEngine:
         sure = zipf(best) >= 4.0 and (len(candidates) == 1 or zipf(best) - zipf(candidates[1]) >= 1.0)
         slip = _slip_of_the_keys(text, start, end, best)
         return candidates, 0.85 if sure else 0.6, f"Possible misspelling: did you mean '{best}'?", slip
-
-
-# A part of a hyphenated compound is judged as a word only when it is this long and in lower case
-# ("highest-plaed"); shorter parts are prefixes and abbreviations ("co-op", "e-", "x-ray"), capitalised
-# ones names ("Garcia-Moreno").
-_HYPHENED_LETTERS = 4
-# Endings that make a compound's part of a known word: "stand-alones", "big-leaguer", "left-hander".
-_DERIVING_ENDINGS = ("s", "r", "er", "ers", "d", "ed")
-
-
-def _known_with_ending(word: str) -> bool:
-    """Whether a word is a known word with an ending a compound gives it ("left-hander")."""
-    return any(
-        word.endswith(e) and len(word) - len(e) >= _HYPHENED_LETTERS and zipf(word[: -len(e)]) >= _FIRST_LETTER_ZIPF
-        for e in _DERIVING_ENDINGS
-    )
 
 
 # Below this Zipf frequency a word is one the lexicon hardly knows ("drei" 2.2, "naturel" 2.2); at or
