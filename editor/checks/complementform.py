@@ -50,12 +50,20 @@ _NOMINATIVE = frozenset({"i", "he", "she", "we", "they"})
 # keeps it bare ("was let go"), and "help" may ("were helped escape").
 _BARE_IN_PASSIVE = frozenset({"let", "help"})
 _OBJECT_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS", "PRP"})
+_VERB_FORMS = frozenset({"VBD", "VBN", "VBG", "VBZ"})  # forms that are no base verb ("started fired up")
 
 
 def _only_a_base_form(word: Word) -> bool:
     """Whether the lexicon knows the word only as a verb's base form ("attract", "enjoy"): after a
     word that takes "to", such a word is a verb whatever the parse made of it."""
     return word.text.isalpha() and word.text.islower() and tags(word.text) == {"VB"}
+
+
+def _after_be(tree: Tree, verb: int) -> bool:
+    """Whether the parse gives the base verb "be" as its only auxiliary ("India is likely overtake":
+    the adjective it took for an adverb has lost its "to"); "will likely go" has a modal."""
+    auxes = [tree.words[k] for k in tree.kids(verb, "aux", "auxpass")]
+    return bool(auxes) and all(a.lemma == "be" and a.tag != "MD" for a in auxes)
 
 
 def build(rule: Rule) -> Check:
@@ -170,11 +178,26 @@ def build(rule: Rule) -> Check:
         missing "to", made of the two ("the potential" as an adjective of "attract")."""
         word = tree.words[v]
         listed = (word.lower in nouns and "NN" in tags(word.text)) or (word.lower in adjectives and word.tag == "JJ")
-        after = tree.next_word(v) if listed else None
+        after = tree.next_word(v) if listed or word.lower in adjectives else None
         if after is None:
             return
         verb = tree.words[after]
+        if not listed and not _after_be(tree, after):
+            return  # "will likely go": an adverb; "is likely overtake": the adjective, whose "to" is lost
         if _only_a_base_form(verb):
+            yield v, after, f"{word.text} to {verb.text}"
+
+    def phrasal_verb_after(tree: Tree, v: int) -> Iterator[tuple[int, int, str]]:
+        """"started slow down": after a verb that takes "to", a word that can be a verb's base form
+        and has a particle of its own is that verb, whatever else the parse made of it."""
+        word, after = tree.words[v], tree.next_word(v)
+        if word.tag[:2] != "VB" or after is None:
+            return
+        verb, particle = tree.words[after], tree.next_word(after)
+        if (
+            particle is not None and tree.words[particle].tag == "RP" and tree.words[particle].head == after
+            and "VB" in tags(verb.text) and verb.text.isalpha() and verb.text.islower() and verb.tag not in _VERB_FORMS
+        ):  # fmt: skip
             yield v, after, f"{word.text} to {verb.text}"
 
     bare_verb_fallback = settings.wants == "not-bare"
@@ -189,7 +212,7 @@ def build(rule: Rule) -> Check:
                 if not found and settings.wants == "object-to-infinitive" and governs(governor):
                     found = [*passive_bare(tree, v)]
                 if not found and bare_verb_fallback:
-                    found = [*only_verb_after(tree, v)]
+                    found = [*only_verb_after(tree, v), *(phrasal_verb_after(tree, v) if governs(governor) else ())]
                 if not found and settings.every_passive:
                     found = [*purpose_after_passive(tree, v)]
                 for first, last, replacement in found:

@@ -179,13 +179,15 @@ def _subject_as_compound(tree: Tree, n: int) -> bool:
 def _plain_adjectives(words: Sequence[Word], n: int) -> bool:
     """Whether the words between "a" and the plural n are adjectives (or participles) the lexicon
     knows as nothing else and that do not count ("a large heatsinks", "a predefined rules"; not "a
-    great many", "a coupla", "a further two"), and at most a singular noun modifying it last ("an
-    older model vehicles")."""
+    great many", "a coupla", "a further two"), two of them joined ("a cheap and reliable services"),
+    and at most a singular noun modifying it last ("an older model vehicles")."""
     last = words[-1] if words else None
     if last is not None and last.dep == "compound" and last.head == n and last.tag == "NN" and last.text.isalpha() and (
         last.text.islower() and last.lower not in _PLURAL_WITH_A and not last.lower.endswith("illion")
     ):  # not a count ("a couple minutes", "a gazillion options")
         words = words[:-1]
+    if len(words) == 3 and words[1].dep == "cc" and words[2].dep == "conj":
+        words = [words[0], replace(words[2], dep=words[0].dep)]  # the second adjective hangs on the first
     return all(w.dep == "amod" and w.lower not in _PLURAL_WITH_A and w.lower not in _QUANTITY_ADJECTIVES and (
         (w.tag in ("JJ", "JJR") and tags(w.text) == {"JJ"}) or (w.tag == "VBN" and tags(w.text) <= {"VBN", "VBD", "JJ"})
     ) for w in words)
