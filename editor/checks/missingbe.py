@@ -173,6 +173,8 @@ def build(rule: Rule) -> Check:
         words = tree.words
         if any(words[k].tag in FINITE_TAGS for k in sentence) or tree.kids(root, "aux", "auxpass", "cop"):
             return None
+        if any(words[k].text == "?" for k in sentence):
+            return None  # "Students in poor countries hungry for news?": a question's ellipsis
         if words[root].tag == "JJ":
             subjects_of = [s for s in tree.kids(root, "nsubj") if s < root]
             if not subjects_of:
@@ -180,6 +182,10 @@ def build(rule: Rule) -> Check:
             subject, adjective = subjects_of[0], root
         elif words[root].tag in ("NN", "NNS"):
             after = [k for k in tree.kids(root, "amod") if k > root]
+            if not after:  # "The scale of corruption completely unacceptable": an adjective with its adverb
+                last = max(k for k in sentence if words[k].text.isalnum())  # that the parse hung after a noun of
+                after = [k for k in tree.subtree(root) if words[k].dep == "amod" and k > words[k].head  # the subject,
+                         and tree.kids(k, "advmod") and max(tree.subtree(k)) >= last]  # ending the sentence
             if not after:
                 return None
             subject, adjective = root, after[0]
