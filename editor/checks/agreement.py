@@ -259,7 +259,8 @@ def build(rule: Rule) -> Check:
             return None  # not the first verb of the chain: the finite one before it agrees, or a modal rules
         if verb.lower not in verb_forms(verb_lemma(verb.text, verb.lemma), verb.tag) and lower not in _BE:
             return None  # not a form the lexicon knows for this verb ("seeth"): no fix to build
-        subjects = tree.kids(clause, *_SUBJECT) or [
+        read = _subject_read_as_compound(tree, i)
+        subjects = read or tree.kids(clause, *_SUBJECT) or [
             k for k in tree.kids(clause, "csubj")
             if words[k].tag == "VBG" and tree.starts_sentence(k) and not tree.kids(k, "conj", "cc") and not any(
                 words[o].tag == "NNS" and not tree.kids(o, "det", "poss") for o in tree.kids(k, "dobj")
@@ -286,11 +287,12 @@ def build(rule: Rule) -> Check:
                      words[k].head == subjects[0] and not tree.kids(subjects[0], "conj"))))
                  for k in range(subjects[0] + 1, i)):  # fmt: skip
             return None  # a quotation, a clause outside the subject, verbs joined: the parse may cross it
-        if verb.tag == "VBP" and any(
+        if verb.tag == "VBP" and not read and words[clause].dep != "relcl" and any(
             words[k].tag == "MD" or (words[k].lemma == "do" and words[k].dep == "aux" and words[k].head != i)
             for k in range(tree.sentence_start(i), i)
         ):  # fmt: skip
-            return None  # "How did sleep, ..., suddenly become": a bare verb after a detached "did"
+            return None  # "How did sleep, ..., suddenly become": a bare verb after a detached "did" (a relative
+            # clause's verb is finite: "it could be the sum that the report refer to")
         return clause, subjects[0]
 
     def check(analysis: Analysis) -> Iterator[Finding]:
@@ -374,6 +376,21 @@ def build(rule: Rule) -> Check:
                                subject=words[subject].text, number=wanted)  # fmt: skip
 
     return check
+
+
+def _subject_read_as_compound(tree: Tree, verb: int) -> list[int]:
+    """The noun straight before a present verb that the parse made a modifier of the verb, with the
+    noun's determiner hung on the verb too: that noun is the verb's subject ("the money that the
+    report talk of": the parse made "that" the subject and "the report" a compound of "talk")."""
+    noun = tree.previous_word(verb)
+    words = tree.words
+    if noun is None or words[verb].tag != "VBP" or words[noun].dep != "compound" or words[noun].head != verb:
+        return []
+    dets = [k for k in tree.kids(verb, "det") if k < noun]
+    if words[noun].tag not in ("NN", "NNS") or not dets or any(words[k].lower != "the" for k in dets):
+        return []  # "how these resource tie into": a determiner with a number of its own sides with the
+        # verb, and the noun is the slip (agreement.determiner-noun)
+    return [noun]
 
 
 def _hypothetical(tree: Tree, clause: int, subject: int) -> bool:
