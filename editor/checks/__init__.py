@@ -29,6 +29,7 @@ from copydesk.checks import (
     gerundafterto,
     hyphenation,
     insertion,
+    lostverb,
     missingarticle,
     missingbe,
     missingof,
@@ -119,6 +120,9 @@ CHECK_TYPES: dict[str, CheckType] = {
     "compound-modifier": CheckType(compoundmodifier.build, compoundmodifier.Settings,
                                    "'a ten second break', 'animal based products': an open compound before a noun "
                                    "(parse)", _always),
+    "lost-verb": CheckType(lostverb.build, lostverb.Settings,
+                           "'the chances where small', 'the man whose going': a word typed for the verb its sentence "
+                           "lacks (parse)", _always),
     "complex-preposition": CheckType(complement.build, complement.Settings,
                                      "'instead the', 'in spite the': a complex preposition's last word (parse)",
                                      _always),
