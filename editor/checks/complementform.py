@@ -50,7 +50,7 @@ _NOMINATIVE = frozenset({"i", "he", "she", "we", "they"})
 # keeps it bare ("was let go"), and "help" may ("were helped escape").
 _BARE_IN_PASSIVE = frozenset({"let", "help"})
 _OBJECT_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS", "PRP"})
-_VERB_FORMS = frozenset({"VBD", "VBN", "VBG", "VBZ"})  # forms that are no base verb ("started fired up")
+_NOT_BASE_FORMS = frozenset({"VBD", "VBN", "VBG", "VBZ"})  # no base verb ("started fired up")
 
 
 def _only_a_base_form(word: Word) -> bool:
@@ -196,7 +196,8 @@ def build(rule: Rule) -> Check:
         verb, particle = tree.words[after], tree.next_word(after)
         if (
             particle is not None and tree.words[particle].tag == "RP" and tree.words[particle].head == after
-            and "VB" in tags(verb.text) and verb.text.isalpha() and verb.text.islower() and verb.tag not in _VERB_FORMS
+            and "VB" in tags(verb.text) and verb.text.isalpha() and verb.text.islower()
+            and verb.tag not in _NOT_BASE_FORMS
         ):  # fmt: skip
             yield v, after, f"{word.text} to {verb.text}"
 

@@ -17,7 +17,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
 from copydesk.checks.base import Check, doc, parse_settings
-from copydesk.checks.syntactic import FINITE_TAGS, Tree, trees
+from copydesk.checks.syntactic import FINITE_TAGS, SENTENCE_ENDS, Tree, trees
 from copydesk.findings import Finding
 from copydesk.rules import Rule
 from copydesk.text import Analysis, match_case
@@ -26,7 +26,6 @@ from copydesk.wordclass import tags
 _VERB_TAGS = frozenset({*FINITE_TAGS, "VB", "TO"})  # a verb the clause has after all
 _PARTICIPLES = frozenset({"VBG", "VBN"})
 _LEXICON_VERBS = frozenset({"VB", "VBP", "VBZ", "VBD"})
-_SENTENCE_ENDS = frozenset({".", "!", "?"})
 
 
 @dataclass(frozen=True)
@@ -53,7 +52,7 @@ def build(rule: Rule) -> Check:
         """The words after word i up to the end of its sentence, punctuation left out."""
         rest, k = [], tree.next_word(i)
         while k is not None and not tree.starts_sentence(k):
-            if tree.words[k].text.strip() and tree.words[k].text not in _SENTENCE_ENDS:
+            if tree.words[k].text.strip() and tree.words[k].text not in SENTENCE_ENDS:
                 rest.append(k)
             k = tree.next_word(k)
         return rest

@@ -23,7 +23,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
 from copydesk.checks.base import Check, doc, parse_settings
-from copydesk.checks.syntactic import FINITE_TAGS, Tree, inflect, trees
+from copydesk.checks.syntactic import FINITE_TAGS, SENTENCE_ENDS, Tree, inflect, trees
 from copydesk.findings import Finding
 from copydesk.rules import Rule
 from copydesk.text import Analysis
@@ -33,7 +33,6 @@ _CAN_BE_VERB = frozenset({"VB", "VBZ", "VBD", "VBN", "VBG"})  # the lexicon's
 _COMPLEMENT_STARTS = frozenset({"DT", "JJ", "JJR", "CD", "PRP$"})
 _AFTER_AN_ADVERB = frozenset({"DT", "JJ", "JJR", "CD", "VBG"})
 _CONTRACTIONS = frozenset({"'s", "’s", "'re", "’re", "'m", "’m"})
-_SENTENCE_ENDS = frozenset({".", "!", "?"})
 _CLOSING_QUOTES = frozenset({'"', "”", "’", "'", "»", ")"})
 _QUANTITY = frozenset({"lot", "lots", "number", "plenty", "couple"})  # "a lot of dogs": the noun after "of"
 _PLURAL_SUBJECT_TAGS = frozenset({"NNS", "NNPS"})
@@ -183,9 +182,9 @@ def build(rule: Rule) -> Check:
         elif words[root].tag in ("NN", "NNS"):
             after = [k for k in tree.kids(root, "amod") if k > root]
             if not after:  # "The scale of corruption completely unacceptable": an adjective with its adverb
-                last = max(k for k in sentence if words[k].text.isalnum())  # that the parse hung after a noun of
-                after = [k for k in tree.subtree(root) if words[k].dep == "amod" and k > words[k].head  # the subject,
-                         and tree.kids(k, "advmod") and max(tree.subtree(k)) >= last]  # ending the sentence
+                last = max((k for k in sentence if words[k].text.isalnum()), default=root)  # that the parse hung
+                after = [k for k in tree.subtree(root) if words[k].dep == "amod" and k > words[k].head  # after a noun
+                         and tree.kids(k, "advmod") and max(tree.subtree(k)) >= last]  # of the subject, ending it
             if not after:
                 return None
             subject, adjective = root, after[0]
@@ -273,7 +272,7 @@ def build(rule: Rule) -> Check:
                 end = len(sentence) - 1
                 while end > 0 and words[sentence[end]].text in _CLOSING_QUOTES:
                     end -= 1
-                if len(sentence) < 4 or words[sentence[end]].text not in _SENTENCE_ENDS:
+                if len(sentence) < 4 or words[sentence[end]].text not in SENTENCE_ENDS:
                     continue
                 found = set()  # the subjects flagged, each once
                 subject = verbless(tree, sentence)
