@@ -28,6 +28,7 @@ from copydesk.checks.syntactic import (
     lemma_gap,
     money,
     number_invariant,
+    subject_as_compound,
     trees,
     verb_forms,
     verb_lemma,
@@ -384,7 +385,7 @@ def _subject_read_as_compound(tree: Tree, verb: int) -> list[int]:
     report talk of": the parse made "that" the subject and "the report" a compound of "talk")."""
     noun = tree.previous_word(verb)
     words = tree.words
-    if noun is None or words[verb].tag != "VBP" or words[noun].dep != "compound" or words[noun].head != verb:
+    if noun is None or not subject_as_compound(tree, noun):
         return []
     dets = [k for k in tree.kids(verb, "det") if k < noun]
     if words[noun].tag not in ("NN", "NNS") or not dets or any(words[k].lower != "the" for k in dets):

@@ -23,6 +23,7 @@ from copydesk.checks.syntactic import (
     lemma_gap,
     money,
     number_invariant,
+    subject_as_compound,
     trees,
     with_case,
 )
@@ -157,7 +158,7 @@ def _phrase_number(tree: Tree, n: int) -> bool | None:
     if any(words[k].lower == "all" for k in tree.kids(n, "predet")):
         return True
     noun = words[n]
-    if (noun.dep not in ("nsubj", "nsubjpass") or noun.head < n) and not _subject_as_compound(tree, n):
+    if (noun.dep not in ("nsubj", "nsubjpass") or noun.head < n) and not subject_as_compound(tree, n):
         return None
     verb = words[noun.head]
     auxes = [words[k] for k in tree.kids(noun.head, "aux", "auxpass") if k > n]
@@ -167,13 +168,6 @@ def _phrase_number(tree: Tree, n: int) -> bool | None:
     if finite.lower in ("are", "were", "have", "do") or finite.tag == "VBP":
         return True
     return None
-
-
-def _subject_as_compound(tree: Tree, n: int) -> bool:
-    """Whether noun n, which the parse made a modifier of the present verb straight after it, is
-    that verb's subject: "how these resource tie into" (the parse hung "these" on "tie")."""
-    verb = tree.next_word(n)
-    return tree.words[n].dep == "compound" and verb == tree.words[n].head and tree.words[verb].tag == "VBP"
 
 
 def _plain_adjectives(words: Sequence[Word], n: int) -> bool:
@@ -363,7 +357,7 @@ def build(rule: Rule) -> Check:
         determiner: the noun is the slip)."""
         words = tree.words
         noun = words[n]
-        if noun.tag != "NN" or not _subject_as_compound(tree, n) or noun.lower in ignored or not noun.text.islower():
+        if noun.tag != "NN" or not subject_as_compound(tree, n) or noun.lower in ignored or not noun.text.islower():
             return
         dets = [k for k in tree.kids(noun.head, "det") if k < n and words[k].lower in plural]
         if dets and _plain_adjectives(words[dets[0] + 1 : n + 1], noun.head) and countable(

@@ -42,20 +42,21 @@ class Settings:
     )  # fmt: skip
 
 
+def _rest_of_sentence(tree: Tree, i: int) -> list[int]:
+    """The words after word i up to the end of its sentence, its closing mark left out."""
+    rest, k = [], tree.next_word(i)
+    while k is not None and not tree.starts_sentence(k):
+        if tree.words[k].text.strip() and tree.words[k].text not in SENTENCE_ENDS:
+            rest.append(k)
+        k = tree.next_word(k)
+    return rest
+
+
 def build(rule: Rule) -> Check:
     settings = parse_settings(rule, Settings)
     swaps = {written.lower(): meant[0] for written, meant in settings.swaps.items() if meant}
     before_participle = frozenset(w.lower() for w in settings.before_participle)
     ellipses = frozenset(w.lower() for w in settings.ellipses)
-
-    def rest_of_sentence(tree: Tree, i: int) -> list[int]:
-        """The words after word i up to the end of its sentence, punctuation left out."""
-        rest, k = [], tree.next_word(i)
-        while k is not None and not tree.starts_sentence(k):
-            if tree.words[k].text.strip() and tree.words[k].text not in SENTENCE_ENDS:
-                rest.append(k)
-            k = tree.next_word(k)
-        return rest
 
     def lost(tree: Tree, i: int) -> bool:
         """Whether word i stands where its sentence's verb should be."""
@@ -63,14 +64,14 @@ def build(rule: Rule) -> Check:
         before = tree.previous_word(i)
         if before is None or tree.starts_sentence(i) or words[before].tag[:2] != "NN":
             return False  # "Where are they?", "where to stay": a question or a phrase of its own
-        rest = rest_of_sentence(tree, i)
+        rest = _rest_of_sentence(tree, i)
         written = [k for k in rest if words[k].text.isalnum()]
         if not written or (len(written) == 1 and words[written[0]].lower in ellipses):
             return False  # "where possible"
-        if words[i].lower in before_participle and words[written[0]].tag not in _PARTICIPLES:
+        participle = words[i].lower in before_participle
+        if participle and words[written[0]].tag not in _PARTICIPLES:
             return False  # "the man whose son won": a possessive
-        participle = words[i].lower in before_participle  # "whose going to win": the participle's own
-        verbs = FINITE_TAGS if participle else _VERB_TAGS  # "to win" is part of the meant verb's phrase
+        verbs = FINITE_TAGS if participle else _VERB_TAGS  # "whose going to win": "to win" is the meant verb's
         return not any(
             words[k].tag in verbs
             or (words[k].tag in _PARTICIPLES and not participle)

@@ -187,6 +187,14 @@ COUNTABLE_GAP = -1.5
 
 
 @lru_cache(maxsize=50_000)
+def subject_as_compound(tree: Tree, n: int) -> bool:
+    """Whether noun n, which the parse made a modifier of the present verb straight after it, is
+    that verb's subject: "how these resource tie into" (the parse hung "these" on "tie"), "the money
+    that the report talk of" (it hung "the" on "talk" and made "that" the subject)."""
+    verb = tree.next_word(n)
+    return tree.words[n].dep == "compound" and verb == tree.words[n].head and tree.words[verb].tag == "VBP"
+
+
 def countable(lemma: str, min_ratio: float) -> bool:
     """Whether a noun is used as a count noun: its plural is common beside its singular in
     wordfreq's counts (Zipf difference), so "many problem" is a slip and "much information" is not."""
