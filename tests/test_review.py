@@ -391,3 +391,17 @@ def test_fingerprints_carried_over_an_accept_are_the_ones_computed_afresh() -> N
     known = [(f, p) for f, p in zip(review.findings, review._fingerprints, strict=True) if p is not None]
     assert known and all(p == fingerprint(review.text, f) for f, p in known)
     assert review.pending() == [f for f in review.findings if fingerprint(review.text, f) not in review.rejected]
+
+
+async def test_a_check_that_ends_after_the_app_closed_is_dropped(tmp_path: Path) -> None:
+    """A check still running when the user quits (an accept starts one) reports to an app whose
+    widgets are gone: the report is dropped, not raised from the worker as the app shuts down."""
+    target = tmp_path / "short.txt"
+    target.write_text("It was the the end.\n", encoding="utf-8")
+    app = open_app(target, root=tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        findings = list(app.review.findings)
+    assert findings and not app.is_running
+    app._checked(0, [], app.review.text)  # as the worker's call would land during shutdown
+    assert app.review.findings == findings

@@ -9,7 +9,7 @@ from __future__ import annotations
 import gc
 from collections import Counter
 from collections.abc import Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import CancelledError, ProcessPoolExecutor
 from pathlib import Path
 from typing import ClassVar
 
@@ -130,13 +130,19 @@ class ReviewApp(App[None]):
         review = self.reviews[index]
         text = review.text
         future = self.checker_process.submit(check_in_process, self.command_line, review.document.with_text(text))
-        findings = future.result()
-        self.call_from_thread(self._checked, index, findings, text)
+        try:
+            findings = future.result()
+        except CancelledError:
+            return  # the app closed while this check waited: its checker process is shut down
+        if self.is_running:
+            self.call_from_thread(self._checked, index, findings, text)
 
     def on_unmount(self) -> None:
         self.checker_process.shutdown(wait=False, cancel_futures=True)
 
     def _checked(self, index: int, findings: list[Finding], text: str) -> None:
+        if not self.is_running:
+            return  # the user quit while the check ran (an accept starts one): its widgets are gone
         if self.reviews[index].update_findings(findings, text) and index == self.file_index:
             self.refresh_view()
         self.refresh_files()
