@@ -140,6 +140,20 @@ def test_workers_exit_when_the_bulk_parent_is_killed(tmp_path: Path) -> None:
             os.kill(w, signal.SIGKILL)
 
 
+def test_a_worker_whose_parent_died_before_it_started_leaves() -> None:
+    """The pool's parent may be killed between a worker's fork and its initializer (a loaded
+    machine): the worker, re-parented by then, sees that it is not its parent's child any more."""
+    import multiprocessing
+
+    from copydesk.bulk.executors import _init_worker
+
+    gone_parent = os.getpid() + 1_000_000  # no process: the parent the worker was forked for is dead
+    worker = multiprocessing.get_context("fork").Process(target=_init_worker, args=(print, (), gone_parent))
+    worker.start()
+    worker.join(30)
+    assert worker.exitcode == 1
+
+
 def test_fix_write_goes_through_a_symlink_and_keeps_the_mode(tmp_path: Path) -> None:
     real = tmp_path / "real.txt"
     real.write_text("It was the the end.\n", encoding="utf-8")

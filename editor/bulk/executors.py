@@ -3,7 +3,10 @@ the same `map` for each, results in input order (Dask: as they complete)."""
 
 from __future__ import annotations
 
+import ctypes
 import os
+import signal
+import sys
 import threading
 import time
 from collections import deque
@@ -18,18 +21,39 @@ from copydesk.engines.warmup import settled
 # Worker processes get the per-run arguments (settings, archive counts) once, at start-up,
 # rather than with every file.
 _shared: tuple[Callable[..., Any], tuple[Any, ...]] | None = None
+_PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
 
 
-def _init_worker(fn: Callable[..., Any], args: tuple[Any, ...], watch_parent: bool = False) -> None:
+def _init_worker(fn: Callable[..., Any], args: tuple[Any, ...], parent: int | None = None) -> None:
+    """`parent` is the pid of the process that made the pool, taken before the fork: read here, it
+    would be init's once the parent was killed before this worker got this far."""
     global _shared
     _shared = (fn, args)
-    if watch_parent:
-        threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
+    if parent is not None and not _killed_with_parent(parent):
+        threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
+
+
+def _killed_with_parent(parent: int) -> bool:
+    """A pool worker whose parent was killed (SIGKILL leaves it no time to say so) would wait for
+    work forever. On Linux the kernel kills it with its parent (PR_SET_PDEATHSIG), however busy it
+    is: a thread of its own cannot run while a long call holds the interpreter. The signal comes
+    when the parent's thread that forked it ends; the pool forks its workers from the thread that
+    first submits to it, the one that consumes the results, so they end with that thread's work."""
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        if libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) != 0:
+            return False
+    except (OSError, AttributeError):
+        return False
+    if os.getppid() != parent:  # the parent died before the request: nobody will send the signal
+        os._exit(1)
+    return True
 
 
 def _exit_with_parent(parent: int) -> None:
-    """A pool worker whose parent was killed (SIGKILL leaves it no time to say so) would wait for
-    work forever: it leaves as soon as it is re-parented."""
+    """Elsewhere, a thread of the worker's own leaves as soon as the worker is re-parented."""
     while os.getppid() == parent:
         time.sleep(0.5)
     os._exit(1)
@@ -76,7 +100,7 @@ class LocalMap:
                       jobs: int) -> Generator[Any, None, int]:  # fmt: skip
         """Yield results in order until the pool breaks; return how many were yielded."""
         settled()  # workers are forked: no thread of this process may be inside Harper then
-        pool = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(fn, args, True))
+        pool = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(fn, args, os.getpid()))
         window: deque[Future[Any]] = deque()
         ahead = jobs * 16  # files handed out ahead of the results, not the whole archive at once
         done = 0
