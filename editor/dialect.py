@@ -133,7 +133,8 @@ def sense_pairs(rules_dir: Path = RULES_DIR) -> dict[str, SensePair]:
 
 # Conventions other than spelling that say where an article was edited: the pound sign,
 # "per cent", "Mr" without a full stop, "12 March". Used only to break a tie between
-# American and British spellings, never to outvote them.
+# American and British spellings, or to keep an article's one-dialect spelling against its
+# archive's, never to outvote spellings.
 _BRITISH_CONVENTIONS = re.compile(
     r"£|\bper cent\b|\b(?:Mr|Mrs|Ms|Dr)(?= [A-Z])|\b\d{1,2} (?:January|February|March|April|May|June|July|"
     r"August|September|October|November|December)\b"

@@ -173,6 +173,20 @@ def test_check_across_settles_a_dialect_tie_by_the_archive(tmp_path: Path) -> No
     assert "the archive is British (6 of 6 articles)" in findings[0]["message"]
 
 
+def test_an_article_spelled_one_way_only_follows_the_archive_unless_its_conventions_differ(tmp_path: Path) -> None:
+    archive = stories(tmp_path / "archive", 6, "the colour of the theatre.")
+    draft = tmp_path / "draft.txt"
+    draft.write_text("Their neighbors said so, Mr Brown told reporters.\n", encoding="utf-8")
+    american = tmp_path / "american.txt"
+    american.write_text("Their neighbors said so, Mr. Brown told reporters.\n", encoding="utf-8")
+    dialect_only = ("--format", "json", "--select", "consistency.dialect")
+    alone = json.loads(copydesk("check", *dialect_only, str(draft)).stdout)
+    assert alone["files"][0]["findings"] == []  # one dialect only: the article's own way
+    across = json.loads(copydesk("check", *dialect_only, "--across", str(archive), str(draft), str(american)).stdout)
+    found = {Path(f["path"]).name: [(x["text"], x["replacements"]) for x in f["findings"]] for f in across["files"]}
+    assert found == {"draft.txt": [("neighbors", ["neighbours"])], "american.txt": []}
+
+
 def test_journal_keeps_the_archive_statistics(tmp_path: Path) -> None:
     from copydesk.archive import ArchiveStats
     from copydesk.bulk import Journal

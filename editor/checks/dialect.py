@@ -4,12 +4,14 @@ The configured dialect wins; otherwise the article's majority. Words spelled ali
 or fine in both (-ize, "program", "story"), never count (see copydesk.dialect). A tie is broken
 by British -ise spellings, then by the article's other conventions (£, "Mr", "12 March"),
 then by the archive's dialect (the articles checked together, `--across`, or a bulk run); with
-nothing to break it, the finding is a question with no fix.
+nothing to break it, the finding is a question with no fix. An article spelled one way only is
+its own house style, unless the archive is the other dialect's and the article's conventions do
+not side with its spelling: "neighbors" alone in an archive that writes "neighbours".
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from copydesk.checks.base import Check
 from copydesk.checks.consistency import describe_variants
@@ -31,6 +33,10 @@ def reading(tokens: Sequence[Token], i: int) -> str | None:
     """'noun' or 'verb' when the neighbours of tokens[i] make its part of speech clear, 'unit' after
     a number ("450 meters"), else None."""
     prev = tokens[i - 1] if i > 0 else None
+    if prev is not None and prev.text == "-" and i > 1:
+        prev = tokens[i - 2]  # "a 7.3-meter boat", "a one-meter telescope"
+        if prev.text[:1].isdigit() or prev.lower in CLOSED_CLASSES["CD"]:
+            return "unit"
     if prev is not None and (prev.text[:1].isdigit() or prev.lower in CLOSED_CLASSES["CD"]):
         return "unit"
     after = tokens[i + 1] if i + 1 < len(tokens) else None
@@ -54,7 +60,7 @@ def build(rule: Rule) -> Check:
         uk: list[Token] = []
         names_us: list[Token] = []
         names_uk: list[Token] = []
-        tokens = [t for t in analysis.tokens if t.kind is not Kind.SPACE]
+        tokens = _split_compounds(t for t in analysis.tokens if t.kind is not Kind.SPACE)
         for i, token in enumerate(tokens):
             lower = token.lower
             following = tokens[i + 1] if i + 1 < len(tokens) else None
@@ -76,10 +82,24 @@ def build(rule: Rule) -> Check:
         # Each name counts once: a company named seven times is still one piece of evidence.
         american = len(us) + len({t.lower for t in names_us})
         british_count = len(uk) + len({t.lower for t in names_uk})
-        if not (us or uk) or (analysis.dialect is None and not (american and british_count)):
-            return  # one dialect only: nothing to say
+        if not (us or uk):
+            return
         confidence = None
-        if analysis.dialect is not None:
+        if analysis.dialect is None and not (american and british_count):
+            # One dialect only: the article's way, unless the archive is the other dialect's and
+            # the article's other conventions do not side with its spelling.
+            archive_dialect = analysis.archive.dominant_dialect() if analysis.archive is not None else None
+            if archive_dialect is None or analysis.archive is None:
+                return
+            british = archive_dialect in BRITISH_FAMILY
+            votes = convention_votes(analysis.text)
+            archives, articles = ("en-GB", "en-US") if british else ("en-US", "en-GB")
+            if british == bool(british_count) or votes[archives] < votes[articles]:
+                return
+            confidence = 0.6
+            share = f"{analysis.archive.dialects[archive_dialect]} of {sum(analysis.archive.dialects.values())}"
+            verdict = f"the article spells no word the other way, but the archive is {{}} ({share} articles)"
+        elif analysis.dialect is not None:
             british = analysis.dialect in BRITISH_FAMILY
             verdict = "the configured dialect is {}"
         elif american != british_count:
@@ -126,6 +146,25 @@ def build(rule: Rule) -> Check:
             )
 
     return check
+
+
+def _split_compounds(tokens: Iterable[Token]) -> list[Token]:
+    """The tokens, a hyphenated word as its parts and hyphens: "honey-flavored" is spelled the
+    American way as much as "flavored" is."""
+    split: list[Token] = []
+    for token in tokens:
+        if token.kind is not Kind.WORD or "-" not in token.text.strip("-"):
+            split.append(token)
+            continue
+        offset = token.start
+        for k, part in enumerate(token.text.split("-")):
+            if k:
+                split.append(Token(offset, offset + 1, "-", Kind.PUNCT))
+                offset += 1
+            if part:
+                split.append(Token(offset, offset + len(part), part, Kind.WORD))
+            offset += len(part)
+    return split
 
 
 def _listed(tokens: list[Token]) -> str:
