@@ -3,9 +3,10 @@ wants "then".
 
 "Than" completes a comparison, so something before it in its sentence compares: a comparative
 ("more", "faster"), or a word of difference or preference ("other", "rather", "different",
-"prefer"). Without one, and with a clause after it (a subject and its finite verb), the writer
-meant "then". A "than" before a noun phrase alone ("tasteful choices than acrylic ones") has
-lost its comparative instead, which no fix can supply: it is left alone.
+"prefer"). Without one, and with a clause or a comma after it (a subject and its finite verb; "and
+than, he realized"), the writer meant "then". A "than" before a noun phrase alone ("tasteful
+choices than acrylic ones") has lost its comparative instead, which no fix can supply: it is left
+alone.
 """
 
 from __future__ import annotations
@@ -47,9 +48,12 @@ def build(rule: Rule) -> Check:
         return False
 
     def clause_after(tree: Tree, than: int) -> bool:
-        """Whether a subject and its finite verb follow "than" before the next mark."""
+        """Whether a subject and its finite verb follow "than" before the next mark, or a comma
+        does ("and than, he realized"): a comparison's "than" runs on into what it compares."""
         words = tree.words
         first = tree.next_word(than)
+        if first is not None and words[first].text == ",":
+            return True
         if first is None or words[first].tag not in _SUBJECT_TAGS:
             return False
         subject = False

@@ -201,6 +201,21 @@ def build(rule: Rule) -> Check:
         ):  # fmt: skip
             yield v, after, f"{word.text} to {verb.text}"
 
+    def base_verb_next(tree: Tree, v: int) -> Iterator[tuple[int, int, str]]:
+        """"seem want", "continues believe", "going insist": a base verb straight after a verb that
+        takes "to", which the parse, misled by the missing "to", made that verb's complement of
+        another kind or made it the base verb's auxiliary."""
+        words = tree.words
+        after = tree.next_word(v)
+        if words[v].tag[:2] != "VB" or after is None:
+            return
+        verb = words[after]
+        base = verb.tag == "VB" or (verb.tag == "VBP" and verb.lower == verb_lemma(verb.text, verb.lemma))
+        if not (base and verb.text.isalpha() and verb.text.islower()):
+            return
+        if (verb.head == v and verb.dep != "dobj") or (words[v].head == after and words[v].dep == "aux"):
+            yield v, after, f"{words[v].text} to {verb.text}"  # an object is a noun ("start work"), whatever its tag
+
     bare_verb_fallback = settings.wants == "not-bare"
 
     def check(analysis: Analysis) -> Iterator[Finding]:
@@ -213,7 +228,9 @@ def build(rule: Rule) -> Check:
                 if not found and settings.wants == "object-to-infinitive" and governs(governor):
                     found = [*passive_bare(tree, v)]
                 if not found and bare_verb_fallback:
-                    found = [*only_verb_after(tree, v), *(phrasal_verb_after(tree, v) if governs(governor) else ())]
+                    found = [*only_verb_after(tree, v)]
+                    if governs(governor):
+                        found += [*phrasal_verb_after(tree, v)] or [*base_verb_next(tree, v)]
                 if not found and settings.every_passive:
                     found = [*purpose_after_passive(tree, v)]
                 for first, last, replacement in found:

@@ -5,10 +5,10 @@ wants "who's".
 "Where" and "whose" open a clause that has a finite verb of its own ("the town where they live",
 "the man whose son won"). Written after a noun with no finite verb anywhere after it in the
 sentence (nor a word the parse took for a noun that the lexicon knows as a verb, nor a "to" or a
-modal), they stand where the sentence's verb should be, and the verb that sounds or looks like them
-is meant. Ellipses that edited prose writes without a verb ("where possible", "where necessary")
-are left alone, and a word that needs a participle after it to be a verb ("who's going") is judged
-only there.
+modal; a participle straight after them is the meant verb's: "where producing"), they stand where
+the sentence's verb should be, and the verb that sounds or looks like them is meant. Ellipses that
+edited prose writes without a verb ("where possible", "where necessary") are left alone, and a word
+that needs a participle after it to be a verb ("who's going") is judged only there.
 """
 
 from __future__ import annotations
@@ -72,9 +72,11 @@ def build(rule: Rule) -> Check:
         if participle and words[written[0]].tag not in _PARTICIPLES:
             return False  # "the man whose son won": a possessive
         verbs = FINITE_TAGS if participle else _VERB_TAGS  # "whose going to win": "to win" is the meant verb's
+        # "cells where producing a protein": a participle straight after is the meant verb's own
+        own = written[0] if words[written[0]].tag in _PARTICIPLES and written[0] == rest[0] else None
         return not any(
             words[k].tag in verbs
-            or (words[k].tag in _PARTICIPLES and not participle)
+            or (words[k].tag in _PARTICIPLES and not participle and k != own)
             or (words[k].tag in ("NN", "NNS") and tags(words[k].text) & _LEXICON_VERBS)  # "where the staff work"
             for k in rest
         )  # fmt: skip

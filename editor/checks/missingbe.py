@@ -199,24 +199,26 @@ def build(rule: Rule) -> Check:
         return subject, adjective
 
     def predicate_alone(tree: Tree, head: int, sentence: list[int]) -> int | None:
-        """The subject of a clause anywhere in the sentence whose head, with no auxiliary or copula,
-        is what follows "be". After a pronoun only ever a subject: an -ing form ("moments before he
-        going to"), an adjective ("after oxytocin: they more active"), a passive participle; in the
-        object case the same words are a small clause, right as they stand ("found them covered by
-        dust"), and after a subordinator "it" is a subject too ("before it going to be sold"), but not
-        in an absolute clause ("with it raining"). After a common noun, in a clause a subordinator or
-        a wh-word opens, an -ing form ("know whose career going well") or a participle that is passive
-        by its own words: an agent ("said that tips shared by staff") or a to-infinitive straight
-        after a verb that takes an object before one ("said that waiters made to pay"); with nothing
-        between the subject and it, and no finite verb after it but a relative clause's ("that those
-        told to leave were angry": a reduced relative)."""
+        """The subject of a clause anywhere in the sentence whose head, with no auxiliary or copula, is what
+        follows "be". After a pronoun only ever a subject: an -ing form ("moments before he going to"), an
+        adjective ("after oxytocin: they more active"), a passive participle; in the object case the same
+        words are a small clause, right as they stand ("found them covered by dust"), and after a
+        subordinator or wh-adverb "it" and "you" are subjects too ("before it going to be sold", "where you
+        going"), but not in an absolute clause ("with it raining"). After a common noun, in a clause a
+        subordinator or a wh-word opens, an -ing form ("know whose career going well") or a participle that
+        is passive by its own words: an agent ("said that tips shared by staff") or a to-infinitive
+        straight after a verb that takes an object before one ("said that waiters made to pay"); with
+        nothing between the subject and it, and no finite verb after it but a relative clause's ("that
+        those told to leave were angry": a reduced relative)."""
         words = tree.words
         word = words[head]
         if tree.kids(head, "aux", "auxpass", "cop") or not word.text.isalpha():
             return None
-        subordinate = any(words[k].lower not in ("with", "without") for k in tree.kids(head, "mark"))
-        pronouns = nominative | (subordinate_subjects if subordinate else frozenset())
         subject = next((s for s in tree.kids(head, "nsubj") if s < head), None)
+        subordinate = any(words[k].lower not in ("with", "without") for k in tree.kids(head, "mark")) or any(
+            words[k].tag == "WRB" and subject is not None and k < subject for k in tree.kids(head, "advmod")
+        )  # "where it going": a wh-adverb opens the clause as a subordinator does
+        pronouns = nominative | (subordinate_subjects if subordinate else frozenset())
         if subject is None or any(
             words[k].tag not in ("RB", "RBR") for k in range(subject + 1, head) if words[k].text.strip()
         ):  # fmt: skip

@@ -6,7 +6,9 @@ coast"); edited prose (Google Books' bigram counts, as symspellpy ships them) wr
 hundreds of millions of times and "end off" too rarely to list. The slip is flagged where the
 word before takes the meant preposition at least `min_count` times and the written one at most
 `max_ratio` as often, and the parse does not make the written one a verb's ("taking the
-pictures off the fridge": "taking off" is common) or a measure's ("two months off work").
+pictures off the fridge": "taking off" is common) or a measure's ("two months off work"). After a
+quantifier, before a determiner or pronoun, the counts are not needed: "most off them" is a part
+of a whole, which takes "of" (the verb test still holds: "take some off the top").
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from copydesk.text import Analysis, match_case
 _BEFORE = frozenset({"NN", "NNS", "JJS"})  # JJS: "to the best off my ability"
 _PARTICLES = frozenset({"RP", "RB", "IN"})  # "out off the water": a particle or adverb the verb took
 _PHRASE_STARTS = frozenset({"DT", "PRP$", "PRP", "NN", "NNS", "NNP", "NNPS", "CD", "JJ"})
+_DETERMINED = frozenset({"DT", "PRP$", "PRP"})  # "the", "their", "them": a whole to take a part of
 
 
 @dataclass(frozen=True)
@@ -37,11 +40,17 @@ class Settings:
     max_ratio: float = field(
         default=0.002, metadata=doc("most 'W written' per 'W meant' in the bigram counts for the slip to be flagged")
     )
+    quantifiers: tuple[str, ...] = field(
+        default=(),
+        metadata=doc("quantifiers that take a partitive with the meant preposition ('most of them'): before a "
+                     "determined phrase or a pronoun the written one is the slip, whatever the counts"),
+    )  # fmt: skip
 
 
 def build(rule: Rule) -> Check:
     settings = parse_settings(rule, Settings)
     swaps = {written.lower(): meant[0].lower() for written, meant in settings.swaps.items() if meant}
+    quantifiers = frozenset(q.lower() for q in settings.quantifiers)
 
     def slip(tree: Tree, i: int) -> str | None:
         """The preposition meant where word i is written, or None."""
@@ -52,13 +61,17 @@ def build(rule: Rule) -> Check:
         if meant is None or before is None or after is None:
             return None
         noun, governor = words[before], words[word.head]
-        if noun.tag in _PARTICLES and words[after].tag in ("DT", "PRP$"):
-            # "pulled me out off the water": a particle the written word never follows, before a phrase
+        partitive = noun.lower in quantifiers and words[after].tag in _DETERMINED
+        if noun.tag in _PARTICLES and not partitive and words[after].tag in _PHRASE_STARTS:
+            # "pulled me out off the water", "ahead off global names": a particle the written word
+            # never follows, before a phrase
             return meant if followed_rather(noun.lower, meant, word.lower, settings.min_count, 0) else None
-        if noun.tag not in _BEFORE or words[after].tag not in _PHRASE_STARTS or tree.kids(before, "nummod"):
-            return None  # "two months off work", "38% off": a measure taken off something
-        if not followed_rather(noun.lower, meant, word.lower, settings.min_count, settings.max_ratio):
-            return None
+        # A quantifier's part of a determined whole ("most off them", "one off their ships") needs no counts.
+        if not partitive:
+            if noun.tag not in _BEFORE or words[after].tag not in _PHRASE_STARTS or tree.kids(before, "nummod"):
+                return None  # "two months off work", "38% off": a measure taken off something
+            if not followed_rather(noun.lower, meant, word.lower, settings.min_count, settings.max_ratio):
+                return None
         taken_by_verb = (governor.lower, word.lower) in bigram_counts(frozenset({meant, word.lower}))
         if word.head != before and (governor.tag[:2] != "VB" or taken_by_verb):
             return None  # "taking their pictures off the fridge": a verb that takes "off"
