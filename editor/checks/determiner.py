@@ -214,7 +214,7 @@ def _plural_number(word: Word) -> bool:
     """A cardinal that wants a plural noun: "10", "two", "1.5"; not "1", "one", a code ("007 movie"),
     nor a year ("2016 season")."""
     text = word.lower.replace(",", "")
-    year = text.isdigit() and len(text) == 4 and 1000 <= int(text) <= 2100
+    year = text.isdigit() and len(text) == 4 and 1000 <= int(text) <= 2100 and "," not in word.text  # not "1,600"
     if text in ("1", "one", "a", "an") or text.startswith("0") or year:
         return False
     return text.replace(".", "", 1).isdigit() or text in _NUMBER_WORDS
