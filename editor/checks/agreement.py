@@ -288,12 +288,13 @@ def build(rule: Rule) -> Check:
                      words[k].head == subjects[0] and not tree.kids(subjects[0], "conj"))))
                  for k in range(subjects[0] + 1, i)):  # fmt: skip
             return None  # a quotation, a clause outside the subject, verbs joined: the parse may cross it
-        if verb.tag == "VBP" and not read and words[clause].dep != "relcl" and any(
+        if verb.tag == "VBP" and not read and words[clause].dep != "relcl" and not tree.kids(clause, "mark") and any(
             words[k].tag == "MD" or (words[k].lemma == "do" and words[k].dep == "aux" and words[k].head != i)
             for k in range(tree.sentence_start(i), i)
         ):  # fmt: skip
             return None  # "How did sleep, ..., suddenly become": a bare verb after a detached "did" (a relative
-            # clause's verb is finite: "it could be the sum that the report refer to")
+            # clause's verb is finite, "it could be the sum that the report refer to", and so is a clause a
+            # subordinator opens, "you can see that the mother don't")
         return clause, subjects[0]
 
     def check(analysis: Analysis) -> Iterator[Finding]:

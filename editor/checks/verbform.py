@@ -1,7 +1,8 @@
 """The verb's form after what governs it, on the parse: a modal or "to" wants the base form
 ("will goes", "to finished"), "do" the base form ("did not knew"), perfect "have" the past
 participle ("has went"). The governing word is the verb's nearest auxiliary in the parse, so
-adverbs and negation between them ("will not ever goes") change nothing. With `governor:
+adverbs and negation between them ("will not ever goes") change nothing; an auxiliary after a
+modal is itself a verb in base form ("would has been", "could is applied"). With `governor:
 preposition`, a verb that is the complement of the preposition just before it takes the -ing
 form ("for choosing", not "for choose"), except after the few prepositions that take a bare
 infinitive ("rather than go", "do nothing but wait").
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import Literal
 
 from copydesk.checks.base import Check, doc, parse_settings
@@ -21,6 +23,9 @@ from copydesk.text import Analysis
 
 _FINITE_BE = frozenset({"is", "are", "am", "was", "were"})
 _VERB_TAGS = frozenset({"VB", "VBD", "VBN", "VBZ", "VBP", "VBG"})
+# Finite auxiliaries and their base forms, for an auxiliary after a modal ("would has been")
+_AUXILIARY_BASE = {"has": "have", "had": "have", "is": "be", "are": "be", "am": "be", "was": "be", "were": "be",
+                   "does": "do", "did": "do"}  # fmt: skip
 
 
 def wanted_form(aux_tag: str, aux_lemma: str) -> str | None:
@@ -91,6 +96,18 @@ def build(rule: Rule) -> Check:
     if settings.governor == "preposition":
         return after_preposition
 
+    def auxiliary_after_modal(tree: Tree, auxes: list[int]) -> Iterator[tuple[int, str]]:
+        """"would has been", "could is applied": an auxiliary after a modal or "to" in the same verb's
+        chain, with only adverbs between, is in its base form ("have", "be")."""
+        words = tree.words
+        for first, second in pairwise(auxes):
+            governor, aux = words[first], words[second]
+            base = _AUXILIARY_BASE.get(aux.lower)
+            if governor.tag not in ("MD", "TO") or base is None or not governor.text.isalpha():
+                continue
+            if all(words[j].tag in ("RB", "RBR", "RBS") or not words[j].text.strip() for j in range(first + 1, second)):
+                yield second, base
+
     def check(analysis: Analysis) -> Iterator[Finding]:
         for tree in trees(analysis):
             words = tree.words
@@ -100,6 +117,10 @@ def build(rule: Rule) -> Check:
                 auxes = [k for k in tree.kids(i, "aux", "auxpass") if k < i]
                 if not auxes:
                     continue
+                for k, base in auxiliary_after_modal(tree, auxes):
+                    aux_word = words[k]
+                    yield rule.finding(aux_word.start, aux_word.end, aux_word.text, [with_case(aux_word, base)],
+                                       governor=words[auxes[auxes.index(k) - 1]].text)  # fmt: skip
                 aux = words[auxes[-1]]
                 if aux.dep == "auxpass" or aux.lower in ("'d", "'s"):
                     continue  # "'d" is had or would, "'s" is or has (the tagger may call either a modal)
