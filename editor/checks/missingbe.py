@@ -30,6 +30,7 @@ from copydesk.text import Analysis
 from copydesk.wordclass import FINITE, has_tag, tags
 
 _CAN_BE_VERB = frozenset({"VB", "VBZ", "VBD", "VBN", "VBG"})  # the lexicon's
+_ADJECTIVE = frozenset({"JJ"})
 _COMPLEMENT_STARTS = frozenset({"DT", "JJ", "JJR", "CD", "PRP$"})
 _AFTER_AN_ADVERB = frozenset({"DT", "JJ", "JJR", "CD", "VBG"})
 _CONTRACTIONS = frozenset({"'s", "’s", "'re", "’re", "'m", "’m"})
@@ -130,6 +131,8 @@ def build(rule: Rule) -> Check:
             # the reporting clause's outside a quotation: "'There not any way,' she said")
         if after.lower == "no" and subject.lower == "there" and then.lower != "longer":
             return sentence[i]  # "There no evidence that"; but "We no longer see": the verb after "no"
+        if personal and after.tag in ("NNP", "NNPS") and then.tag == "POS":
+            return sentence[i]  # "It Spain's worst disaster": a possessive name opens the complement
         if not tags(after.lower):
             return None  # a word the lexicon does not know ("They hopethe results") may hold the verb
         adverb_before_determiner = after.tag == "RB" and then.tag == "DT"  # "There even a cargo bike"
@@ -140,6 +143,10 @@ def build(rule: Rule) -> Check:
         if after.tag in _COMPLEMENT_STARTS or (after.tag in ("RB", "RBR") and then.tag in _AFTER_AN_ADVERB
                                                and not has_tag(then.lower, _CAN_BE_VERB)):  # fmt: skip
             return sentence[i]
+        if has_tag(after.lower, _ADJECTIVE) and then.lower == "to" and i + 3 < len(sentence) and (
+            words[sentence[i + 3]].tag == "VB"
+        ):  # fmt: skip
+            return sentence[i]  # "It hard to imagine": an adjective the tagger took for an adverb, and its infinitive
         return None
 
     def bare_participle(tree: Tree, head: int, sentence: list[int]) -> int | None:

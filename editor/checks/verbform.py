@@ -23,6 +23,10 @@ from copydesk.text import Analysis
 
 _FINITE_BE = frozenset({"is", "are", "am", "was", "were"})
 _VERB_TAGS = frozenset({"VB", "VBD", "VBN", "VBZ", "VBP", "VBG"})
+# The semi-modals whose "to" is the infinitive's ("has to be", "needs to be", "used to be"; Quirk et al. 3.45)
+_SEMI_MODALS = frozenset({"have", "need", "use", "ought"})
+# Words before which "will", "can" or "may" is a noun ("political will", "a can", "the May")
+_NOUN_OPENERS = frozenset({"DT", "JJ", "JJR", "JJS", "PRP$", "POS", "CD"})
 # Finite auxiliaries and their base forms, for an auxiliary after a modal ("would has been")
 _AUXILIARY_BASE = {"has": "have", "had": "have", "is": "be", "are": "be", "am": "be", "was": "be", "were": "be",
                    "does": "do", "did": "do"}  # fmt: skip
@@ -97,13 +101,18 @@ def build(rule: Rule) -> Check:
         return after_preposition
 
     def auxiliary_after_modal(tree: Tree, auxes: list[int]) -> Iterator[tuple[int, str]]:
-        """"would has been", "could is applied": an auxiliary after a modal or "to" in the same verb's
-        chain, with only adverbs between, is in its base form ("have", "be")."""
+        """"would has been", "could is applied": an auxiliary after a modal in the same verb's chain,
+        with only adverbs between, is in its base form ("have", "be"). Not after a "to", which may be
+        a stranded preposition ("the athletes it gives money to were born"), nor after a noun "will"
+        ("if political will is translated")."""
         words = tree.words
         for first, second in pairwise(auxes):
             governor, aux = words[first], words[second]
             base = _AUXILIARY_BASE.get(aux.lower)
-            if governor.tag not in ("MD", "TO") or base is None or not governor.text.isalpha():
+            if governor.tag != "MD" or base is None or not governor.text.isalpha():
+                continue
+            before = tree.previous_word(first)
+            if before is not None and words[before].tag in _NOUN_OPENERS:
                 continue
             if all(words[j].tag in ("RB", "RBR", "RBS") or not words[j].text.strip() for j in range(first + 1, second)):
                 yield second, base
@@ -126,7 +135,7 @@ def build(rule: Rule) -> Check:
                     continue  # "'d" is had or would, "'s" is or has (the tagger may call either a modal)
                 governor = words[verb.head]
                 infinitive = aux.tag == "TO" and verb.dep == "xcomp" and bool(  # "aims to raised": the infinitive's
-                    {verb_lemma(governor.text, governor.lemma), governor.lower} & infinitive_governors
+                    {verb_lemma(governor.text, governor.lemma), governor.lower} & (infinitive_governors | _SEMI_MODALS)
                 )
                 slip_of_be = aux.tag == "MD" or infinitive
                 if verb.lower in _FINITE_BE and not (slip_of_be and auxes[-1] == i - 1 and aux.text.islower()):
