@@ -210,10 +210,8 @@ def build(rule: Rule) -> Check:
             # pounds was": the amount)
         if any(tree.words[k].tag == "NNS" for k in tree.kids(s, "compound")):
             return None  # "the dangers castaways experience are": a plural modifier is a clause the parse merged
-        if (number_invariant(w.text, w.lemma) and not (w.tag == "NN" and lower.endswith("ness"))) or any(
-            tree.words[k].tag == "CD" for k in tree.kids(s, "nummod")
-        ):  # fmt: skip
-            return None  # "series", "species" (but "deafness", tagged singular, is singular)
+        if number_invariant(w.text, w.lemma) or any(tree.words[k].tag == "CD" for k in tree.kids(s, "nummod")):
+            return None  # "series", "species" (but "deafness" is singular)
         if any(tree.words[k].lower in sense and (w.tag != "NNS" or tree.words[k].tag in ("WDT", "WP"))
                for k in tree.kids(s, "det", "amod", "quantmod")):  # fmt: skip
             return None  # "a lot more", "all the money" (but "some experts" is plural, "what surprised

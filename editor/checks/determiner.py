@@ -302,12 +302,17 @@ def build(rule: Rule) -> Check:
                 continue  # "a coupla weeks", "a great many people": only known adjectives of quality may stand
                 # between "a" and a plural ("with a predefined rules"); "a district uploads" is a clause
             if det.lower not in ("a", "an") and any(
-                (w.tag not in ("JJ", "JJR", "JJS", "RB") or "VBZ" in tags(w.text) or w.text[:1].isdigit())
+                (
+                    (w.tag not in ("JJ", "JJR", "JJS", "RB") and not (w.tag in ("VBG", "VBN") and w.dep == "amod"))
+                    or "VBZ" in tags(w.text)
+                    or w.text[:1].isdigit()
+                )
                 and not (w.tag in ("NN", "NNP") and w.dep == "compound" and k < w.head <= n and noun.tag == "NN")
                 for w in between
             ):
-                continue  # adjectives may stand between, and before a singular noun its own modifiers ("these
-                # NSA database programme"); "this page documents" is a clause
+                continue  # adjectives may stand between, participles as adjectives ("these groundbreaking
+                # index"), and before a singular noun its own modifiers ("these NSA database programme"); "this
+                # page documents" is a clause
             if det.text == "A" and not tree.starts_sentence(k):
                 continue  # "influenza A viruses", "vitamin A": a letter naming a kind, not the article
             if noun.tag == "NNS" and det.lower in singular:

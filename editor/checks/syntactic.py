@@ -152,9 +152,10 @@ def inflect(lemma: str, tag: str) -> str | None:
 
 @lru_cache(maxsize=50_000)
 def number_invariant(word: str, lemma: str) -> bool:
-    """A noun whose usual singular and plural are one form ("series", "sheep", "species")."""
+    """A noun whose usual singular and plural are one form ("series", "sheep", "species"). Not a
+    noun in -ness ("happiness", "deafness"): a mass noun, singular, though it has no plural either."""
     lower = word.lower()
-    if lower in IRREGULAR_PLURALS:
+    if lower in IRREGULAR_PLURALS or lower.endswith("ness"):
         return False
     return inflect(lemma, "NNS") == inflect(lemma, "NN") == lower or lower.endswith(("ics", "ss"))
 
