@@ -48,6 +48,7 @@ _LARGE_NUMBERS = frozenset({"million", "billion", "trillion"})
 _COUNTED_AFTER = frozenset({"every"})
 _SPAN_WORDS = frozenset({"next", "last", "past", "first", "following", "previous"})  # "the next 10 years"
 _NOUN_PHRASE_START = frozenset({"DT", "PRP$", "NN", "NNS", "JJ", "CD"})
+_DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
 # Adjectives of measure after a number and unit ("5 year old", "2 metre long"; Quirk 7.25)
 _DIMENSIONS = frozenset({"old", "long", "wide", "high", "deep", "tall", "thick", "heavy", "broad", "away", "late",
                          "early", "young", "overdue", "apart"})
@@ -303,7 +304,8 @@ def build(rule: Rule) -> Check:
                 # between "a" and a plural ("with a predefined rules"); "a district uploads" is a clause
             if det.lower not in ("a", "an") and any(
                 (
-                    (w.tag not in ("JJ", "JJR", "JJS", "RB") and not (w.tag in ("VBG", "VBN") and w.dep == "amod"))
+                    (w.tag not in ("JJ", "JJR", "JJS", "RB") and not (w.dep == "amod" and (
+                        w.tag == "VBG" or (w.tag == "VBN" and det.lower in _DEMONSTRATIVES))))
                     or "VBZ" in tags(w.text)
                     or w.text[:1].isdigit()
                 )
@@ -311,8 +313,9 @@ def build(rule: Rule) -> Check:
                 for w in between
             ):
                 continue  # adjectives may stand between, participles as adjectives ("these groundbreaking
-                # index"), and before a singular noun its own modifiers ("these NSA database programme"); "this
-                # page documents" is a clause
+                # index", "these learned deafness"; not "projects each offered solutions", where the participle
+                # is a verb), and before a singular noun its own modifiers ("these NSA database programme");
+                # "this page documents" is a clause
             if det.text == "A" and not tree.starts_sentence(k):
                 continue  # "influenza A viruses", "vitamin A": a letter naming a kind, not the article
             if noun.tag == "NNS" and det.lower in singular:
