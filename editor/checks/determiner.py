@@ -49,6 +49,10 @@ _COUNTED_AFTER = frozenset({"every"})
 _SPAN_WORDS = frozenset({"next", "last", "past", "first", "following", "previous"})  # "the next 10 years"
 _NOUN_PHRASE_START = frozenset({"DT", "PRP$", "NN", "NNS", "JJ", "CD"})
 _DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
+# A rate: a number of things per period ("three times a week", "29 million pizzas a year")
+_RATE_WORDS = frozenset({"a", "an", "per", "every", "each"})
+_PERIODS = frozenset({"second", "minute", "hour", "day", "night", "week", "month", "year", "decade", "season"})
+_RELATIVE_TIME = frozenset({"ago", "later", "earlier", "before", "after", "on", "old", "long", "younger", "older"})
 # Adjectives of measure after a number and unit ("5 year old", "2 metre long"; Quirk 7.25)
 _DIMENSIONS = frozenset({"old", "long", "wide", "high", "deep", "tall", "thick", "heavy", "broad", "away", "late",
                          "early", "young", "overdue", "apart"})
@@ -94,7 +98,8 @@ def _counted(tree: Tree, number: int, n: int, after: int | None) -> bool:
     """Whether the number counts the noun, which must then be plural: "after five round", "the next
     10 year". Not a modifier ("a 24 hour service", "the £20 note", "top 10 hit"), a unit glued to
     its number ("9m"), a list's number, a name's number ("HAL 9000 computer") or a noun that is a
-    verb ("12 admit that")."""
+    verb ("12 admit that"). Before a rate's period the number counts, whatever else the noun can
+    be ("four time a week", "29 million pizza a year")."""
     noun, count = tree.words[n], tree.words[number]
     before = tree.previous_word(number)
     after_tag = tree.words[after].tag if after is not None else ""
@@ -102,6 +107,10 @@ def _counted(tree: Tree, number: int, n: int, after: int | None) -> bool:
         return False  # "9m": a unit glued to its number
     if tree.hyphenated(n):
         return False  # "a 14-fold rise": a compound adjective
+    if _per_period(tree, after) and not money(tree, number) and not (
+        before is not None and tree.words[before].tag in ("NNP", "NNPS")
+    ):  # fmt: skip
+        return True  # "four time a week", "29 million pizza a year": a rate counts what it measures
     if count.lower in _LARGE_NUMBERS and (after is None or tree.words[after].lower != "of" or "VB" in tags(noun.text)):
         return False  # a measure only before its "of" ("150 million tonne of plastic"); "15 million black",
         # "1.2 million die", "half a million euro": what a large number stands for, not a unit it counts
@@ -123,6 +132,17 @@ def _counted(tree: Tree, number: int, n: int, after: int | None) -> bool:
     if count.text.isalpha() and not any(tree.words[k].lower in ("a", "an") for k in dets):
         return True  # a number in words counts ("the three race"); in figures it may name a thing ("the 2016 season")
     return not dets or any(tree.words[k].lower in _SPAN_WORDS for k in tree.kids(n, "amod"))
+
+
+def _per_period(tree: Tree, after: int | None) -> bool:
+    """Whether the words at `after` are a rate's period: "a week", "per year", "every day"."""
+    if after is None or tree.words[after].lower not in _RATE_WORDS:
+        return False
+    period = tree.next_word(after)
+    if period is None or tree.words[period].lower not in _PERIODS:
+        return False
+    then = tree.next_word(period)  # "their top 10 hit a year ago": a time, not a rate
+    return then is None or tree.words[then].lower not in _RELATIVE_TIME
 
 
 def _predicative(tree: Tree, k: int) -> bool:
