@@ -2,7 +2,8 @@
 ("will goes", "to finished"), "do" the base form ("did not knew"), perfect "have" the past
 participle ("has went"). The governing word is the verb's nearest auxiliary in the parse, so
 adverbs and negation between them ("will not ever goes") change nothing; an auxiliary after a
-modal is itself a verb in base form ("would has been", "could is applied"). With `governor:
+modal is itself a verb in base form ("would has been", "could is applied"), and so is a verb in
+-s after a question's modal and subject ("what can young people does?"). With `governor:
 preposition`, a verb that is the complement of the preposition just before it takes the -ing
 form ("for choosing", not "for choose"), except after the few prepositions that take a bare
 infinitive ("rather than go", "do nothing but wait").
@@ -25,6 +26,8 @@ _FINITE_BE = frozenset({"is", "are", "am", "was", "were"})
 _VERB_TAGS = frozenset({"VB", "VBD", "VBN", "VBZ", "VBP", "VBG"})
 # The semi-modals whose "to" is the infinitive's ("has to be", "needs to be", "used to be"; Quirk et al. 3.45)
 _SEMI_MODALS = frozenset({"have", "need", "use", "ought"})
+# A plain noun phrase, the subject a question puts between its modal and its verb
+_SUBJECT_TAGS = frozenset({"DT", "JJ", "NN", "NNS", "NNP", "NNPS", "PRP", "PRP$", "CD"})
 # Words before which "will", "can" or "may" is a noun ("political will", "a can", "the May")
 _NOUN_OPENERS = frozenset({"DT", "JJ", "JJR", "JJS", "PRP$", "POS", "CD"})
 # Finite auxiliaries and their base forms, for an auxiliary after a modal ("would has been")
@@ -70,6 +73,22 @@ def _verb_after_to(tree: Tree, i: int, to: int) -> bool:
     words = tree.words
     return bool(tree.kids(i, "dobj")) and tree.next_word(to) == i and not any(
         words[j].lower == "from" for j in range(min(words[i].head, to), to)
+    )
+
+
+def _asked(tree: Tree, modal: int, verb: int) -> bool:
+    """"What can young people does?": in a question, a modal, its subject (a plain noun phrase) and
+    a verb in -s, which never follows a modal, whatever the parse made of the question."""
+    words = tree.words
+    between = [j for j in range(modal + 1, verb) if words[j].text.strip()]
+    root = tree.root(verb)
+    end = max(tree.subtree(root))
+    return (
+        words[modal].tag == "MD"
+        and words[verb].tag == "VBZ"
+        and 0 < len(between) <= 3
+        and all(words[j].tag in _SUBJECT_TAGS for j in between)
+        and words[end].text == "?"
     )
 
 
@@ -140,8 +159,8 @@ def build(rule: Rule) -> Check:
                 slip_of_be = aux.tag == "MD" or infinitive
                 if verb.lower in _FINITE_BE and not (slip_of_be and auxes[-1] == i - 1 and aux.text.islower()):
                     continue  # "have is" a misparse, "what it comes down to is" usage; "may is", "want to was" slips
-                if any(words[j].tag not in ("RB", "RBR", "RBS") and words[j].text.strip()
-                       for j in range(auxes[-1] + 1, i)) or i - auxes[-1] > 4:  # fmt: skip
+                if (any(words[j].tag not in ("RB", "RBR", "RBS") and words[j].text.strip()
+                        for j in range(auxes[-1] + 1, i)) or i - auxes[-1] > 4) and not _asked(tree, auxes[-1], i):
                     continue  # only adverbs and "not" between: a subject between is a question the parse may misread
                 if verb.dep in ("amod", "compound") or (aux.lower == "had" and any(
                     words[j].lower == "better" for j in range(auxes[-1] + 1, i)
