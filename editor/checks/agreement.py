@@ -282,7 +282,7 @@ def build(rule: Rule) -> Check:
             return None  # a lone comma between subject and verb, a sentence without a main verb: a parse astray
         elif any(words[k].text in _QUOTES
                  or (words[k].tag in FINITE_TAGS and not _modifies(tree, k, subjects[0], i))
-                 or (words[k].dep == "cc" and not _in_relative_clause(tree, k, subjects[0], i) and (
+                 or (words[k].dep == "cc" and not _in_relative_clause(tree, k, subjects[0]) and (
                      words[words[k].head].tag[:2] == "VB" or (
                          words[k].head == subjects[0] and not tree.kids(subjects[0], "conj"))))
                  for k in range(subjects[0] + 1, i)):  # fmt: skip
@@ -488,13 +488,11 @@ def _modifies(tree: Tree, k: int, subject: int, verb: int) -> bool:
     return False
 
 
-def _in_relative_clause(tree: Tree, k: int, subject: int, verb: int) -> bool:
+def _in_relative_clause(tree: Tree, k: int, subject: int) -> bool:
     """Whether word k lies in a relative clause of the subject ("the companies that make and sell
     e-bikes says"): verbs joined there are the subject's, not a second clause's."""
     head = tree.words[k].head
-    return head != subject and any(
-        tree.words[c].dep == "relcl" and head in tree.subtree(c) for c in tree.kids(subject, "relcl")
-    ) and _modifies(tree, head, subject, verb)  # fmt: skip
+    return head != subject and any(head in tree.subtree(c) for c in tree.kids(subject, "relcl"))
 
 
 def _conjuncts(tree: Tree, s: int) -> list[int]:

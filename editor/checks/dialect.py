@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator, Sequence
 
 from copydesk.checks.base import Check
 from copydesk.checks.consistency import describe_variants
+from copydesk.checks.hyphenation import hyphen_parts
 from copydesk.dialect import BRITISH_FAMILY, convention_votes, sense_pairs, spelling_pairs
 from copydesk.findings import Finding
 from copydesk.rules import Rule
@@ -35,8 +36,6 @@ def reading(tokens: Sequence[Token], i: int) -> str | None:
     prev = tokens[i - 1] if i > 0 else None
     if prev is not None and prev.text == "-" and i > 1:
         prev = tokens[i - 2]  # "a 7.3-meter boat", "a one-meter telescope"
-        if prev.text[:1].isdigit() or prev.lower in CLOSED_CLASSES["CD"]:
-            return "unit"
     if prev is not None and (prev.text[:1].isdigit() or prev.lower in CLOSED_CLASSES["CD"]):
         return "unit"
     after = tokens[i + 1] if i + 1 < len(tokens) else None
@@ -156,14 +155,11 @@ def _split_compounds(tokens: Iterable[Token]) -> list[Token]:
         if token.kind is not Kind.WORD or "-" not in token.text.strip("-"):
             split.append(token)
             continue
-        offset = token.start
-        for k, part in enumerate(token.text.split("-")):
+        for k, (start, end, part) in enumerate(hyphen_parts(token)):
             if k:
-                split.append(Token(offset, offset + 1, "-", Kind.PUNCT))
-                offset += 1
+                split.append(Token(start - 1, start, "-", Kind.PUNCT))
             if part:
-                split.append(Token(offset, offset + len(part), part, Kind.WORD))
-            offset += len(part)
+                split.append(Token(start, end, part, Kind.WORD))
     return split
 
 

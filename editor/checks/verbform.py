@@ -30,9 +30,8 @@ _SEMI_MODALS = frozenset({"have", "need", "use", "ought"})
 _SUBJECT_TAGS = frozenset({"DT", "JJ", "NN", "NNS", "NNP", "NNPS", "PRP", "PRP$", "CD"})
 # Words before which "will", "can" or "may" is a noun ("political will", "a can", "the May")
 _NOUN_OPENERS = frozenset({"DT", "JJ", "JJR", "JJS", "PRP$", "POS", "CD"})
-# Finite auxiliaries and their base forms, for an auxiliary after a modal ("would has been")
-_AUXILIARY_BASE = {"has": "have", "had": "have", "is": "be", "are": "be", "am": "be", "was": "be", "were": "be",
-                   "does": "do", "did": "do"}  # fmt: skip
+# The auxiliaries whose finite forms may follow a modal by mistake ("would has been")
+_AUXILIARIES = frozenset({"be", "have", "do"})
 
 
 def wanted_form(aux_tag: str, aux_lemma: str) -> str | None:
@@ -119,7 +118,7 @@ def build(rule: Rule) -> Check:
     if settings.governor == "preposition":
         return after_preposition
 
-    def auxiliary_after_modal(tree: Tree, auxes: list[int]) -> Iterator[tuple[int, str]]:
+    def auxiliary_after_modal(tree: Tree, auxes: list[int]) -> Iterator[tuple[int, int, str]]:
         """"would has been", "could is applied": an auxiliary after a modal in the same verb's chain,
         with only adverbs between, is in its base form ("have", "be"). Not after a "to", which may be
         a stranded preposition ("the athletes it gives money to were born"), nor after a noun "will"
@@ -127,14 +126,16 @@ def build(rule: Rule) -> Check:
         words = tree.words
         for first, second in pairwise(auxes):
             governor, aux = words[first], words[second]
-            base = _AUXILIARY_BASE.get(aux.lower)
-            if governor.tag != "MD" or base is None or not governor.text.isalpha():
+            lemma = verb_lemma(aux.text, aux.lemma)
+            finite = aux.text.isalpha() and aux.tag not in ("VBN", "VBG")  # not "could've", "would been"
+            base = inflect(lemma, "VB") if lemma in _AUXILIARIES and finite else None
+            if governor.tag != "MD" or base is None or base == aux.lower or not governor.text.isalpha():
                 continue
             before = tree.previous_word(first)
             if before is not None and words[before].tag in _NOUN_OPENERS:
                 continue
             if all(words[j].tag in ("RB", "RBR", "RBS") or not words[j].text.strip() for j in range(first + 1, second)):
-                yield second, base
+                yield first, second, base
 
     def check(analysis: Analysis) -> Iterator[Finding]:
         for tree in trees(analysis):
@@ -145,10 +146,10 @@ def build(rule: Rule) -> Check:
                 auxes = [k for k in tree.kids(i, "aux", "auxpass") if k < i]
                 if not auxes:
                     continue
-                for k, base in auxiliary_after_modal(tree, auxes):
+                for modal, k, base in auxiliary_after_modal(tree, auxes):
                     aux_word = words[k]
                     yield rule.finding(aux_word.start, aux_word.end, aux_word.text, [with_case(aux_word, base)],
-                                       governor=words[auxes[auxes.index(k) - 1]].text)  # fmt: skip
+                                       governor=words[modal].text)  # fmt: skip
                 aux = words[auxes[-1]]
                 if aux.dep == "auxpass" or aux.lower in ("'d", "'s"):
                     continue  # "'d" is had or would, "'s" is or has (the tagger may call either a modal)
