@@ -8,8 +8,9 @@ annotators disagree on spans: a flagged sentence is *right* when either annotato
   precision  = flagged sentences either annotator edited / flagged sentences
   recall     = flagged sentences either annotator edited / sentences either annotator edited
   false flags per 1,000 words = findings in sentences neither annotator touched, per 1,000 words
-Per ERRANT type (SVA, NOUN:NUM, VERB:FORM, DET, PREP...): an annotated edit is *detected* when a
-finding overlaps its tokens (an insertion: the tokens either side). Each annotator's edits count.
+Per ERRANT type (SVA, NOUN:NUM, VERB:FORM, DET, missing determiners alone as M:DET, PREP...): an
+annotated edit is *detected* when a finding overlaps its tokens (an insertion: the tokens either
+side). Each annotator's edits count.
 Per rule: how many of its flags fall in edited sentences. Each split is also scored on its own,
 so a change tuned on CWEB-G can be judged on CWEB-S, untouched.
 """
@@ -28,7 +29,7 @@ from pathlib import Path
 CWEB = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "cweb"
 SPLITS = ("CWEB-G.dev", "CWEB-S.dev")
 GROUP = 20
-TYPES = ("VERB:SVA", "NOUN:NUM", "VERB:FORM", "DET", "PREP", "VERB:TENSE", "SPELL", "ORTH", "PUNCT", "OTHER")
+TYPES = ("VERB:SVA", "NOUN:NUM", "VERB:FORM", "DET", "M:DET", "PREP", "VERB:TENSE", "SPELL", "ORTH", "PUNCT", "OTHER")
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,7 @@ class Edit:
     start: int  # character span in the raw sentence (an insertion: the tokens either side)
     end: int
     kind: str  # ERRANT type without its operation: "DET" for M:DET, R:DET and U:DET
+    operation: str = ""  # M (missing), R (replaced), U (unnecessary): issue 14 sets a target for missing determiners
 
 
 def _token_spans(sentence: str, tokens: list[str]) -> list[tuple[int, int]]:
@@ -71,7 +73,8 @@ def read_m2(m2: Path, sentences: list[str]) -> list[list[Edit]]:
                 continue
             first = spans[max(a - 1, 0)] if a == b else spans[min(a, len(spans) - 1)]
             last = spans[min(b, len(spans) - 1)] if a == b else spans[min(b - 1, len(spans) - 1)]
-            edits.append(Edit(first[0], max(last[1], first[0] + 1), kind.split(":", 1)[1] if ":" in kind else kind))
+            operation, _, bare = kind.partition(":") if ":" in kind else ("", "", kind)
+            edits.append(Edit(first[0], max(last[1], first[0] + 1), bare, operation))
         result.append(edits)
     return result
 
@@ -140,8 +143,10 @@ def report(split: str, chosen: list[int], sentences: list[str], edits: list[list
     detected: Counter[str] = Counter()
     for i in chosen:
         for edit in edits[i]:
-            total[edit.kind] += 1
-            detected[edit.kind] += any(a < edit.end and edit.start < b for a, b, _ in flags[i])
+            found = any(a < edit.end and edit.start < b for a, b, _ in flags[i])
+            for kind in (edit.kind, f"{edit.operation}:{edit.kind}"):
+                total[kind] += 1
+                detected[kind] += found
     print("  " + "  ".join(f"{t} {detected[t]}/{total[t]} ({detected[t] / max(total[t], 1):.0%})" for t in TYPES))
     if split != "all":
         return
