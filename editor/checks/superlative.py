@@ -1,11 +1,14 @@
-""""The" missing before a superlative or "same", on the parse: "it is biggest music retailer in
-the world", "a range of latest products", "at same time" want "the biggest", "the latest", "the
-same".
+""""The" missing before a superlative, "same" or an ordinal, on the parse: "it is biggest music
+retailer in the world", "a range of latest products", "at same time", "Wales will become first
+country" want "the biggest", "the latest", "the same", "the first".
 
-A superlative (or "same") before its noun picks out one thing, so its noun phrase is definite and
-opens with "the" unless another determiner stands there ("its latest album", "Europe's largest
-port"). The parse finds the phrase's own determiners wherever they attach; a phrase that shares
-one with a phrase before it ("the largest city and third largest port") is left alone.
+A superlative (or "same", or an ordinal: Quirk 5.29-5.31, unique reference) before its noun picks
+out one thing, so its noun phrase is definite and opens with "the" unless another determiner stands
+there ("its latest album", "Europe's largest port"). The parse finds the phrase's own determiners
+wherever they attach; a phrase that shares one with a phrase before it ("the largest city and third
+largest port") is left alone. An ordinal names a rank or a manner with some nouns, bare ("in third
+place", "at first sight"), and "last" or "next" makes a time an adverb ("by next summer"): the
+rule lists both.
 """
 
 from __future__ import annotations
@@ -14,7 +17,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from copydesk.checks.base import Check, doc, parse_settings
-from copydesk.checks.syntactic import DETERMINER_DEPS, DETERMINER_TAGS, NOUN_TAGS, Tree, trees
+from copydesk.checks.syntactic import (
+    COUNTABLE_GAP,
+    DETERMINER_DEPS,
+    DETERMINER_TAGS,
+    NOUN_TAGS,
+    Tree,
+    countable,
+    trees,
+)
 from copydesk.findings import Finding
 from copydesk.rules import Rule
 from copydesk.text import Analysis
@@ -32,12 +43,27 @@ class Settings:
         metadata=doc("superlatives left alone: quantifiers ('most people') and those in fixed compounds "
                      "('best practice', 'worst case')"),
     )  # fmt: skip
+    ordinals: tuple[str, ...] = field(
+        default=(), metadata=doc("words that take 'the' before a singular count noun only ('first', 'next'); "
+                                 "before a plural they may be indefinite ('third parties', 'previous generations')")
+    )  # fmt: skip
+    bare_nouns: tuple[str, ...] = field(
+        default=(), metadata=doc("nouns an ordinal leaves bare: a rank, a manner ('in third place', 'at first sight')")
+    )
+    deictic: tuple[str, ...] = field(
+        default=(), metadata=doc("words that make a time an adverb, bare ('next', 'last': 'by next summer')")
+    )
+    times: tuple[str, ...] = field(default=(), metadata=doc("nouns of time that go bare after those ('year', 'week')"))
 
 
 def build(rule: Rule) -> Check:
     settings = parse_settings(rule, Settings)
     also = frozenset(w.lower() for w in settings.also)
     ignored = frozenset(w.lower() for w in settings.ignored)
+    ordinals = frozenset(w.lower() for w in settings.ordinals)
+    bare_nouns = frozenset(w.lower() for w in settings.bare_nouns)
+    deictic = frozenset(w.lower() for w in settings.deictic)
+    times = frozenset(w.lower() for w in settings.times)
 
     def bare(tree: Tree, n: int) -> int | None:
         """The superlative opening noun n's phrase when nothing determines the phrase."""
@@ -50,12 +76,19 @@ def build(rule: Rule) -> Check:
         start = min(modifiers)
         first = words[start]
         superlative = first.tag == "JJS" and first.lower.endswith("est") and has_tag(first.lower, _ADJECTIVE)
-        if not (superlative or first.lower in also) or first.lower in ignored or not first.text.isalpha():
+        ordinal = first.lower in ordinals
+        if not (superlative or ordinal or first.lower in also) or first.lower in ignored or not first.text.isalpha():
             return None
+        if ordinal and (words[n].tag != "NN" or words[n].dep == "compound" or not countable(words[n].lemma,
+                                                                                            COUNTABLE_GAP)):
+            return None  # "third parties", "second generation drugs", "previous news": indefinite, or no count noun
         if not first.text.islower():
             return None  # a title or a headline ("Biggest Loser"), or a sentence's first word
         if tree.hyphenated(start):
             return None  # "same-sex couples"
+        noun = words[n].lower
+        if noun in bare_nouns or (first.lower in deictic and noun in times):
+            return None  # "in third place", "at first sight"; "by next summer"
         before = tree.previous_word(start)
         if before is not None:
             word = words[before]
