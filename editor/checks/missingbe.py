@@ -26,7 +26,7 @@ from copydesk.checks.base import Check, doc, parse_settings
 from copydesk.checks.syntactic import FINITE_TAGS, SENTENCE_ENDS, Tree, inflect, trees
 from copydesk.findings import Finding
 from copydesk.rules import Rule
-from copydesk.text import Analysis
+from copydesk.text import Analysis, match_case
 from copydesk.wordclass import FINITE, has_tag, tags
 
 _CAN_BE_VERB = frozenset({"VB", "VBZ", "VBD", "VBN", "VBG"})  # the lexicon's
@@ -267,7 +267,10 @@ def build(rule: Rule) -> Check:
         last = max(k for k in phrase if k < head and k not in predicate)  # the predicate's own adverbs come
         # after "be" ("are still not sure")
         before, verb = words[last], words[head]
-        fixed = f"{before.text} {be(tree, subject, head)}{analysis.text[before.end : verb.end]}"
+        if last == subject and before.lower == "whose":  # "Whose coming?": a possessive is no subject, "who's" is meant
+            fixed = match_case(before.text, "who's") + analysis.text[before.end : verb.end]
+        else:
+            fixed = f"{before.text} {be(tree, subject, head)}{analysis.text[before.end : verb.end]}"
         return rule.finding(before.start, verb.end, analysis.text[before.start : verb.end], [fixed],
                             subject=words[subject].text)  # fmt: skip
 
