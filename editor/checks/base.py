@@ -102,6 +102,8 @@ def _typed(rule: Rule, name: str, hint: Any, value: Any) -> Any:
             raise wrong
         return value
     if origin is tuple and args[0] is str:
+        if isinstance(value, list):  # a shared lexicon (a YAML anchor) inside the list reads as its words
+            value = [w for v in value for w in (v if isinstance(v, list) else [v])]
         if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
             raise RuleError(f"{where}: must be a list of non-empty texts")
         return tuple(value)

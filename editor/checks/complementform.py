@@ -204,7 +204,7 @@ def build(rule: Rule) -> Check:
     def base_verb_next(tree: Tree, v: int) -> Iterator[tuple[int, int, str]]:
         """"seem want", "continues believe", "going insist": a base verb straight after a verb that
         takes "to", which the parse, misled by the missing "to", made that verb's complement of
-        another kind or made it the base verb's auxiliary."""
+        another kind or made it the base verb's auxiliary or a clause beside it ("I hate think")."""
         words = tree.words
         after = tree.next_word(v)
         if words[v].tag[:2] != "VB" or after is None:
@@ -213,7 +213,7 @@ def build(rule: Rule) -> Check:
         base = verb.tag == "VB" or (verb.tag == "VBP" and verb.lower == verb_lemma(verb.text, verb.lemma))
         if not (base and verb.text.isalpha() and verb.text.islower()):
             return
-        if (verb.head == v and verb.dep != "dobj") or (words[v].head == after and words[v].dep == "aux"):
+        if (verb.head == v and verb.dep != "dobj") or (words[v].head == after and words[v].dep in ("aux", "parataxis")):
             yield v, after, f"{words[v].text} to {verb.text}"  # an object is a noun ("start work"), whatever its tag
 
     bare_verb_fallback = settings.wants == "not-bare"
