@@ -177,9 +177,12 @@ def verb_lemma(word: str, lemma: str) -> str:
 
 @lru_cache(maxsize=50_000)
 def verb_forms(lemma: str, tag: str) -> tuple[str, ...]:
-    """Every form the lexicon gives the verb for a Penn tag ("dream", VBN: "dreamed", "dreamt")."""
+    """Every form the lexicon gives the verb for a Penn tag ("dream", VBN: "dreamed", "dreamt"). The
+    lexicon lists a past participle only where it differs from the past tense ("gone", not
+    "weighed"), so the past tense stands in for it."""
     lemminflect_tables()
-    return tuple(getAllInflections(lemma.lower(), upos="VERB").get(tag, ()))
+    forms = getAllInflections(lemma.lower(), upos="VERB")
+    return tuple(forms.get(tag) or (forms.get("VBD", ()) if tag == "VBN" else ()))
 
 
 # A noun counts when its plural's Zipf frequency is at most this far below its singular's

@@ -19,6 +19,7 @@ from typing import Literal
 from copydesk.checks.base import Check, doc, parse_settings
 from copydesk.checks.syntactic import Tree, inflect, trees, verb_forms, verb_lemma, with_case
 from copydesk.findings import Finding
+from copydesk.lexicon import can_be_noun
 from copydesk.rules import Rule
 from copydesk.text import Analysis
 
@@ -178,6 +179,8 @@ def build(rule: Rule) -> Check:
                     continue  # "to coming", "have been going": other constructions; "has got", British
                 # The text decides, not the tagger (which tags "went" after "has" VBN): a form the
                 # lexicon gives the lemma for the wanted tag is right.
+                if tag == "VBN" and verb.tag == "VB" and can_be_noun(verb.text) and not tree.kids(i, "dobj"):
+                    continue  # "they have cause for concern": "have" and a noun the tagger took for a verb
                 lemma = verb_lemma(verb.text, verb.lemma)
                 right = verb_forms(lemma, tag)
                 form = inflect(lemma, tag)
