@@ -39,6 +39,7 @@ _QUANTITY = frozenset({"lot", "lots", "number", "plenty", "couple"})  # "a lot o
 _PLURAL_SUBJECT_TAGS = frozenset({"NNS", "NNPS"})
 _SINGULAR, _PLURAL = ("is", "was"), ("are", "were")  # for a noun subject; pronouns' forms are the rule's
 _FLOATING = frozenset({"all", "both", "each", "half"})  # "They all went": a quantifier floated after its subject
+_NOUN_OR_ADJECTIVE = frozenset({"NN", "NNS", "JJ", "JJR", "JJS"})  # the parse's
 _WH_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})  # "whose career going well", "what everyone taking"
 _SUBJECT_WITHIN = 6  # the subject pronoun among a verbless sentence's first words ("But in general he")
 
@@ -98,9 +99,11 @@ def build(rule: Rule) -> Check:
 
     def be(tree: Tree, subject: int, head: int | None = None) -> str:
         """The form of "be" for the subject, in the tense the writer tells in; a participle the tagger
-        took for a past verb ("they caused by") is the clause's head, not a guide to its tense."""
+        took for a past verb ("they caused by") is the clause's head, not a guide to its tense.
+        Subjects joined by "and" are plural ("Food and fuel already dearer")."""
         word = tree.words[subject]
-        forms = subjects.get(word.lower) or (_PLURAL if word.tag in _PLURAL_SUBJECT_TAGS else _SINGULAR)
+        joined = any(tree.words[c].lower == "and" for c in tree.kids(subject, "cc")) and tree.kids(subject, "conj")
+        forms = subjects.get(word.lower) or (_PLURAL if word.tag in _PLURAL_SUBJECT_TAGS or joined else _SINGULAR)
         if word.lower == "there":  # "there is/are": the noun after it decides ("There a lot of dogs")
             forms = _PLURAL if _plural_after(tree, subject) else _SINGULAR
         past = tree.in_past(subject if head is None or tree.words[head].tag != "VBD" else head)
@@ -133,6 +136,10 @@ def build(rule: Rule) -> Check:
             return sentence[i]  # "There no evidence that"; but "We no longer see": the verb after "no"
         if personal and after.tag in ("NNP", "NNPS") and then.tag == "POS":
             return sentence[i]  # "It Spain's worst disaster": a possessive name opens the complement
+        before = tree.previous_word(sentence[i])
+        opens = before is None or tree.starts_sentence(sentence[i]) or words[before].text in (",", ";")
+        if subject.lower == "there" and opens and after.tag in _NOUN_OR_ADJECTIVE and then.text not in (",", ";"):
+            return sentence[i]  # "Even in our cities, there birds to see": a noun after existential "there", no verb
         if not tags(after.lower):
             return None  # a word the lexicon does not know ("They hopethe results") may hold the verb
         adverb_before_determiner = after.tag == "RB" and then.tag == "DT"  # "There even a cargo bike"
