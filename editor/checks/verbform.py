@@ -186,6 +186,10 @@ def build(rule: Rule) -> Check:
                 form = inflect(lemma, tag)
                 if not right or verb.lower in right or not form:
                     continue
-                yield rule.finding(verb.start, verb.end, verb.text, [with_case(verb, form)], governor=aux.text)
+                fixes = [with_case(verb, form)]
+                if tag == "VBN" and verb.tag == "VB" and any(words[k].tag == "MD" for k in auxes[:-1]):
+                    fixes.insert(0, f"to {verb.text}")  # "will have adapt": "will have to adapt" far more often
+                    # than the future perfect
+                yield rule.finding(verb.start, verb.end, verb.text, fixes, governor=aux.text)
 
     return check
