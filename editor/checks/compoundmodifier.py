@@ -119,8 +119,8 @@ def build(rule: Rule) -> Check:
         """(first word, last word, the compound hyphenated) for a noun and the participle at word p."""
         words = tree.words
         participle = words[p]
-        if participle.tag != "VBN" or participle.dep != "amod" or not participle.text.isalpha():
-            return None
+        if participle.tag not in ("VBN", "VBD") or participle.dep != "amod" or not participle.text.isalpha():
+            return None  # a past tense is no modifier: the tagger's for a participle ("the UK based tycoon")
         if not participle.text.islower() or participle.lower in ignored:
             return None
         noun = tree.previous_word(p)
@@ -129,8 +129,9 @@ def build(rule: Rule) -> Check:
         word = words[noun]
         if word.tag not in ("NN", "NNS", "NNP") or not word.text.isalpha() or tree.hyphenated(noun):
             return None
-        if tree.kids(noun, "amod", "compound", "det", "poss", "nummod"):
-            return None  # "the highest altitude manned flight": the noun heads a phrase of its own
+        if tree.kids(noun, "amod", "compound", "poss", "nummod"):
+            return None  # "the highest altitude manned flight": the noun heads a phrase of its own (a lone
+            # determiner is the whole phrase's, which the parse hung on the first noun: "the UK based tycoon")
         if word.head != p or word.dep != "npadvmod" or has_tag(word.lower, _ADJECTIVE):
             return None  # the noun qualifies the noun after, not the participle ("marine protected areas":
             # "marine" may be the adjective)
