@@ -77,3 +77,9 @@ def test_bad_settings_name_file_rule_and_key(check: str, settings: dict[str, obj
     with pytest.raises(RuleError) as caught:
         build_check(_rule_with(settings, check))
     assert str(caught.value).startswith("pack.yaml: rule test.rule") and says in str(caught.value)
+
+
+def test_a_word_list_may_hold_a_shared_lexicon() -> None:
+    """A YAML anchor inside a list ("[*to_infinitive_verbs, like]") reads as its words, in order."""
+    checker = Checker([_rule_with({"tokens": [["foo", "bar"], "baz"]})], NO_ENGINES)
+    assert [f.text for f in checker.check("foo and baz, then bar.")] == ["foo", "baz", "bar"]

@@ -79,15 +79,14 @@ def build(rule: Rule) -> Check:
         ordinal = first.lower in ordinals
         if not (superlative or ordinal or first.lower in also) or first.lower in ignored or not first.text.isalpha():
             return None
-        if ordinal and (words[n].tag != "NN" or words[n].dep == "compound" or not countable(words[n].lemma,
-                                                                                            COUNTABLE_GAP)):
+        noun = words[n]
+        if ordinal and not (noun.tag == "NN" and noun.dep != "compound" and countable(noun.lemma, COUNTABLE_GAP)):
             return None  # "third parties", "second generation drugs", "previous news": indefinite, or no count noun
         if not first.text.islower():
             return None  # a title or a headline ("Biggest Loser"), or a sentence's first word
         if tree.hyphenated(start):
             return None  # "same-sex couples"
-        noun = words[n].lower
-        if noun in bare_nouns or (first.lower in deictic and noun in times):
+        if noun.lower in bare_nouns or (first.lower in deictic and noun.lower in times):
             return None  # "in third place", "at first sight"; "by next summer"
         before = tree.previous_word(start)
         if before is not None:

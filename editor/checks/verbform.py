@@ -177,10 +177,10 @@ def build(rule: Rule) -> Check:
                 tag = wanted_form(aux.tag, aux.lemma.lower())
                 if tag is None or verb.tag == "VBG" or (tag == "VBN" and verb.lower in accepted):
                     continue  # "to coming", "have been going": other constructions; "has got", British
-                # The text decides, not the tagger (which tags "went" after "has" VBN): a form the
-                # lexicon gives the lemma for the wanted tag is right.
                 if tag == "VBN" and verb.tag == "VB" and can_be_noun(verb.text) and not tree.kids(i, "dobj"):
                     continue  # "they have cause for concern": "have" and a noun the tagger took for a verb
+                # The text decides, not the tagger (which tags "went" after "has" VBN): a form the
+                # lexicon gives the lemma for the wanted tag is right.
                 lemma = verb_lemma(verb.text, verb.lemma)
                 right = verb_forms(lemma, tag)
                 form = inflect(lemma, tag)
