@@ -186,10 +186,15 @@ def build(rule: Rule) -> Check:
                 form = inflect(lemma, tag)
                 if not right or verb.lower in right or not form:
                     continue
-                fixes = [with_case(verb, form)]
-                if tag == "VBN" and verb.tag == "VB" and any(words[k].tag == "MD" for k in auxes[:-1]):
-                    fixes.insert(0, f"to {verb.text}")  # "will have adapt": "will have to adapt" far more often
-                    # than the future perfect
-                yield rule.finding(verb.start, verb.end, verb.text, fixes, governor=aux.text)
+                if tag == "VBN" and verb.tag == "VB" and auxes[-1] == i - 1:
+                    # "have find": the perfect lost its participle, or "have to" its "to"; after a modal
+                    # ("will have adapt") "have to" is far likelier than the future perfect
+                    perfect, semi_modal = f"{aux.text} {with_case(verb, form)}", f"{aux.text} to {verb.text}"
+                    modal = any(words[k].tag == "MD" for k in auxes[:-1])
+                    fixes = [semi_modal, perfect] if modal else [perfect, semi_modal]
+                    text = analysis.text[aux.start : verb.end]
+                    yield rule.finding(aux.start, verb.end, text, fixes, governor=aux.text)
+                    continue
+                yield rule.finding(verb.start, verb.end, verb.text, [with_case(verb, form)], governor=aux.text)
 
     return check
