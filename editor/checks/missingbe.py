@@ -23,7 +23,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
 from copydesk.checks.base import Check, doc, parse_settings
-from copydesk.checks.syntactic import FINITE_TAGS, SENTENCE_ENDS, Tree, inflect, trees
+from copydesk.checks.syntactic import FINITE_TAGS, NOUN_TAGS, SENTENCE_ENDS, Tree, inflect, trees
 from copydesk.findings import Finding
 from copydesk.rules import Rule
 from copydesk.text import Analysis, match_case
@@ -39,7 +39,7 @@ _QUANTITY = frozenset({"lot", "lots", "number", "plenty", "couple"})  # "a lot o
 _PLURAL_SUBJECT_TAGS = frozenset({"NNS", "NNPS"})
 _SINGULAR, _PLURAL = ("is", "was"), ("are", "were")  # for a noun subject; pronouns' forms are the rule's
 _FLOATING = frozenset({"all", "both", "each", "half"})  # "They all went": a quantifier floated after its subject
-_NOUN_OR_ADJECTIVE = frozenset({"NN", "NNS", "JJ", "JJR", "JJS"})  # the parse's
+_NOUN_OR_ADJECTIVE = NOUN_TAGS | {"JJ", "JJR", "JJS"}  # the parse's
 _WH_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})  # "whose career going well", "what everyone taking"
 _SUBJECT_WITHIN = 6  # the subject pronoun among a verbless sentence's first words ("But in general he")
 
@@ -102,7 +102,8 @@ def build(rule: Rule) -> Check:
         took for a past verb ("they caused by") is the clause's head, not a guide to its tense.
         Subjects joined by "and" are plural ("Food and fuel already dearer")."""
         word = tree.words[subject]
-        joined = any(tree.words[c].lower == "and" for c in tree.kids(subject, "cc")) and tree.kids(subject, "conj")
+        links = tree.kids(subject, "cc")
+        joined = bool(tree.kids(subject, "conj")) and any(tree.words[c].lower == "and" for c in links)
         forms = subjects.get(word.lower) or (_PLURAL if word.tag in _PLURAL_SUBJECT_TAGS or joined else _SINGULAR)
         if word.lower == "there":  # "there is/are": the noun after it decides ("There a lot of dogs")
             forms = _PLURAL if _plural_after(tree, subject) else _SINGULAR
