@@ -2,19 +2,22 @@
 "These the words used", "customers staying away" want "it is only", "She is a", "These are the",
 "customers are staying".
 
-Four shapes of a clause without its verb. A sentence with no finite verb at all that opens with
+Five shapes of a clause without its verb. A sentence with no finite verb at all that opens with
 a subject pronoun followed by what can only begin a complement (a determiner, an adjective, a
-number, an adverb before one of those): the verb between them is "be". A main clause whose head
-is an -ing form with a subject and no auxiliary ("and customers staying away"). A sentence
-with no finite verb whose head is an adjective with a subject ("Our ocean vast but not
+number, an adverb before one of those): the verb between them is "be"; the same after a dash,
+semicolon or colon ("– it the response of dealers"). A main clause whose head is an -ing form,
+or a participle passive by its form or after "being", with a subject and no auxiliary ("and
+customers staying away", "cinema audiences taken to"). A sentence with no finite verb but its
+subject's clauses, whose head is an adjective with a subject ("Our ocean vast but not
 limitless", "Others not sure"). And, anywhere in a sentence, a clause whose subject is a pronoun
-only ever a subject ("he", "they") and whose head is an -ing form, an adjective or a passive
-participle with no auxiliary ("before he going to", "they more active", "that they caused by"),
-or a common noun in a clause a subordinator opens, with a participle passive by its own words
-("said that waiters made to pay"). The tense is the writer's: the fix takes the nearest finite verb
-of the sentence, else the paragraph's last one before it, in the same voice (quotation or
-narration) as its guide, and is only proposed (`fix: unsafe` in the rule). A finding spans the
-words either side of the missing verb, where the fix inserts it.
+only ever a subject ("he", "they") and whose head is an -ing form, an adjective, a passive
+participle or a verb of feeling without its object ("before he going to", "they more active",
+"that they caused by", "I interested in"), or a common noun in a clause a subordinator opens,
+with a participle passive by its own words ("said that waiters made to pay"). The tense is the
+writer's: the fix takes the nearest finite verb of the sentence, else the paragraph's last one
+before it, in the same voice (quotation or narration) as its guide, and is only proposed (`fix:
+unsafe` in the rule). A finding spans the words either side of the missing verb, where the fix
+inserts it.
 """
 
 from __future__ import annotations
@@ -23,7 +26,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
 from copydesk.checks.base import Check, doc, parse_settings
-from copydesk.checks.syntactic import FINITE_TAGS, NOUN_TAGS, SENTENCE_ENDS, Tree, inflect, trees
+from copydesk.checks.syntactic import FINITE_TAGS, NOUN_TAGS, SENTENCE_ENDS, Tree, inflect, trees, verb_lemma
 from copydesk.findings import Finding
 from copydesk.rules import Rule
 from copydesk.text import Analysis, match_case
@@ -41,6 +44,7 @@ _SINGULAR, _PLURAL = ("is", "was"), ("are", "were")  # for a noun subject; prono
 _FLOATING = frozenset({"all", "both", "each", "half"})  # "They all went": a quantifier floated after its subject
 _NOUN_OR_ADJECTIVE = NOUN_TAGS | {"JJ", "JJR", "JJS"}  # the parse's
 _WH_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})  # "whose career going well", "what everyone taking"
+_BREAKS = frozenset({";", ":", "–", "—"})  # marks that may open a clause inside a sentence
 _SUBJECT_WITHIN = 6  # the subject pronoun among a verbless sentence's first words ("But in general he")
 
 
@@ -58,6 +62,12 @@ class Settings:
         default=(),
         metadata=doc("pronouns only ever subjects ('he', 'they'): a participle or adjective after one heads a "
                      "clause that wants 'be' ('they caused by'), never a small clause ('found them covered')"),
+    )  # fmt: skip
+    feeling_verbs: tuple[str, ...] = field(
+        default=(),
+        metadata=doc("verbs that always take the feeling's bearer as object ('annoy', 'interest'): with no "
+                     "object after a pronoun only ever a subject, the participle names the feeling ('we "
+                     "frustrated with')"),
     )  # fmt: skip
     object_before_to: tuple[str, ...] = field(
         default=(),
@@ -89,11 +99,33 @@ def _to_infinitive_next(tree: Tree, verb: int) -> bool:
     )  # fmt: skip
 
 
+def _without_finite(tree: Tree, head: int) -> bool:
+    """Whether the head has no auxiliary or copula but "being", which is no finite verb either ("they
+    being killed", "these presents being replaced" want "are being")."""
+    return all(tree.words[k].lower == "being" for k in tree.kids(head, "aux", "auxpass", "cop"))
+
+
+def _progressive_or_passive(tree: Tree, head: int) -> bool:
+    """Whether the head, with no finite verb of its own, is what follows "be": an -ing form, a participle
+    after "being", or a participle that is passive by its own words, a form no past tense shares ("taken",
+    "done") or an agent ("made by hand")."""
+    word = tree.words[head]
+    if not _without_finite(tree, head) or not word.text.isalpha():
+        return False
+    if word.tag == "VBG" or (word.tag == "VBN" and tree.kids(head, "auxpass")):
+        return True
+    participle = inflect(word.lemma, "VBN")
+    return word.tag == "VBN" and participle == word.lower and (
+        inflect(word.lemma, "VBD") != participle or bool(tree.kids(head, "agent"))
+    )  # fmt: skip
+
+
 def build(rule: Rule) -> Check:
     settings = parse_settings(rule, Settings)
     subjects = {pronoun.lower(): forms for pronoun, forms in settings.subjects.items()}
     nominative = frozenset(n.lower() for n in settings.nominative)
     object_before_to = frozenset(v.lower() for v in settings.object_before_to)
+    feeling_verbs = frozenset(v.lower() for v in settings.feeling_verbs)
     demonstratives = frozenset(d.lower() for d in settings.demonstratives)
     subordinate_subjects = frozenset(subjects) - demonstratives - {"there"}
 
@@ -146,8 +178,8 @@ def build(rule: Rule) -> Check:
         adverb_before_determiner = after.tag == "RB" and then.tag == "DT"  # "There even a cargo bike"
         if after.lower == "no" or (has_tag(after.lower, _CAN_BE_VERB) and not adverb_before_determiner):
             return None  # "We still want", "They present a case"
-        if subject.lower in demonstratives:
-            return sentence[i] if after.tag == "DT" else None
+        if subject.lower in demonstratives:  # "These the words", "this probably the reason"
+            return sentence[i] if after.tag == "DT" or adverb_before_determiner else None
         if after.tag in _COMPLEMENT_STARTS or (after.tag in ("RB", "RBR") and then.tag in _AFTER_AN_ADVERB
                                                and not has_tag(then.lower, _CAN_BE_VERB)):  # fmt: skip
             return sentence[i]
@@ -157,12 +189,37 @@ def build(rule: Rule) -> Check:
             return sentence[i]  # "It hard to imagine": an adjective the tagger took for an adverb, and its infinitive
         return None
 
+    def after_break(tree: Tree, sentence: list[int]) -> Iterator[int]:
+        """Pronouns only ever subjects that open a clause after a dash, semicolon or colon, before what can only
+        begin a complement, with no finite verb in that clause: "an 'austerity drug' – it the response of
+        dealers", "which rely on motorized power; they bicycles that can be pedalled"."""
+        words = tree.words
+        clauses = {k for r in sentence if words[r].dep in ("relcl", "acl") for k in tree.subtree(r)}
+        for n, k in enumerate(sentence[:-3]):
+            if words[k].text not in _BREAKS or words[sentence[n + 1]].lower not in nominative | {"it"}:
+                continue
+            subject, after = sentence[n + 1], words[sentence[n + 2]]
+            if after.tag not in ("DT", "PRP$", "CD", "NNS") or has_tag(after.lower, _CAN_BE_VERB):
+                continue
+            clause = []
+            for j in sentence[n + 2 :]:
+                if words[j].text in _BREAKS or words[j].text in SENTENCE_ENDS:
+                    break
+                clause.append(j)
+            outside = [j for j in clause if j not in clauses]  # a relative clause's verb is its own
+            if not any(words[j].tag in FINITE_TAGS or has_tag(words[j].lower, FINITE) for j in outside):
+                yield subject  # a word of the clause that can be a verb may be its verb
+
     def bare_participle(tree: Tree, head: int, sentence: list[int]) -> int | None:
         """The subject of a main clause headed by an -ing form with no auxiliary ("customers staying")."""
         words = tree.words
-        subjects_of = [s for s in tree.kids(head, "nsubj") if s < head]
-        if words[head].tag != "VBG" or not subjects_of or tree.kids(head, "aux", "auxpass"):
+        subjects_of = [s for s in tree.kids(head, "nsubj", "nsubjpass") if s < head]
+        if not subjects_of or not _progressive_or_passive(tree, head):
             return None
+        relative = {k for r in sentence if words[r].dep in ("relcl", "acl") for k in tree.subtree(r)}
+        if words[head].tag != "VBG" and any(words[k].tag in FINITE_TAGS for k in sentence if k not in relative):
+            return None  # a participle beside a finite verb may be an absolute clause ("the mark being placed
+            # on a panel") or joined to a clause before ("and your ability helped by")
         subject = subjects_of[0]
         if words[subject].tag in ("NNP", "NNPS") or not words[head].text.isalpha():
             return None  # a caption ("Obama speaking in Berlin."); "’s" taken for a verb
@@ -173,7 +230,8 @@ def build(rule: Rule) -> Check:
         if any(words[k].tag in FINITE_TAGS for k in sentence if k > head and k not in coordinated | inner):
             return None  # "All this trying to understand it helps": the clause's verb comes later (a clause
             # of the -ing form's own has its own verb: "and customers staying away because a film claimed")
-        between = [k for k in range(subject + 1, head) if words[k].text.strip()]
+        being = tree.kids(head, "aux", "auxpass")  # "these presents being replaced"
+        between = [k for k in range(subject + 1, head) if words[k].text.strip() and k not in being]
         if any(words[k].lower in _CONTRACTIONS or has_tag(words[k].lower, _CAN_BE_VERB) for k in between):
             return None  # "people in the gang start fighting": a verb the tagger took for a noun
         if any(has_tag(words[k].lower, FINITE) for k in tree.subtree(subject)):
@@ -185,7 +243,10 @@ def build(rule: Rule) -> Check:
         adjective: the parse's head ("Our ocean vast") or an adjective it hung after the noun
         that heads the sentence ("But some people unhappy with the plan")."""
         words = tree.words
-        if any(words[k].tag in FINITE_TAGS for k in sentence) or tree.kids(root, "aux", "auxpass", "cop"):
+        clauses = {k for r in sentence if words[r].dep in ("relcl", "acl") for k in tree.subtree(r)}
+        if any(words[k].tag in FINITE_TAGS for k in sentence if k not in clauses) or tree.kids(
+            root, "aux", "auxpass", "cop"
+        ):  # a clause of the subject's has a verb of its own ("Some critics sceptical of it, saying fish can")
             return None
         if any(words[k].text == "?" for k in sentence):
             return None  # "Students in poor countries hungry for news?": a question's ellipsis
@@ -207,6 +268,8 @@ def build(rule: Rule) -> Check:
             return None
         if words[adjective].tag != "JJ" or has_tag(words[adjective].lower, _CAN_BE_VERB):
             return None  # "The mice froze", "oxytocin effects only last": verbs the tagger took for adjectives
+        if any(words[k].tag in FINITE_TAGS for k in clauses) and has_tag(words[adjective].lower, NOUN_TAGS):
+            return None  # "A Broadway style musical with a cast who are": a noun phrase and its relative clause
         if not words[adjective].text.isalpha() or words[subject].lower in subjects or not tags(words[subject].lower):
             return None  # a pronoun subject is the first shape's; an unknown word ("Itis important") may hold the verb
         if any(has_tag(words[k].lower, FINITE) for k in tree.subtree(subject) if k < adjective):
@@ -222,46 +285,61 @@ def build(rule: Rule) -> Check:
         going"), but not in an absolute clause ("with it raining"). After a common noun, in a clause a
         subordinator or a wh-word opens, an -ing form ("know whose career going well") or a participle that
         is passive by its own words: an agent ("said that tips shared by staff") or a to-infinitive
-        straight after a verb that takes an object before one ("said that waiters made to pay"); with
-        nothing between the subject and it, and no finite verb after it but a relative clause's ("that
-        those told to leave were angry": a reduced relative)."""
+        straight after a verb that takes an object before one ("said that waiters made to pay"), or a
+        participle after "being"; with only the noun's own phrase between the subject and it ("when lots of
+        people emigrating"), and no finite verb after it but a relative clause's or a clause joined with its
+        own subject ("that those told to leave were angry": a reduced relative). A verb of feeling that
+        always takes an object ("annoy", "interest") has none after a pronoun only ever a subject: its
+        participle names the feeling ("we frustrated with", "I interested in")."""
         words = tree.words
         word = words[head]
-        if tree.kids(head, "aux", "auxpass", "cop") or not word.text.isalpha():
+        if not _without_finite(tree, head) or not word.text.isalpha():
             return None
-        subject = next((s for s in tree.kids(head, "nsubj") if s < head), None)
+        subject = next((s for s in tree.kids(head, "nsubj", "nsubjpass") if s < head), None)
         subordinate = any(words[k].lower not in ("with", "without") for k in tree.kids(head, "mark")) or any(
             words[k].tag == "WRB" and subject is not None and k < subject for k in tree.kids(head, "advmod")
         )  # "where it going": a wh-adverb opens the clause as a subordinator does
         pronouns = nominative | (subordinate_subjects if subordinate else frozenset())
-        if subject is None or any(
-            words[k].tag not in ("RB", "RBR") for k in range(subject + 1, head) if words[k].text.strip()
+        if subject is None:
+            return None
+        being = tree.kids(head, "aux", "auxpass")  # "they being killed"
+        of_subject = set(tree.subtree(subject)) if words[subject].tag in NOUN_TAGS else set()
+        if any(
+            words[k].tag not in ("RB", "RBR") and (k not in of_subject or has_tag(words[k].lower, FINITE))
+            for k in range(subject + 1, head) if words[k].text.strip() and k not in being
         ):  # fmt: skip
-            return None  # only adverbs between ("they still going"): anything else may be the verb
+            return None  # only adverbs between ("they still going") or the noun's own phrase ("lots of people
+            # emigrating"): anything else may be the verb
         if word.dep == "conj" and tree.kids(word.head, "aux", "auxpass"):
             return None  # the auxiliary shared with the clause before ("schools were closed and staff told to")
         # An object moved before the verb: "the effort that we made to be here", "what I considered to be"
         moved = word.dep == "relcl" or any(words[k].tag in _WH_TAGS for k in tree.subtree(head) if k < head)
         controlled = word.lemma.lower() in object_before_to and not moved and _to_infinitive_next(tree, head)
         passive = word.tag in ("VBN", "VBD") and inflect(word.lemma, "VBN") == word.lower and (
-            tree.kids(head, "agent") or controlled
+            tree.kids(head, "agent", "auxpass") or controlled
         )  # fmt: skip
         if words[subject].lower in pronouns:
             if word.tag == "VBG" or passive:
                 return subject
+            verb = verb_lemma(word.text, word.lemma)  # the tagger's adjective "interested" is "interest"'s participle
+            if verb in feeling_verbs and word.lower == inflect(verb, "VBN") and not tree.kids(
+                head, "dobj", "dative", "ccomp", "xcomp", "attr"
+            ):  # fmt: skip
+                return subject  # "we frustrated with", "I interested in": the feeling, not a verb without its object
             return subject if word.tag in ("JJ", "JJR") and not has_tag(word.lower, _CAN_BE_VERB) else None
         noun = words[subject]
         common = noun.tag in ("NN", "NNS") and noun.text.isalpha() and noun.text.islower()
         opening = (*tree.kids(head), *tree.kids(subject))  # "what everyone taking", "whose career going"
         opened = subordinate or any(words[k].tag in _WH_TAGS for k in opening if k < subject)
-        if not ((passive or word.tag == "VBG") and common and opened and subject + 1 == head):
+        if not ((passive or word.tag == "VBG") and common and opened):
             return None  # without a subordinator or wh-word the noun may be an object the participle
             # describes ("allow people silenced by disease to speak"), or an absolute clause's subject
         relative = {  # a relative clause's verbs, unless the participle is in that clause itself
             k for r in sentence if words[r].dep in ("relcl", "acl") and head not in tree.subtree(r)
             for k in tree.subtree(r)
         }  # fmt: skip
-        later = [k for k in sentence if k > head and k not in relative and words[k].tag in FINITE_TAGS]
+        coordinated = {k for c in tree.kids(head, "conj") if tree.kids(c, "nsubj") for k in tree.subtree(c)}
+        later = [k for k in sentence if k > head and k not in relative | coordinated and words[k].tag in FINITE_TAGS]
         return None if later else subject  # a later verb may be the clause's ("that those told to go were")
 
     def inserted(analysis: Analysis, tree: Tree, subject: int, head: int) -> Finding:
@@ -295,12 +373,13 @@ def build(rule: Rule) -> Check:
                 if len(sentence) < 4 or words[sentence[end]].text not in SENTENCE_ENDS:
                     continue
                 found = set()  # the subjects flagged, each once
-                subject = verbless(tree, sentence)
-                if subject is not None:
-                    found.add(subject)
-                    pronoun = words[subject]
-                    fixed = f"{pronoun.text} {be(tree, subject)}"
-                    yield rule.finding(pronoun.start, pronoun.end, pronoun.text, [fixed], subject=pronoun.text)
+                opening = verbless(tree, sentence)
+                for pronoun_at in (*([opening] if opening is not None else []), *after_break(tree, sentence)):
+                    if pronoun_at not in found:  # "be" after the pronoun, the finding on the pronoun
+                        found.add(pronoun_at)
+                        pronoun = words[pronoun_at]
+                        fixed = f"{pronoun.text} {be(tree, pronoun_at)}"
+                        yield rule.finding(pronoun.start, pronoun.end, pronoun.text, [fixed], subject=pronoun.text)
                 for head in (root, *tree.kids(root, "conj")):
                     subject = bare_participle(tree, head, sentence)
                     if subject is not None:
