@@ -81,6 +81,13 @@ def followed_rather(word: str, usual: str, other: str, min_count: int, max_ratio
     return count >= min_count and counts.get((word, other), 0) <= max_ratio * count
 
 
+def preceded_rather(word: str, usual: str, other: str, min_count: int) -> bool:
+    """Whether edited prose writes `usual` before `word` at least `min_count` times and `other` before it
+    too rarely to list ("of oil", never "off oil")."""
+    counts = bigram_counts(frozenset({usual, other}))
+    return counts.get((usual, word), 0) >= min_count and (other, word) not in counts
+
+
 def _symspell_bigrams(words: frozenset[str]) -> dict[tuple[str, str], int]:
     from importlib.resources import files
 

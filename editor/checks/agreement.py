@@ -210,8 +210,14 @@ def build(rule: Rule) -> Check:
             # pounds was": the amount)
         if any(tree.words[k].tag == "NNS" for k in tree.kids(s, "compound")):
             return None  # "the dangers castaways experience are": a plural modifier is a clause the parse merged
-        if number_invariant(w.text, w.lemma) or any(tree.words[k].tag == "CD" for k in tree.kids(s, "nummod")):
-            return None  # "series", "species" (but "deafness" is singular)
+        if any(tree.words[k].tag == "CD" for k in tree.kids(s, "nummod")):
+            return None  # "two series": a number may count a noun the same in both numbers
+        joined = any(tree.words[k].dep == "conj" for k in tree.subtree(s))
+        if number_invariant(w.text, w.lemma) and (w.tag != "NN" or lower.endswith("s") or joined):
+            return None  # "series", "species" (but "deafness" is singular); a mass noun the tagger calls singular
+            # is ("the weather is"): nouns with a zero plural ("sheep", "deer") are sense nouns; but not with
+            # words joined in its phrase, which may be the subject's ("Expertise in X, enthusiasm and
+            # dedication were", "physical and mental health were")
         if any(tree.words[k].lower in sense and (w.tag != "NNS" or tree.words[k].tag in ("WDT", "WP"))
                for k in tree.kids(s, "det", "amod", "quantmod")):  # fmt: skip
             return None  # "a lot more", "all the money" (but "some experts" is plural, "what surprised
@@ -287,9 +293,10 @@ def build(rule: Rule) -> Check:
                          words[k].head == subjects[0] and not tree.kids(subjects[0], "conj"))))
                  for k in range(subjects[0] + 1, i)):  # fmt: skip
             return None  # a quotation, a clause outside the subject, verbs joined: the parse may cross it
+        of_subject = set(tree.subtree(subjects[0]))  # "The fact that we will have Turner show": the subject's own
         if verb.tag == "VBP" and not read and words[clause].dep != "relcl" and not tree.kids(clause, "mark") and any(
             words[k].tag == "MD" or (words[k].lemma == "do" and words[k].dep == "aux" and words[k].head != i)
-            for k in range(tree.sentence_start(i), i)
+            for k in range(tree.sentence_start(i), i) if k not in of_subject
         ):  # fmt: skip
             return None  # "How did sleep, ..., suddenly become": a bare verb after a detached "did" (a relative
             # clause's verb is finite, "it could be the sum that the report refer to", and so is a clause a

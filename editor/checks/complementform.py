@@ -175,13 +175,21 @@ def build(rule: Rule) -> Check:
     def only_verb_after(tree: Tree, v: int) -> Iterator[tuple[int, int, str]]:
         """"has the potential attract other predators": after a noun or adjective that takes 'to', a
         word the lexicon knows only as a verb's base form is one, whatever the parse, misled by the
-        missing "to", made of the two ("the potential" as an adjective of "attract")."""
+        missing "to", made of the two ("the potential" as an adjective of "attract"). A base verb the
+        parse makes any adjective's complement is one too ("You won't be surprised see")."""
         word = tree.words[v]
         listed = (word.lower in nouns and "NN" in tags(word.text)) or (word.lower in adjectives and word.tag == "JJ")
-        after = tree.next_word(v) if listed or word.lower in adjectives else None
+        after = tree.next_word(v)
         if after is None:
             return
         verb = tree.words[after]
+        if word.tag == "JJ" and verb.head == v and verb.dep == "xcomp" and verb.tag == "VB" and (
+            not tree.kids(after, "aux") and verb.text.isalpha() and verb.text.islower()
+        ):  # fmt: skip
+            yield v, after, f"{word.text} to {verb.text}"  # an adjective's verb is a to-infinitive
+            return
+        if not listed and word.lower not in adjectives:
+            return
         if not listed and not _after_be(tree, after):
             return  # "will likely go": an adverb; "is likely overtake": the adjective, whose "to" is lost
         if _only_a_base_form(verb):
@@ -204,7 +212,8 @@ def build(rule: Rule) -> Check:
     def base_verb_next(tree: Tree, v: int) -> Iterator[tuple[int, int, str]]:
         """"seem want", "continues believe", "going insist": a base verb straight after a verb that
         takes "to", which the parse, misled by the missing "to", made that verb's complement of
-        another kind or made it the base verb's auxiliary or a clause beside it ("I hate think")."""
+        another kind or made it the base verb's auxiliary or a clause beside it ("I hate think"), or made
+        an auxiliary of the verb's complement ("seem be taxing", "seems have confirmed")."""
         words = tree.words
         after = tree.next_word(v)
         if words[v].tag[:2] != "VB" or after is None:
@@ -213,7 +222,10 @@ def build(rule: Rule) -> Check:
         base = verb.tag == "VB" or (verb.tag == "VBP" and verb.lower == verb_lemma(verb.text, verb.lemma))
         if not (base and verb.text.isalpha() and verb.text.islower()):
             return
-        if (verb.head == v and verb.dep != "dobj") or (words[v].head == after and words[v].dep in ("aux", "parataxis")):
+        complement = verb.head == v and verb.dep != "dobj"
+        beside = words[v].head == after and words[v].dep in ("aux", "parataxis")
+        auxiliary = verb.dep in ("aux", "auxpass") and verb.head > after and words[verb.head].head == v
+        if complement or beside or auxiliary:
             yield v, after, f"{words[v].text} to {verb.text}"  # an object is a noun ("start work"), whatever its tag
 
     bare_verb_fallback = settings.wants == "not-bare"

@@ -126,7 +126,8 @@ def _counted(tree: Tree, number: int, n: int, after: int | None) -> bool:
         and not (noun.dep == "dobj" and noun.head < number and after_tag == "IN" and tree.kids(noun.head, "nsubj"))
     ):  # fmt: skip
         return False  # "aged over 12 admit that": a verb; not the object of a clause verb ("has opened 60 store in")
-    if any(tree.words[j].tag not in ("JJ", "JJR", "JJS") for j in range(number + 1, n)):
+    alternatives = {k for c in tree.kids(number, "conj", "cc") for k in tree.subtree(c)}  # "four or five day"
+    if any(tree.words[j].tag not in ("JJ", "JJR", "JJS") and j not in alternatives for j in range(number + 1, n)):
         return False
     dets = [k for k in tree.kids(n, "det") if tree.words[k].lower not in _COUNTED_AFTER]
     if count.text.isalpha() and not any(tree.words[k].lower in ("a", "an") for k in dets):
@@ -298,9 +299,13 @@ def build(rule: Rule) -> Check:
             return  # "this years Super Bowl": a possessive without its apostrophe
         if noun.tag == "NN" and after_tag in ("NNS", "VB"):
             return  # "those body wash bottles": a modifier of a plural after it, which the parse missed
-        if any(not tree.kids(c, "det", "nummod", "poss") for c in tree.kids(n, "conj")) or _joined_after(tree, n):
+        plurals_joined = bool(numbers) and any(tree.words[c].tag == "NNS" for c in tree.kids(n, "conj"))
+        if not plurals_joined and (
+            any(not tree.kids(c, "det", "nummod", "poss") for c in tree.kids(n, "conj")) or _joined_after(tree, n)
+        ):  # fmt: skip
             return  # "both director and ambassador", "both strength of mind and strength of will" (but "three
-            # shop, two restaurants": each noun has its own number)
+            # shop, two restaurants": each noun has its own number; "590 painter, sculptors and designers": the
+            # number counts plurals, the singular among them is the slip)
         if settings.numbers and len(numbers) == 1 and noun.tag in ("NN", "JJ") and _counted(tree, numbers[0], n, after):
             yield tree.words[numbers[0]], noun, True, None  # "for the next 10 year"; not "a 24 hour service"
             return

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from copydesk.checks.base import Check, doc, parse_settings
 from copydesk.checks.syntactic import Tree, trees
 from copydesk.findings import Finding
-from copydesk.lexicon import bigram_counts, followed_rather
+from copydesk.lexicon import bigram_counts, followed_rather, preceded_rather
 from copydesk.rules import Rule
 from copydesk.text import Analysis, match_case
 
@@ -37,6 +37,11 @@ class Settings:
     min_count: int = field(
         default=100_000_000, metadata=doc("fewest 'W meant' in the bigram counts for W to be judged")
     )
+    min_count_after: int = field(
+        default=100_000_000,
+        metadata=doc("fewest 'W meant' (and 'meant X') in the bigram counts for W to be judged when the word X "
+                     "after the written one is never listed after it ('barrels off oil': 'off oil' unlisted)"),
+    )  # fmt: skip
     max_ratio: float = field(
         default=0.002, metadata=doc("most 'W written' per 'W meant' in the bigram counts for the slip to be flagged")
     )
@@ -70,7 +75,12 @@ def build(rule: Rule) -> Check:
         if not partitive:
             if noun.tag not in _BEFORE or words[after].tag not in _PHRASE_STARTS or tree.kids(before, "nummod"):
                 return None  # "two months off work", "38% off": a measure taken off something
-            if not followed_rather(noun.lower, meant, word.lower, settings.min_count, settings.max_ratio):
+            following = words[after]
+            shown_after = following.tag not in _DETERMINED and preceded_rather(
+                following.lower, meant, word.lower, settings.min_count_after
+            )  # "barrels off oil": the word after is never written after it either
+            least = settings.min_count_after if shown_after else settings.min_count
+            if not followed_rather(noun.lower, meant, word.lower, least, settings.max_ratio):
                 return None
         taken_by_verb = (governor.lower, word.lower) in bigram_counts(frozenset({meant, word.lower}))
         if word.head != before and (governor.tag[:2] != "VB" or taken_by_verb):

@@ -22,6 +22,7 @@ from copydesk.findings import Finding
 from copydesk.lexicon import can_be_noun
 from copydesk.rules import Rule
 from copydesk.text import Analysis
+from copydesk.wordclass import tags
 
 _FINITE_BE = frozenset({"is", "are", "am", "was", "were"})
 _VERB_TAGS = frozenset({"VB", "VBD", "VBN", "VBZ", "VBP", "VBG"})
@@ -92,6 +93,18 @@ def _asked(tree: Tree, modal: int, verb: int) -> bool:
     )
 
 
+def _verb_tagged_noun(tree: Tree, i: int) -> bool:
+    """Whether a word tagged as a noun is a verb by the parse's own structure: "have" straight before it
+    as its auxiliary, and an object after it that a determiner or pronoun opens ("you have fool the
+    diaphragm"; not "had stage fright", a compound), and the lexicon knows it as a verb."""
+    word, before, after = tree.words[i], tree.previous_word(i), tree.next_word(i)
+    return (
+        word.tag == "NN" and before is not None and tree.words[before].lemma == "have"
+        and before in tree.kids(i, "aux") and bool(tree.kids(i, "dobj")) and "VB" in tags(word.text)
+        and after is not None and tree.words[after].tag in ("DT", "PRP$", "PRP")
+    )  # fmt: skip
+
+
 def build(rule: Rule) -> Check:
     settings = parse_settings(rule, Settings)
     accepted = frozenset(w.lower() for w in settings.accepted)
@@ -142,7 +155,7 @@ def build(rule: Rule) -> Check:
         for tree in trees(analysis):
             words = tree.words
             for i, verb in enumerate(words):
-                if verb.tag not in _VERB_TAGS or not verb.text.isalpha():
+                if (verb.tag not in _VERB_TAGS and not _verb_tagged_noun(tree, i)) or not verb.text.isalpha():
                     continue
                 auxes = [k for k in tree.kids(i, "aux", "auxpass") if k < i]
                 if not auxes:
@@ -186,7 +199,7 @@ def build(rule: Rule) -> Check:
                 form = inflect(lemma, tag)
                 if not right or verb.lower in right or not form:
                     continue
-                if tag == "VBN" and verb.tag == "VB" and auxes[-1] == i - 1:
+                if tag == "VBN" and (verb.tag == "VB" or verb.lower == inflect(lemma, "VB")) and auxes[-1] == i - 1:
                     # "have find": the perfect lost its participle, or "have to" its "to"; after a modal
                     # ("will have adapt") "have to" is far likelier than the future perfect
                     perfect, semi_modal = f"{aux.text} {with_case(verb, form)}", f"{aux.text} to {verb.text}"
