@@ -46,6 +46,7 @@ _PRONOUNS = {
     "i": FIRST, "we": PLURAL, "they": PLURAL, "you": PLURAL, "these": PLURAL, "those": PLURAL,
 }  # fmt: skip
 _SUBJECT = ("nsubj", "nsubjpass")
+_LARGE_NUMBERS = frozenset({"hundred", "thousand", "million", "billion", "trillion"})  # "one million tourists shows"
 _RELATIVE = frozenset({"who", "that", "which"})
 # What a number with "of" counts when it is a pronoun: "six of which were", "two of them are"
 _COUNTED_PRONOUNS = frozenset({"which", "whom", "them", "these", "those", "us"})
@@ -89,6 +90,11 @@ class Settings:
     plural_words: tuple[str, ...] = field(
         default=(), metadata=doc("subject words that take a plural verb ('many', 'several', 'both')")
     )
+    measures: tuple[str, ...] = field(
+        default=(),
+        metadata=doc("units of time, distance, weight and money: counted, they may be one amount ('Ten years is "
+                     "a long time'); other counted plurals take a plural verb ('3,000 buildings were hit')"),
+    )  # fmt: skip
 
 
 def build(rule: Rule) -> Check:
@@ -96,6 +102,7 @@ def build(rule: Rule) -> Check:
     sense = frozenset(w.lower() for w in settings.sense_nouns)
     singular_words = frozenset(w.lower() for w in settings.singular_words)
     plural_words = frozenset(w.lower() for w in settings.plural_words)
+    measures = frozenset(w.lower() for w in settings.measures)
     mandative = frozenset(w.lower() for w in settings.mandative)
     infinitive_nouns = frozenset(w.lower() for w in settings.infinitive_nouns)
     of_partitives = frozenset(w.lower() for w in settings.of_partitives)
@@ -210,8 +217,15 @@ def build(rule: Rule) -> Check:
             # pounds was": the amount)
         if any(tree.words[k].tag == "NNS" for k in tree.kids(s, "compound")):
             return None  # "the dangers castaways experience are": a plural modifier is a clause the parse merged
-        if any(tree.words[k].tag == "CD" for k in tree.kids(s, "nummod")):
-            return None  # "two series": a number may count a noun the same in both numbers
+        counts = [k for k in tree.kids(s, "nummod") if tree.words[k].tag == "CD"]
+        if counts:  # "two series": a number may count a noun the same in both numbers; an amount is one
+            large = any(tree.words[k].lower in _LARGE_NUMBERS for k in tree.subtree(counts[0]))
+            counted = w.tag == "NNS" and w.lemma.lower() not in measures and not money(tree, counts[0]) and not large
+            head = tree.words[w.head]  # the participle whose auxiliary agrees: not "Two eggs is enough", nor
+            acted_on = depth == 0 and head.lemma != "be" and bool(tree.kids(w.head, "aux", "auxpass"))  # "shows"
+            return PLURAL if counted and acted_on and not number_invariant(w.text, w.lemma) else None
+            # thing ("Ten years is a long time", "one million tourists shows that"), but things counted and
+            # acted on are plural ("3,000 buildings was hit")
         joined = any(tree.words[k].dep == "conj" for k in tree.subtree(s))
         if number_invariant(w.text, w.lemma) and (w.tag != "NN" or lower.endswith("s") or joined):
             return None  # "series", "species" (but "deafness" is singular); a mass noun the tagger calls singular
