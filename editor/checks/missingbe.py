@@ -99,6 +99,12 @@ def _to_infinitive_next(tree: Tree, verb: int) -> bool:
     )  # fmt: skip
 
 
+def _clause_words(tree: Tree, sentence: list[int]) -> set[int]:
+    """The words of the sentence's relative and reduced relative clauses, whose verbs are their own, not
+    the verb of the clause around them ("It one of the houses that have")."""
+    return {k for r in sentence if tree.words[r].dep in ("relcl", "acl") for k in tree.subtree(r)}
+
+
 def _without_finite(tree: Tree, head: int) -> bool:
     """Whether the head has no auxiliary or copula but "being", which is no finite verb either ("they
     being killed", "these presents being replaced" want "are being")."""
@@ -158,7 +164,7 @@ def build(rule: Rule) -> Check:
             return None
         subject, after, then = (words[k] for k in sentence[i : i + 3])
         personal = subject.lower not in demonstratives and subject.lower != "there"  # "There the similarity ends"
-        clauses = {k for r in sentence if words[r].dep in ("relcl", "acl") for k in tree.subtree(r)}
+        clauses = _clause_words(tree, sentence)
         voice = tree.quotation[sentence[i]]
         if not (personal and tree.starts_sentence(sentence[i]) and after.lower not in _FLOATING) and any(
             words[k].tag in FINITE_TAGS for k in sentence if k not in clauses and tree.quotation[k] == voice
@@ -192,9 +198,9 @@ def build(rule: Rule) -> Check:
     def after_break(tree: Tree, sentence: list[int]) -> Iterator[int]:
         """Pronouns only ever subjects that open a clause after a dash, semicolon or colon, before what can only
         begin a complement, with no finite verb in that clause: "an 'austerity drug' – it the response of
-        dealers", "which rely on motorized power; they bicycles that can be pedalled"."""
+        dealers", "They are like that – they the ones who decide"."""
         words = tree.words
-        clauses = {k for r in sentence if words[r].dep in ("relcl", "acl") for k in tree.subtree(r)}
+        clauses = _clause_words(tree, sentence)
         for n, k in enumerate(sentence[:-3]):
             if words[k].text not in _BREAKS or words[sentence[n + 1]].lower not in nominative | {"it"}:
                 continue
@@ -211,12 +217,14 @@ def build(rule: Rule) -> Check:
                 yield subject  # a word of the clause that can be a verb may be its verb
 
     def bare_participle(tree: Tree, head: int, sentence: list[int]) -> int | None:
-        """The subject of a main clause headed by an -ing form with no auxiliary ("customers staying")."""
+        """The subject of a main clause headed by an -ing form with no auxiliary ("customers staying"), or by
+        a participle passive by its form or after "being" in a sentence with no finite verb ("cinema
+        audiences taken to", "these presents being replaced")."""
         words = tree.words
         subjects_of = [s for s in tree.kids(head, "nsubj", "nsubjpass") if s < head]
         if not subjects_of or not _progressive_or_passive(tree, head):
             return None
-        relative = {k for r in sentence if words[r].dep in ("relcl", "acl") for k in tree.subtree(r)}
+        relative = _clause_words(tree, sentence)
         if words[head].tag != "VBG" and any(words[k].tag in FINITE_TAGS for k in sentence if k not in relative):
             return None  # a participle beside a finite verb may be an absolute clause ("the mark being placed
             # on a panel") or joined to a clause before ("and your ability helped by")
@@ -243,7 +251,7 @@ def build(rule: Rule) -> Check:
         adjective: the parse's head ("Our ocean vast") or an adjective it hung after the noun
         that heads the sentence ("But some people unhappy with the plan")."""
         words = tree.words
-        clauses = {k for r in sentence if words[r].dep in ("relcl", "acl") for k in tree.subtree(r)}
+        clauses = _clause_words(tree, sentence)
         if any(words[k].tag in FINITE_TAGS for k in sentence if k not in clauses) or tree.kids(
             root, "aux", "auxpass", "cop"
         ):  # a clause of the subject's has a verb of its own ("Some critics sceptical of it, saying fish can")

@@ -5,10 +5,12 @@
 coast"); edited prose (Google Books' bigram counts, as symspellpy ships them) writes "end of"
 hundreds of millions of times and "end off" too rarely to list. The slip is flagged where the
 word before takes the meant preposition at least `min_count` times and the written one at most
-`max_ratio` as often, and the parse does not make the written one a verb's ("taking the
-pictures off the fridge": "taking off" is common) or a measure's ("two months off work"). After a
-quantifier, before a determiner or pronoun, the counts are not needed: "most off them" is a part
-of a whole, which takes "of" (the verb test still holds: "take some off the top").
+`max_ratio` as often (a rarer word, down to `min_count_after`, when the word after the written one
+is never listed after it either: "barrels off oil"), and the parse does not make the written one a
+verb's ("taking the pictures off the fridge": "taking off" is common) or a measure's ("two months
+off work"). After a quantifier, before a determiner or pronoun, the counts are not needed: "most
+off them" is a part of a whole, which takes "of" (the verb test still holds: "take some off the
+top").
 """
 
 from __future__ import annotations

@@ -200,7 +200,8 @@ def build(rule: Rule) -> Check:
                 if not right or verb.lower in right or not form:
                     continue
                 if tag == "VBN" and (verb.tag == "VB" or verb.lower == inflect(lemma, "VB")) and auxes[-1] == i - 1:
-                    # "have find": the perfect lost its participle, or "have to" its "to"; after a modal
+                    # "have find" (or "have look", a base form the tagger called a participle): the perfect
+                    # lost its participle, or "have to" its "to"; after a modal
                     # ("will have adapt") "have to" is far likelier than the future perfect
                     perfect, semi_modal = f"{aux.text} {with_case(verb, form)}", f"{aux.text} to {verb.text}"
                     modal = any(words[k].tag == "MD" for k in auxes[:-1])
