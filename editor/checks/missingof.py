@@ -80,6 +80,10 @@ def build(rule: Rule) -> Check:
             return True
         if word.dep == "pobj" and words[word.head].tag == "IN" and tree.starts_sentence(word.head):
             return True  # "In this portrait the landscape suggests": a fronted phrase, then the subject
+        clause = words[second.head]
+        if word.dep == "ROOT" and second.dep in _SUBJECTS and clause.dep == "relcl" and clause.head == first:
+            return False  # "The results the research are based on": a sentence with no verb but its noun's
+            # relative clause's, whose subject is the noun's lost "of" phrase
         if second.dep in _SUBJECTS and word.head != head and not (word.dep == second.dep and word.head == second.head):
             return True  # a clause's subject ("the income the bank generates"); not two subjects for one verb
         if second.dep == "attr" and word.dep != "attr" and word.head != head:
