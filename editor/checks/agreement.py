@@ -219,15 +219,17 @@ def build(rule: Rule) -> Check:
             return None  # "the dangers castaways experience are": a plural modifier is a clause the parse merged
         counts = [k for k in tree.kids(s, "nummod") if tree.words[k].tag == "CD"]
         if counts:  # "two series": a number may count a noun the same in both numbers; an amount is one
-            large = any(tree.words[k].lower in _LARGE_NUMBERS for k in tree.subtree(counts[0]))
-            counted = w.tag == "NNS" and w.lemma.lower() not in measures and not money(tree, counts[0]) and not large
+            counted = w.tag == "NNS" and w.lemma.lower() not in measures and not money(tree, counts[0]) and not any(
+                tree.words[k].lower in _LARGE_NUMBERS for k in tree.subtree(counts[0])
+            )
             head = tree.words[w.head]  # the participle whose auxiliary agrees: not "Two eggs is enough", nor
             acted_on = depth == 0 and head.lemma != "be" and bool(tree.kids(w.head, "aux", "auxpass"))  # "shows"
             return PLURAL if counted and acted_on and not number_invariant(w.text, w.lemma) else None
             # thing ("Ten years is a long time", "one million tourists shows that"), but things counted and
             # acted on are plural ("3,000 buildings was hit")
-        joined = any(tree.words[k].dep == "conj" for k in tree.subtree(s))
-        if number_invariant(w.text, w.lemma) and (w.tag != "NN" or lower.endswith("s") or joined):
+        if number_invariant(w.text, w.lemma) and (
+            w.tag != "NN" or lower.endswith("s") or any(tree.words[k].dep == "conj" for k in tree.subtree(s))
+        ):
             return None  # "series", "species" (but "deafness" is singular); a mass noun the tagger calls singular
             # is ("the weather is"): nouns with a zero plural ("sheep", "deer") are sense nouns; but not with
             # words joined in its phrase, which may be the subject's ("Expertise in X, enthusiasm and

@@ -179,6 +179,8 @@ def build(rule: Rule) -> Check:
         parse makes any adjective's complement is one too ("You won't be surprised see")."""
         word = tree.words[v]
         listed = (word.lower in nouns and "NN" in tags(word.text)) or (word.lower in adjectives and word.tag == "JJ")
+        if word.tag != "JJ" and not listed and word.lower not in adjectives:
+            return
         after = tree.next_word(v)
         if after is None:
             return

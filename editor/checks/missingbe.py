@@ -200,6 +200,8 @@ def build(rule: Rule) -> Check:
         begin a complement, with no finite verb in that clause: "an 'austerity drug' – it the response of
         dealers", "They are like that – they the ones who decide"."""
         words = tree.words
+        if not any(words[k].text in _BREAKS for k in sentence):
+            return
         clauses = _clause_words(tree, sentence)
         for n, k in enumerate(sentence[:-3]):
             if words[k].text not in _BREAKS or words[sentence[n + 1]].lower not in nominative | {"it"}:
@@ -224,10 +226,11 @@ def build(rule: Rule) -> Check:
         subjects_of = [s for s in tree.kids(head, "nsubj", "nsubjpass") if s < head]
         if not subjects_of or not _progressive_or_passive(tree, head):
             return None
-        relative = _clause_words(tree, sentence)
-        if words[head].tag != "VBG" and any(words[k].tag in FINITE_TAGS for k in sentence if k not in relative):
-            return None  # a participle beside a finite verb may be an absolute clause ("the mark being placed
-            # on a panel") or joined to a clause before ("and your ability helped by")
+        if words[head].tag != "VBG":
+            relative = _clause_words(tree, sentence)
+            if any(words[k].tag in FINITE_TAGS for k in sentence if k not in relative):
+                return None  # a participle beside a finite verb may be an absolute clause ("the mark being
+                # placed on a panel") or joined to a clause before ("and your ability helped by")
         subject = subjects_of[0]
         if words[subject].tag in ("NNP", "NNPS") or not words[head].text.isalpha():
             return None  # a caption ("Obama speaking in Berlin."); "’s" taken for a verb

@@ -77,11 +77,12 @@ def build(rule: Rule) -> Check:
         if not partitive:
             if noun.tag not in _BEFORE or words[after].tag not in _PHRASE_STARTS or tree.kids(before, "nummod"):
                 return None  # "two months off work", "38% off": a measure taken off something
-            following = words[after]
-            shown_after = following.tag not in _DETERMINED and preceded_rather(
-                following.lower, meant, word.lower, settings.min_count_after
-            )  # "barrels off oil": the word after is never written after it either
-            least = settings.min_count_after if shown_after else settings.min_count
+            # A rarer noun is judged when the word after is never written after the written one either
+            # ("barrels off oil"); never before a determiner ("keep litter off the streets")
+            shown_after = words[after].tag not in _DETERMINED and preceded_rather(
+                words[after].lower, meant, word.lower, settings.min_count_after
+            )
+            least = min(settings.min_count, settings.min_count_after) if shown_after else settings.min_count
             if not followed_rather(noun.lower, meant, word.lower, least, settings.max_ratio):
                 return None
         taken_by_verb = (governor.lower, word.lower) in bigram_counts(frozenset({meant, word.lower}))

@@ -97,9 +97,12 @@ def _verb_tagged_noun(tree: Tree, i: int) -> bool:
     """Whether a word tagged as a noun is a verb by the parse's own structure: "have" straight before it
     as its auxiliary, and an object after it that a determiner or pronoun opens ("you have fool the
     diaphragm"; not "had stage fright", a compound), and the lexicon knows it as a verb."""
-    word, before, after = tree.words[i], tree.previous_word(i), tree.next_word(i)
+    word = tree.words[i]
+    if word.tag != "NN":
+        return False  # called for every word the tagger did not call a verb: the cheap test first
+    before, after = tree.previous_word(i), tree.next_word(i)
     return (
-        word.tag == "NN" and before is not None and tree.words[before].lemma == "have"
+        before is not None and tree.words[before].lemma == "have"
         and before in tree.kids(i, "aux") and bool(tree.kids(i, "dobj")) and "VB" in tags(word.text)
         and after is not None and tree.words[after].tag in ("DT", "PRP$", "PRP")
     )  # fmt: skip
