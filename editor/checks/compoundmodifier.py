@@ -14,6 +14,10 @@ house style, where the parse shows they are one:
 - an adjective used as an adverb, or "well", and the participle it qualifies ("adverb-participle"):
   "a high powered helicopter", "hard earned tips", "well loved animals". Not an -ly adverb, which
   is never hyphenated ("newly built"), nor a comparative or superlative ("the fastest growing").
+  Where the parse hangs the word on the participle as an adjective ("the fast growing industry"),
+  or on the noun before a past participle ("low paid workers"), only a flat adverb (one with the
+  adjective's form, listed by the rule) is taken for the participle's: an adjective there may be
+  the noun's own ("social networking site", "big painted doors").
 """
 
 from __future__ import annotations
@@ -51,6 +55,10 @@ class Settings:
     ignored: tuple[str, ...] = field(
         default=(), metadata=doc("words never taken for the compound's second part ('percent', 'cent')")
     )
+    flat_adverbs: tuple[str, ...] = field(
+        default=(), metadata=doc("adverbs with the adjective's form ('fast', 'low'), taken for the participle's "
+                                 "even where the parse calls them adjectives")
+    )  # fmt: skip
 
 
 def _before_its_noun(tree: Tree, p: int) -> bool:
@@ -76,6 +84,7 @@ def _finite_verb(tree: Tree, p: int) -> bool:
 def build(rule: Rule) -> Check:
     settings = parse_settings(rule, Settings)
     ignored = frozenset(w.lower() for w in settings.ignored)
+    flat_adverbs = frozenset(w.lower() for w in settings.flat_adverbs)
 
     def number_unit(tree: Tree, u: int) -> tuple[int, int, str] | None:
         """(first word, last word, the compound hyphenated) for a number and unit at word u."""
@@ -149,7 +158,13 @@ def build(rule: Rule) -> Check:
         if adverb is None or not _before_its_noun(tree, p):
             return None
         word = words[adverb]
-        if word.head != p or word.dep != "advmod" or word.tag not in ("JJ", "RB") or word.lower.endswith("ly"):
+        if word.tag not in ("JJ", "RB") or word.lower.endswith("ly"):
+            return None
+        read_as_adverb = word.head == p and word.dep == "advmod"
+        flat = word.lower in flat_adverbs and word.dep == "amod" and (
+            word.head == p or (word.head == participle.head and participle.tag == "VBN")
+        )  # "the fast growing industry", "low paid workers" (not "low reoffending rate": a gerund's noun)
+        if not (read_as_adverb or flat):
             return None
         if not (word.text.isalpha() and word.text.islower() and participle.text.islower()) or tree.hyphenated(adverb):
             return None
