@@ -57,6 +57,7 @@ _NOMINAL = frozenset({"NN", "NNS", "NNP", "NNPS", "PRP"})
 _BE = frozenset({"is", "are", "am", "was", "were"})
 _POSSESSIVE_PRONOUNS = frozenset({"mine", "yours", "his", "hers", "ours", "theirs"})
 _QUOTES = frozenset({'"', "“", "”", "«", "»"})
+_CLOSING_QUOTES = frozenset({'"', "”", "»", "’", "'"})
 # "Tom Cantwell", "the Cantwells", "Cantwell and Co": not a surname alone
 _BEYOND_SURNAME = ("compound", "det", "poss", "conj", "cc", "appos")
 _HYPOTHETICAL = frozenset({"if", "though", "unless", "whether"})
@@ -291,6 +292,8 @@ def build(rule: Rule) -> Check:
         if tree.kids(clause, "csubj") and tree.kids(clause, *_SUBJECT):
             return None  # "What alarms people such as Dávila is": a clause and a noun for one subject, the
             # noun the clause's object
+        if len(subjects) == 1 and subjects[0] > i and _reporting_inversion(tree, i, subjects[0]):
+            return clause, subjects[0]  # '"…," say Gustafsson': the reporting verb after a quotation
         expletive = tree.kids(clause, "expl")
         if expletive and not subjects:  # "there is/are": the first noun after the verb decides
             after = [k for k in tree.kids(clause, "attr") if k > i]
@@ -346,7 +349,7 @@ def build(rule: Rule) -> Check:
         verb, subject = words[i], words[s]
         lower = verb.lower
         wanted = SINGULAR if subject.dep == "csubj" else number(tree, s)
-        if wanted is None and s < i and subject.text in surnames and not tree.kids(s, *_BEYOND_SURNAME):
+        if wanted is None and subject.text in surnames and not tree.kids(s, *_BEYOND_SURNAME):
             wanted = _elsewhere(names.get(subject.text), _shown(verb))
         if wanted is None or wanted == _number_of(verb):
             return  # no number to agree with, or the verb already has it
@@ -387,6 +390,9 @@ def build(rule: Rule) -> Check:
         if wanted is None and first.tag == "VBZ" and tree.kids(i, "dobj"):
             wanted = SINGULAR  # with an object it is surely a verb ("has a sound and feel" is a noun)
         shown = PLURAL if verb.tag == "VB" else _number_of(verb)
+        after = tree.next_word(i)
+        if first.tag == "VBD" and (after is None or not tree.words[after].text.isalnum()):
+            return  # "The news helped keep him sane, and also work:": a lone word after a past tense is a noun
         if wanted not in (SINGULAR, PLURAL) or shown == wanted or (
             _number_of(first) != wanted and not (first.tag == "VBD" and first.lower not in ("was", "were"))
         ):  # fmt: skip
@@ -415,6 +421,20 @@ def _subject_read_as_compound(tree: Tree, verb: int) -> list[int]:
         return []  # "how these resource tie into": a determiner with a number of its own sides with the
         # verb, and the noun is the slip (agreement.determiner-noun)
     return [noun]
+
+
+def _reporting_inversion(tree: Tree, verb: int, subject: int) -> bool:
+    """Whether verb and subject are a reporting clause inverted after the quotation it reports:
+    '"…too late," say James Gooderson', '"…," says researchers at the university'. The closing
+    quotation mark stands straight before the verb, the quotation is the verb's clause, and the
+    subject's phrase follows the verb at once."""
+    words = tree.words
+    before = tree.previous_word(verb)
+    if before is None or words[before].text not in _CLOSING_QUOTES or words[verb].dep != "ROOT":
+        return False
+    if tree.kids(verb, "aux", "auxpass", "neg") or not any(k < verb for k in tree.kids(verb, "ccomp")):
+        return False
+    return min(tree.subtree(subject)) == tree.next_word(verb)
 
 
 def _hypothetical(tree: Tree, clause: int, subject: int) -> bool:
@@ -596,12 +616,13 @@ def _noun_of_number(lower: str, tag: str) -> bool:
 
 
 def _is_a(tree: Tree, n: int) -> bool:
-    """Whether noun n's phrase opens with "a"/"an" and stands between commas (an apposition)."""
+    """Whether noun n's phrase opens with "a"/"an" and stands between commas (an apposition), or
+    after a comma at the sentence's end ('"…," says Gooderson, an 18-year-old student.')."""
     before, after = tree.previous_word(min(tree.subtree(n))), tree.next_word(max(tree.subtree(n)))
     return (
         any(tree.words[d].lower in ("a", "an") for d in tree.kids(n, "det"))
         and before is not None and tree.words[before].text == ","
-        and after is not None and tree.words[after].text == ","
+        and (after is None or tree.words[after].text in (",", ".", ";"))
     )  # fmt: skip
 
 
