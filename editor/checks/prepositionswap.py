@@ -10,7 +10,8 @@ is never listed after it either: "barrels off oil"), and the parse does not make
 verb's ("taking the pictures off the fridge": "taking off" is common) or a measure's ("two months
 off work"). After a quantifier, before a determiner or pronoun, the counts are not needed: "most
 off them" is a part of a whole, which takes "of" (the verb test still holds: "take some off the
-top").
+top"). Before an adjective and its noun, the adjective's counts decide whatever stands before
+("off equal importance": "of equal" is common, "off equal" too rare to list).
 """
 
 from __future__ import annotations
@@ -47,6 +48,11 @@ class Settings:
     max_ratio: float = field(
         default=0.002, metadata=doc("most 'W written' per 'W meant' in the bigram counts for the slip to be flagged")
     )
+    min_count_described: int = field(
+        default=0,
+        metadata=doc("fewest 'meant X' in the bigram counts for an adjective X, never listed after the written "
+                     "one, to show the slip whatever word stands before ('off equal importance'); 0 for never"),
+    )  # fmt: skip
     quantifiers: tuple[str, ...] = field(
         default=(),
         metadata=doc("quantifiers that take a partitive with the meant preposition ('most of them'): before a "
@@ -68,6 +74,8 @@ def build(rule: Rule) -> Check:
         if meant is None or before is None or after is None:
             return None
         noun, governor = words[before], words[word.head]
+        if described(tree, i, after, meant):
+            return meant
         partitive = noun.lower in quantifiers and words[after].tag in _DETERMINED
         if noun.tag in _PARTICLES and not partitive and words[after].tag in _PHRASE_STARTS:
             # "pulled me out off the water", "ahead off global names": a particle the written word
@@ -89,6 +97,27 @@ def build(rule: Rule) -> Check:
         if word.head != before and (governor.tag[:2] != "VB" or taken_by_verb):
             return None  # "taking their pictures off the fridge": a verb that takes "off"
         return meant
+
+    def described(tree: Tree, i: int, after: int, meant: str) -> bool:
+        """Whether word i opens an adjective's noun phrase ("off equal importance", "are off good
+        quality", "poor quality off public services") with an adjective that edited prose never writes
+        after it and writes after the meant one at least `min_count_described` times: the counts
+        show the slip whatever stands before. Only after a noun or "be": bare idioms stay ("off stage",
+        "off sick"), and so do places ("off southern Italy"), an "off" of a verb ("cut off free
+        supplies", "fishing off coastal waters") and one a hyphen joins ("spin-off")."""
+        words = tree.words
+        adjective, word = words[after], words[i]
+        if not settings.min_count_described or adjective.tag != "JJ" or tree.hyphenated(i):
+            return False
+        phrase = words[adjective.head]
+        if adjective.dep != "amod" or phrase.dep != "pobj" or phrase.head != i or adjective.head <= after:
+            return False
+        if phrase.tag not in ("NN", "NNS") or not phrase.text.islower() or word.dep == "prt":
+            return False  # a place ("sank off southern Italy"); a verb's particle ("cut off free supplies")
+        governor = words[word.head]
+        if governor.tag not in ("NN", "NNS") and governor.lemma != "be":
+            return False  # an "off" of place or motion a verb takes ("fishing off coastal waters")
+        return preceded_rather(adjective.lower, meant, word.lower, settings.min_count_described)
 
     def check(analysis: Analysis) -> Iterator[Finding]:
         for tree in trees(analysis):
