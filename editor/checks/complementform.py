@@ -51,6 +51,8 @@ _NOMINATIVE = frozenset({"i", "he", "she", "we", "they"})
 _BARE_IN_PASSIVE = frozenset({"let", "help"})
 _OBJECT_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS", "PRP"})
 _NOT_BASE_FORMS = frozenset({"VBD", "VBN", "VBG", "VBZ"})  # no base verb ("started fired up")
+# An object phrase of nouns and their modifiers only: nothing in it the parse could have split off
+_NOUN_PHRASE_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS", "PRP", "DT", "PRP$", "JJ", "CD", "POS"})
 
 
 def _only_a_base_form(word: Word) -> bool:
@@ -128,10 +130,14 @@ def build(rule: Rule) -> Check:
                     yield auxes[0], c, ing
             elif settings.wants == "object-to-infinitive" and verb.tag in ("VB", "VBP") and not auxes:
                 subjects = tree.kids(c, "nsubj")
-                if len(subjects) == 1 and subjects[0] == tree.next_word(v) and c == tree.next_word(subjects[0]) and (
-                    words[subjects[0]].lower not in _NOMINATIVE and lemma != "be"
-                ):  # "told they are": a subject's case, or a finite "are", makes it a clause ("told [that] they are")
-                    yield subjects[0], c, f"{words[subjects[0]].text} to {verb.text}"  # "enable you to have"
+                phrase = list(tree.subtree(subjects[0])) if len(subjects) == 1 else []
+                if phrase and min(phrase) == tree.next_word(v) and c == tree.next_word(max(phrase)) and (
+                    words[subjects[0]].lower not in _NOMINATIVE and (lemma != "be" or verb.lower == "be")
+                    and all(words[k].tag in _NOUN_PHRASE_TAGS for k in phrase) and inflect(lemma, "VBN") != verb.lower
+                ):  # "told they are": a subject's case, or a finite "are", makes it a clause ("told [that] they are");
+                    # a participle's form may be one ("could get us shut down")
+                    last = max(phrase)  # "enable you to have", "want your child to be"
+                    yield last, c, f"{words[last].text} to {verb.text}"
                 elif verb.tag == "VB" and not subjects and lemma != "be":
                     for o in tree.kids(v, "dobj"):
                         last = tree.last_word(o)
