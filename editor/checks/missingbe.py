@@ -121,9 +121,9 @@ def _progressive_or_passive(tree: Tree, head: int) -> bool:
     if word.tag == "VBG" or (word.tag == "VBN" and tree.kids(head, "auxpass")):
         return True
     participle = inflect(word.lemma, "VBN")
-    return word.tag == "VBN" and participle == word.lower and (
-        inflect(word.lemma, "VBD") != participle or bool(tree.kids(head, "agent"))
-    )  # fmt: skip
+    return word.tag in ("VBN", "VBD") and participle == word.lower and (
+        (word.tag == "VBN" and inflect(word.lemma, "VBD") != participle) or bool(tree.kids(head, "agent"))
+    )  # fmt: skip  # a past tense with an agent is the tagger's for a participle ("the car made by Google")
 
 
 def build(rule: Rule) -> Check:
