@@ -351,6 +351,8 @@ def build(rule: Rule) -> Check:
         wanted = SINGULAR if subject.dep == "csubj" else number(tree, s)
         if wanted is None and subject.text in surnames and not tree.kids(s, *_BEYOND_SURNAME):
             wanted = _elsewhere(names.get(subject.text), _shown(verb))
+        elif wanted is None and subject.text in surnames and _full_name(tree, s):
+            wanted = _shown_singular(names.get(subject.text), _shown(verb))
         if wanted is None or wanted == _number_of(verb):
             return  # no number to agree with, or the verb already has it
         if verb.tag == "VBP" and subjunctive(tree, clause):
@@ -460,6 +462,23 @@ def _surnames(tree: Tree) -> Iterator[str]:
             tree.kids(i, "compound") == [before] and not tree.kids(i, "det") and not _common_noun(w.lower)
         ):  # fmt: skip
             yield w.text  # not "the City Police": a common noun is a body's name
+
+
+def _full_name(tree: Tree, s: int) -> bool:
+    """Whether word s is a surname after its first name and nothing else ("Clay Cockrell")."""
+    before = tree.previous_word(s)
+    return tree.kids(s, *_BEYOND_SURNAME) == [before] and before == s - 1 and tree.words[before].dep == "compound" and (
+        not tree.kids(before)
+    )  # fmt: skip
+
+
+def _shown_singular(counts: Counter[str] | None, this: str | None) -> str | None:
+    """Singular when the article's other verbs give the name the singular, and none the plural
+    ("Clay Cockrell are sitting ... Cockrell is a former Wall Street worker ... Cockrell says"): a
+    name in full may be a company or a band ("Pink Floyd are"), so only the article's usage decides."""
+    counts = counts or Counter()
+    singular, plural = counts[SINGULAR] - (this == SINGULAR), counts[PLURAL] - (this == PLURAL)
+    return SINGULAR if singular > 0 and plural == 0 else None
 
 
 def _shown(verb: Word) -> str | None:

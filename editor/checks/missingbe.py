@@ -114,7 +114,7 @@ def _without_finite(tree: Tree, head: int) -> bool:
 def _progressive_or_passive(tree: Tree, head: int) -> bool:
     """Whether the head, with no finite verb of its own, is what follows "be": an -ing form, a participle
     after "being", or a participle that is passive by its own words, a form no past tense shares ("taken",
-    "done") or an agent ("made by hand")."""
+    "done") or an agent ("made by hand", also where the tagger calls the participle a past tense)."""
     word = tree.words[head]
     if not _without_finite(tree, head) or not word.text.isalpha():
         return False
@@ -123,7 +123,7 @@ def _progressive_or_passive(tree: Tree, head: int) -> bool:
     participle = inflect(word.lemma, "VBN")
     return word.tag in ("VBN", "VBD") and participle == word.lower and (
         (word.tag == "VBN" and inflect(word.lemma, "VBD") != participle) or bool(tree.kids(head, "agent"))
-    )  # fmt: skip  # a past tense with an agent is the tagger's for a participle ("the car made by Google")
+    )  # fmt: skip  # a past tense with an agent is the tagger's for a participle ("the computer started by")
 
 
 def build(rule: Rule) -> Check:
