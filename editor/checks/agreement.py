@@ -57,7 +57,6 @@ _NOMINAL = frozenset({"NN", "NNS", "NNP", "NNPS", "PRP"})
 _BE = frozenset({"is", "are", "am", "was", "were"})
 _POSSESSIVE_PRONOUNS = frozenset({"mine", "yours", "his", "hers", "ours", "theirs"})
 _QUOTES = frozenset({'"', "“", "”", "«", "»"})
-_CLOSING_QUOTES = frozenset({'"', "”", "»", "’", "'"})
 # "Tom Cantwell", "the Cantwells", "Cantwell and Co": not a surname alone
 _BEYOND_SURNAME = ("compound", "det", "poss", "conj", "cc", "appos")
 _HYPOTHETICAL = frozenset({"if", "though", "unless", "whether"})
@@ -432,8 +431,8 @@ def _reporting_inversion(tree: Tree, verb: int, subject: int) -> bool:
     subject's phrase follows the verb at once."""
     words = tree.words
     before = tree.previous_word(verb)
-    if before is None or words[before].text not in _CLOSING_QUOTES or words[verb].dep != "ROOT":
-        return False
+    if before is None or tree.quotation[before] < 0 or tree.quotation[verb] >= 0 or words[verb].dep != "ROOT":
+        return False  # the word before is the quotation's closing mark: inside it, with the verb outside
     if tree.kids(verb, "aux", "auxpass", "neg") or not any(k < verb for k in tree.kids(verb, "ccomp")):
         return False
     return min(tree.subtree(subject)) == tree.next_word(verb)
