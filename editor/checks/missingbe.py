@@ -43,6 +43,7 @@ _PLURAL_SUBJECT_TAGS = frozenset({"NNS", "NNPS"})
 _SINGULAR, _PLURAL = ("is", "was"), ("are", "were")  # for a noun subject; pronouns' forms are the rule's
 _FLOATING = frozenset({"all", "both", "each", "half"})  # "They all went": a quantifier floated after its subject
 _NOUN_OR_ADJECTIVE = NOUN_TAGS | {"JJ", "JJR", "JJS"}  # the parse's
+_NOUN_PHRASE_TAGS = frozenset({"DT", "PDT", "PRP$", "POS", "CD", "JJ", "JJR", "JJS", "NN", "NNS", "HYPH", "RB", "RBR"})
 _WH_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})  # "whose career going well", "what everyone taking"
 _BREAKS = frozenset({";", ":", "–", "—"})  # marks that may open a clause inside a sentence
 _SUBJECT_WITHIN = 6  # the subject pronoun among a verbless sentence's first words ("But in general he")
@@ -80,7 +81,7 @@ def _plural_after(tree: Tree, there: int) -> bool:
     """Whether the noun that follows "there" is plural ("There a lot of dogs" wants "are")."""
     words = tree.words
     for k in range(there + 1, len(words)):
-        if words[k].tag[:2] == "NN":
+        if words[k].tag[:2] == "NN" and words[k].dep != "compound":  # "there high-detail maps": the phrase's head
             following = tree.next_word(k)
             if words[k].lower in _QUANTITY and following is not None and words[following].lower == "of":
                 continue
@@ -155,16 +156,18 @@ def build(rule: Rule) -> Check:
         stands among the sentence's first words or straight after its opening phrase's comma, and
         is no object ("In the fight against it, there a small number of drugs")."""
         words = tree.words
-        comma = next((n for n, k in enumerate(sentence) if words[k].text == ","), None)
-        first = range(max(_SUBJECT_WITHIN, comma + 2 if comma is not None else 0))  # or after the opening
-        # phrase's comma ("In the fight against it, there a small number of drugs")
+        clauses = _clause_words(tree, sentence)
+        commas = [n for n, k in enumerate(sentence) if words[k].text == ","]
+        if commas and any(words[k].tag in FINITE_TAGS for k in sentence if k not in clauses):
+            commas = commas[:1]  # with a verb in the sentence, only the opening phrase's comma
+        first = range(max(_SUBJECT_WITHIN, commas[-1] + 2 if commas else 0))  # or after the opening phrases'
+        # comma ("In the fight against it, there a small number of drugs", "So, with no bands, there no shows")
         i = next((n for n in first if n < len(sentence) and words[sentence[n]].lower in subjects
                   and words[sentence[n]].dep not in ("pobj", "dobj")), None)  # fmt: skip
         if i is None or i + 2 >= len(sentence):
             return None
         subject, after, then = (words[k] for k in sentence[i : i + 3])
         personal = subject.lower not in demonstratives and subject.lower != "there"  # "There the similarity ends"
-        clauses = _clause_words(tree, sentence)
         voice = tree.quotation[sentence[i]]
         if not (personal and tree.starts_sentence(sentence[i]) and after.lower not in _FLOATING) and any(
             words[k].tag in FINITE_TAGS for k in sentence if k not in clauses and tree.quotation[k] == voice
@@ -185,6 +188,8 @@ def build(rule: Rule) -> Check:
         if after.lower == "no" or (has_tag(after.lower, _CAN_BE_VERB) and not adverb_before_determiner):
             return None  # "We still want", "They present a case"
         if subject.lower in demonstratives:  # "These the words", "this probably the reason"
+            if subject.lower == "that" and not opens:
+                return None  # "that" inside a sentence opens a clause ("make sure that all the books")
             return sentence[i] if after.tag == "DT" or adverb_before_determiner else None
         if after.tag in _COMPLEMENT_STARTS or (after.tag in ("RB", "RBR") and then.tag in _AFTER_AN_ADVERB
                                                and not has_tag(then.lower, _CAN_BE_VERB)):  # fmt: skip
@@ -286,6 +291,36 @@ def build(rule: Rule) -> Check:
         if any(has_tag(words[k].lower, FINITE) for k in tree.subtree(subject) if k < adjective):
             return None  # a word of the subject that can be a verb may be the clause's verb
         return subject, adjective
+
+    def participle_after_noun(tree: Tree, root: int, sentence: list[int]) -> tuple[int, int] | None:
+        """The subject and the participle of a sentence with no finite verb that is a determined noun
+        phrase and, straight after its noun, an -ing form or a participle after "being" that the parse
+        hung on the noun ("The Japanese team considering three names", "The protests being organized by
+        Unite"). A definite determiner, a possessive or a number tells a clause's subject from a caption
+        or a listing's fragment ("A man walking his dog.", "Private rooftop terrace featuring views.")."""
+        words = tree.words
+        noun = words[root]
+        if noun.tag not in ("NN", "NNS") or not noun.text.isalpha() or not noun.text.islower():
+            return None
+        determiners = tree.kids(root, "det", "poss", "nummod")
+        if not determiners or any(words[k].lower in ("a", "an") for k in determiners):
+            return None  # "A man walking his dog.": a caption
+        if any(words[k].text == "?" for k in sentence):
+            return None
+        clauses = {k for r in sentence if words[r].dep == "relcl" for k in tree.subtree(r)}
+        if any(words[k].tag in FINITE_TAGS for k in sentence if k not in clauses):
+            return None
+        if any(words[k].tag not in _NOUN_PHRASE_TAGS for k in sentence if k < root):
+            return None  # only the noun's own phrase before it: the sentence is that phrase and its predicate
+        participle = next((k for k in tree.kids(root, "acl") if k > root), None)
+        if participle is None or not words[participle].text.isalpha():
+            return None
+        being = [k for k in tree.kids(participle, "aux", "auxpass") if words[k].lower == "being"]
+        if not (words[participle].tag == "VBG" or (words[participle].tag == "VBN" and being)):
+            return None
+        if min([participle, *being]) != tree.next_word(root):
+            return None
+        return root, participle
 
     def predicate_alone(tree: Tree, head: int, sentence: list[int]) -> int | None:
         """The subject of a clause anywhere in the sentence whose head, with no auxiliary or copula, is what
@@ -396,7 +431,7 @@ def build(rule: Rule) -> Check:
                     if subject is not None:
                         found.add(subject)
                         yield inserted(analysis, tree, subject, head)
-                predicate = adjective_predicate(tree, root, sentence)
+                predicate = adjective_predicate(tree, root, sentence) or participle_after_noun(tree, root, sentence)
                 if predicate is not None:
                     found.add(predicate[0])
                     yield inserted(analysis, tree, *predicate)
