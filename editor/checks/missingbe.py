@@ -81,7 +81,8 @@ def _plural_after(tree: Tree, there: int) -> bool:
     """Whether the noun that follows "there" is plural ("There a lot of dogs" wants "are")."""
     words = tree.words
     for k in range(there + 1, len(words)):
-        if words[k].tag[:2] == "NN" and words[k].dep != "compound":  # "there high-detail maps": the phrase's head
+        if words[k].tag[:2] == "NN" and not (words[k].dep in ("compound", "npadvmod") and words[k].head > k):
+            # a noun modifying a later word is not the phrase's head ("there high-detail maps", "moon-shaped mirrors")
             following = tree.next_word(k)
             if words[k].lower in _QUANTITY and following is not None and words[following].lower == "of":
                 continue
@@ -272,7 +273,8 @@ def build(rule: Rule) -> Check:
                 return None
             subject, adjective = subjects_of[0], root
         elif words[root].tag in ("NN", "NNS"):
-            after = [k for k in tree.kids(root, "amod") if k > root]
+            after = [k for k in tree.kids(root, "amod") if k > root and not tree.kids(k, "nsubj")]  # an
+            # adjective with a subject of its own is that subject's ("A small town, it impossible to follow")
             if not after:  # "The scale of corruption completely unacceptable": an adjective with its adverb
                 last = max((k for k in sentence if words[k].text.isalnum()), default=root)  # that the parse hung
                 after = [k for k in tree.subtree(root) if words[k].dep == "amod" and k > words[k].head  # after a noun
@@ -292,12 +294,14 @@ def build(rule: Rule) -> Check:
             return None  # a word of the subject that can be a verb may be the clause's verb
         return subject, adjective
 
-    def participle_after_noun(tree: Tree, root: int, sentence: list[int]) -> tuple[int, int] | None:
-        """The subject and the participle of a sentence with no finite verb that is a determined noun
-        phrase and, straight after its noun, an -ing form or a participle after "being" that the parse
-        hung on the noun ("The Japanese team considering three names", "The protests being organized by
-        Unite"). A definite determiner, a possessive or a number tells a clause's subject from a caption
-        or a listing's fragment ("A man walking his dog.", "Private rooftop terrace featuring views.")."""
+    def predicate_after_noun(tree: Tree, root: int, sentence: list[int]) -> tuple[int, int] | None:
+        """The subject and the predicate of a sentence with no finite verb that is a determined noun
+        phrase and, straight after its noun, what follows "be": an -ing form or a participle after
+        "being" that the parse hung on the noun ("The Japanese team considering three names", "The
+        protests being organized by Unite"), or a phrase with "a" that the parse took for an
+        apposition without its comma ("The bill a direct challenge to"). A definite determiner, a
+        possessive or a number tells a clause's subject from a caption or a listing's fragment ("A man
+        walking his dog.", "Private rooftop terrace featuring views.")."""
         words = tree.words
         noun = words[root]
         if noun.tag not in ("NN", "NNS") or not noun.text.isalpha() or not noun.text.islower():
@@ -312,15 +316,18 @@ def build(rule: Rule) -> Check:
             return None
         if any(words[k].tag not in _NOUN_PHRASE_TAGS for k in sentence if k < root):
             return None  # only the noun's own phrase before it: the sentence is that phrase and its predicate
-        participle = next((k for k in tree.kids(root, "acl") if k > root), None)
-        if participle is None or not words[participle].text.isalpha():
-            return None
-        being = [k for k in tree.kids(participle, "aux", "auxpass") if words[k].lower == "being"]
-        if not (words[participle].tag == "VBG" or (words[participle].tag == "VBN" and being)):
-            return None
-        if min([participle, *being]) != tree.next_word(root):
-            return None
-        return root, participle
+        after = tree.next_word(root)
+        for participle in (k for k in tree.kids(root, "acl") if k > root and words[k].text.isalpha()):
+            being = [k for k in tree.kids(participle, "aux", "auxpass") if words[k].lower == "being"]
+            if (words[participle].tag == "VBG" or (words[participle].tag == "VBN" and being)) and (
+                min([participle, *being]) == after
+            ):  # fmt: skip
+                return root, participle
+        for complement in tree.kids(root, "appos"):
+            first = min(tree.subtree(complement))
+            if first == after and words[first].lower in ("a", "an") and words[complement].tag in ("NN", "NNS"):
+                return root, complement
+        return None
 
     def predicate_alone(tree: Tree, head: int, sentence: list[int]) -> int | None:
         """The subject of a clause anywhere in the sentence whose head, with no auxiliary or copula, is what
@@ -431,7 +438,7 @@ def build(rule: Rule) -> Check:
                     if subject is not None:
                         found.add(subject)
                         yield inserted(analysis, tree, subject, head)
-                predicate = adjective_predicate(tree, root, sentence) or participle_after_noun(tree, root, sentence)
+                predicate = adjective_predicate(tree, root, sentence) or predicate_after_noun(tree, root, sentence)
                 if predicate is not None:
                     found.add(predicate[0])
                     yield inserted(analysis, tree, *predicate)
