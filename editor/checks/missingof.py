@@ -94,6 +94,32 @@ def build(rule: Rule) -> Check:
         # "gave many the impression": the first phrase is the verb's other object
         return second.dep == "dobj" and words[second.head].lemma.lower() in double_object_verbs
 
+    def adjective_object(tree: Tree, adjective: int, opener: int) -> bool:
+        """Whether the noun phrase after an adjective is the adjective's own, which only "of" can make
+        it: the parse's object of the adjective ("tired the noise", "aware the risks"), a second
+        complement of the same "be" ("is fond the garden"), or a pronoun or a noun the adjective
+        seems to modify straight after another noun ("are jealous her", "stadiums full people").
+        A clause's subject is no such phrase ("aware the plan had failed")."""
+        words = tree.words
+        word, first = words[adjective], words[opener]
+        if first.tag == "PRP":
+            second = opener
+        elif first.lower in determiners:
+            second = first.head
+        else:
+            return False
+        noun = words[second]
+        if (noun.tag not in _SECOND_TAGS and noun.tag != "PRP") or second < opener:
+            return False
+        if noun.dep in ("dobj", "pobj") and noun.head == adjective:
+            return True
+        if noun.dep == "attr" and word.dep == "acomp" and noun.head == word.head:
+            return True
+        before = tree.previous_word(adjective)
+        return word.dep == "amod" and word.head == second and (
+            noun.tag == "PRP" or (before is not None and words[before].tag in ("NN", "NNS") and first.lower in ("the",))
+        )
+
     def check(analysis: Analysis) -> Iterator[Finding]:
         for tree in trees(analysis):
             words = tree.words
@@ -104,11 +130,12 @@ def build(rule: Rule) -> Check:
                 if opener is None:
                     continue
                 gerund = word.tag == "JJ" and word.dep == "acomp" and words[opener].tag == "VBG"
-                if words[opener].lower not in determiners and not gerund:
+                complement = word.tag == "JJ" and adjective_object(tree, i, opener)
+                if words[opener].lower not in determiners and not (gerund or complement):
                     continue
                 if not followed_rather(word.lower, "of", "the", settings.min_count, settings.max_ratio):
                     continue
-                if gerund or not own_phrase(tree, i, opener):
+                if gerund or complement or not own_phrase(tree, i, opener):
                     yield rule.finding(word.start, word.end, word.text, [f"{word.text} of"], word=word.text)
 
     return check
