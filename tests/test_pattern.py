@@ -43,3 +43,22 @@ def test_bad_tokens_are_rule_errors(tokens: list[dict[str, object]], says: str) 
     with pytest.raises(RuleError, match="test") as caught:
         compile_sequence(tokens, "test")
     assert says in str(caught.value)
+
+
+def test_a_parse_tag_token_asks_the_parse_and_stays_silent_without_it() -> None:
+    """`parse_tag` reads the real parse of the sentence: "too" before a name is flagged, "too" before
+    an adjective is not; with no syntax layer the rule cannot tell, so it flags nothing."""
+    from copydesk.checks import build_check
+    from copydesk.findings import Severity
+    from copydesk.rules import Rule
+    from copydesk.syntax import SyntaxParser
+
+    rule = Rule(id="test.too", check="pattern", category="grammar", severity=Severity.WARNING, message="m",
+                settings={"tokens": [{"text": "too", "mark": True, "to": {"too": "to"}}, {"parse_tag": ["NNP"]}],
+                          "suggest": "{1}"}, source="pack.yaml")  # fmt: skip
+    check = build_check(rule)
+    text = "They will send a probe too Jupiter. The plan was too ambitious."
+    found = list(check(Analysis(text, parser=SyntaxParser())))
+    assert [(f.text, f.replacements) for f in found] == [("too", ("to",))]
+    assert found[0].start == text.index("too Jupiter")
+    assert list(check(Analysis(text))) == []

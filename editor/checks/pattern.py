@@ -2,7 +2,8 @@
 
 A rule is a sequence of token matchers; each matcher may test the token's text (`text`, a
 word or a list), a regular expression (`regex`), its word class (`tag`, `not_tag`: Penn tags
-from copydesk.wordclass), its case (`case`), and may be `optional`. `skip_to` matches every
+from copydesk.wordclass, the tags a word can take), the tag the syntax layer's parse gives it in
+its sentence (`parse_tag`), its case (`case`), and may be `optional`. `skip_to` matches every
 token up to one of the listed stop words or marks (none of them with a tag in `without_tag`).
 `sentence_start: true` matches no token, only the start of a sentence (after opening quotes).
 Antipatterns are token sequences that, matching anywhere over a match, cancel it.
@@ -39,6 +40,7 @@ class Matcher:
     without: frozenset[str] = frozenset()  # with skip_to: tags none of the skipped tokens may have
     literals: frozenset[str] | None = None  # the texts it can match, when that is a fixed list
     sentence_start: bool = False  # matches no token: only where a sentence starts
+    parse_tags: frozenset[str] = frozenset()  # non-empty: the parse's tag of each matched token is one of these
 
 
 def _norm(text: str) -> str:
@@ -57,7 +59,7 @@ def compile_matcher(raw: Any, where: str) -> Matcher:
         raise RuleError(f"{where}: each token is a mapping (text, regex, tag, ...)")
     known = {
         "text", "regex", "tag", "not_tag", "case", "kind", "optional", "mark", "to", "skip_to", "without_tag",
-        "sentence_start",
+        "sentence_start", "parse_tag",
     }  # fmt: skip
     unknown = set(raw) - known
     if unknown:
@@ -109,6 +111,7 @@ def compile_matcher(raw: Any, where: str) -> Matcher:
         without=_as_set(raw["without_tag"], where) if "without_tag" in raw else frozenset(),
         literals=None if raw.get("optional") else literals,
         sentence_start=bool(raw.get("sentence_start", False)),
+        parse_tags=_as_set(raw["parse_tag"], where) if "parse_tag" in raw else frozenset(),
     )
 
 
@@ -250,12 +253,24 @@ def build(rule: Rule) -> Check:
     templates = [settings.suggest] if isinstance(settings.suggest, str) else list(settings.suggest)
     marked = [i for i, m in enumerate(matchers) if m.mark] or list(range(len(matchers)))
     literals, offsets = _anchor(matchers)
+    parsed = any(m.parse_tags for m in matchers)
+
+    def parse_agrees(analysis: Analysis, seq: Sequence[Token], spans: list[tuple[int, int]]) -> bool:
+        """Whether the parse tags each token of a matcher with `parse_tag` as it asks; without the
+        syntax layer no such token agrees, so the rule stays silent rather than guess."""
+        tagged = {w.start: w.tag for sentence in analysis.parsed for w in sentence}
+        return all(
+            tagged.get(seq[k].start) in matcher.parse_tags
+            for matcher, (a, b) in zip(matchers, spans, strict=True) if matcher.parse_tags for k in range(a, b)
+        )  # fmt: skip
 
     def check(analysis: Analysis) -> Iterator[Finding]:
         apostrophe = apostrophe_of(analysis.text) if any("{apostrophe}" in t for t in templates) else "’"
         for seq, start in _starts(analysis, literals, offsets):
             spans = match_at(seq, start, matchers)
             if spans is None or not _adjacent(analysis.text, seq, spans):
+                continue
+            if parsed and not parse_agrees(analysis, seq, spans):
                 continue
             if any(_overlaps(seq, spans, a) for a in antipatterns):
                 continue

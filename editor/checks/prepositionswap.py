@@ -76,7 +76,7 @@ def build(rule: Rule) -> Check:
         noun, governor = words[before], words[word.head]
         if described(tree, i, after, meant):
             return meant
-        partitive = noun.lower in quantifiers and words[after].tag in _DETERMINED
+        partitive = noun.lower in quantifiers and (words[after].tag in _DETERMINED or words[after].dep == "poss")
         if noun.tag in _PARTICLES and not partitive and words[after].tag in _PHRASE_STARTS:
             # "pulled me out off the water", "ahead off global names": a particle the written word
             # never follows, before a phrase
@@ -94,8 +94,9 @@ def build(rule: Rule) -> Check:
             if not followed_rather(noun.lower, meant, word.lower, least, settings.max_ratio):
                 return None
         taken_by_verb = (governor.lower, word.lower) in bigram_counts(frozenset({meant, word.lower}))
-        if word.head != before and (governor.tag[:2] != "VB" or taken_by_verb):
-            return None  # "taking their pictures off the fridge": a verb that takes "off"
+        if word.head != before and (governor.tag[:2] != "VB" or (taken_by_verb and word.head < i)):
+            return None  # "taking their pictures off the fridge": a verb before it that takes "off" (one
+            # after it does not: "Most off the brands are American")
         return meant
 
     def described(tree: Tree, i: int, after: int, meant: str) -> bool:
