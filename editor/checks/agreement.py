@@ -349,7 +349,9 @@ def build(rule: Rule) -> Check:
         lower = verb.lower
         wanted = SINGULAR if subject.dep == "csubj" else number(tree, s)
         if wanted is None and subject.text in surnames and not tree.kids(s, *_BEYOND_SURNAME):
-            wanted = _elsewhere(names.get(subject.text), _shown(verb))
+            shown = names.get(subject.text)  # a common noun may name a body ("Police were"): only usage decides
+            common = _common_noun(subject.lower)
+            wanted = _shown_singular(shown, _shown(verb)) if common else _elsewhere(shown, _shown(verb))
         elif wanted is None and subject.text in surnames and _full_name(tree, s):
             wanted = _shown_singular(names.get(subject.text), _shown(verb))
         if wanted is None or wanted == _number_of(verb):
@@ -457,10 +459,26 @@ def _surnames(tree: Tree) -> Iterator[str]:
     surname alone; a company keeps its name ("Apple", "SOCO International")."""
     for i, w in enumerate(tree.words):
         before = tree.previous_word(i)
-        if _is_name(tree, i) and before is not None and before == i - 1 and _is_name(tree, before) and (
-            tree.kids(i, "compound") == [before] and not tree.kids(i, "det") and not _common_noun(w.lower)
+        if _is_name(tree, i) and before is not None and before == i - 1 and _first_name(tree, before, i) and (
+            not tree.kids(i, "det") and not (_common_noun(w.lower) and _common_noun(tree.words[before].lower))
         ):  # fmt: skip
-            yield w.text  # not "the City Police": a common noun is a body's name
+            yield w.text  # not "the City Police": common nouns make a body's name ("Kate Bush" is a person's)
+
+
+_RARE = 3.0  # wordfreq's Zipf scale: a capitalised word rarer than this in lower case is no adjective of a people
+
+
+def _first_name(tree: Tree, k: int, name: int) -> bool:
+    """Whether word k is a first name before the name: a name the parse joins to it, or a capitalised
+    word the lexicon does not know that the tagger took for its adjective ("Cathal Redmond")."""
+    word = tree.words[k]
+    if tree.kids(name, "compound") == [k]:
+        return _is_name(tree, k)
+    return (
+        word.tag == "JJ" and word.dep == "amod" and word.head == name and word.text[:1].isupper()
+        and word.text.isalpha() and not tags(word.lower) and zipf(word.lower) < _RARE
+        and tree.words[name].tag == "NNP"
+    )  # fmt: skip  # not a people's adjective before a plural ("German Jews")
 
 
 def _full_name(tree: Tree, s: int) -> bool:
