@@ -180,6 +180,10 @@ def _phrase_number(tree: Tree, n: int) -> bool | None:
     if any(words[k].lower == "all" for k in tree.kids(n, "predet")):
         return True
     noun = words[n]
+    if noun.dep == "pobj" and words[noun.head].lower == "of" and _counts_a_part(tree, words[noun.head].head) and (
+        countable(noun.lemma, COUNTABLE_GAP)
+    ):  # fmt: skip
+        return True  # "20 of these position", "a lot of those company": the whole a part is taken of is plural
     if (noun.dep not in ("nsubj", "nsubjpass") or noun.head < n) and not subject_as_compound(tree, n):
         return None
     verb = words[noun.head]
@@ -190,6 +194,19 @@ def _phrase_number(tree: Tree, n: int) -> bool | None:
     if finite.lower in ("are", "were", "have", "do") or finite.tag == "VBP":
         return True
     return None
+
+
+_PART_OF = frozenset({"some", "many", "most", "all", "few", "several", "none", "lot", "lots", "number", "majority",
+                      "both", "each", "any", "dozens", "hundreds", "thousands", "millions"})
+
+
+def _counts_a_part(tree: Tree, k: int) -> bool:
+    """Whether word k, before "of", takes a part of a plural whole: a number or a quantifier ("20 of",
+    "most of", "a lot of"; Quirk 5.25-5.30), not "one" ("one of these" is right either way)."""
+    word = tree.words[k]
+    if word.tag == "CD":  # not an amount of money, which may be part of a mass ("£1.8 million of that work")
+        return word.lower not in ("one", "1") and not money(tree, k)
+    return word.lower in _PART_OF
 
 
 def _plain_adjectives(words: Sequence[Word], n: int) -> bool:
