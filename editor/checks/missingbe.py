@@ -43,7 +43,9 @@ _PLURAL_SUBJECT_TAGS = frozenset({"NNS", "NNPS"})
 _SINGULAR, _PLURAL = ("is", "was"), ("are", "were")  # for a noun subject; pronouns' forms are the rule's
 _FLOATING = frozenset({"all", "both", "each", "half"})  # "They all went": a quantifier floated after its subject
 _NOUN_OR_ADJECTIVE = NOUN_TAGS | {"JJ", "JJR", "JJS"}  # the parse's
-_NOUN_PHRASE_TAGS = frozenset({"DT", "PDT", "PRP$", "POS", "CD", "JJ", "JJR", "JJS", "NN", "NNS", "HYPH", "RB", "RBR"})
+# The words of a subject noun phrase before its noun ("The Japanese", "About 780 more")
+_SUBJECT_PHRASE_TAGS = frozenset({"DT", "PDT", "PRP$", "POS", "CD", "JJ", "JJR", "JJS", "NN", "NNS", "HYPH", "RB",
+                                  "RBR"})
 _WH_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})  # "whose career going well", "what everyone taking"
 _BREAKS = frozenset({";", ":", "–", "—"})  # marks that may open a clause inside a sentence
 _SUBJECT_WITHIN = 6  # the subject pronoun among a verbless sentence's first words ("But in general he")
@@ -314,7 +316,7 @@ def build(rule: Rule) -> Check:
         clauses = {k for r in sentence if words[r].dep == "relcl" for k in tree.subtree(r)}
         if any(words[k].tag in FINITE_TAGS for k in sentence if k not in clauses):
             return None
-        if any(words[k].tag not in _NOUN_PHRASE_TAGS for k in sentence if k < root):
+        if any(words[k].tag not in _SUBJECT_PHRASE_TAGS for k in sentence if k < root):
             return None  # only the noun's own phrase before it: the sentence is that phrase and its predicate
         after = tree.next_word(root)
         for participle in (k for k in tree.kids(root, "acl") if k > root and words[k].text.isalpha()):

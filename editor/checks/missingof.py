@@ -96,10 +96,10 @@ def build(rule: Rule) -> Check:
 
     def adjective_object(tree: Tree, adjective: int, opener: int) -> bool:
         """Whether the noun phrase after an adjective is the adjective's own, which only "of" can make
-        it: the parse's object of the adjective ("tired the noise", "aware the risks"), a second
-        complement of the same "be" ("is fond the garden"), or a pronoun or a noun the adjective
-        seems to modify straight after another noun ("are jealous her", "stadiums full people").
-        A clause's subject is no such phrase ("aware the plan had failed")."""
+        it: the parse's object of the adjective ("tired the noise", "stadiums full the fans"), a
+        second complement or an object of the same "be", which takes none ("is fond the garden", "are
+        proud them"), or a phrase the adjective seems to modify across its determiner. A clause's
+        subject is no such phrase ("aware the plan had failed")."""
         words = tree.words
         word, first = words[adjective], words[opener]
         if first.tag == "PRP":
@@ -113,11 +113,11 @@ def build(rule: Rule) -> Check:
             return False
         if noun.dep in ("dobj", "pobj") and noun.head == adjective:
             return True
-        if noun.dep == "attr" and word.dep == "acomp" and noun.head == word.head:
+        if noun.dep in ("attr", "dobj") and word.dep == "acomp" and noun.head == word.head:
             return True
         before = tree.previous_word(adjective)
         return word.dep == "amod" and word.head == second and (
-            noun.tag == "PRP" or (before is not None and words[before].tag in ("NN", "NNS") and first.lower in ("the",))
+            noun.tag == "PRP" or (before is not None and words[before].tag in ("NN", "NNS") and first.lower == "the")
         )
 
     def check(analysis: Analysis) -> Iterator[Finding]:
