@@ -120,7 +120,7 @@ def _counted(tree: Tree, number: int, n: int, after: int | None) -> bool:
         return False  # "4 Social engineer": a numbered heading (not "Two decade ago")
     if money(tree, number) or (before is not None and tree.words[before].tag in ("NNP", "NNPS")):
         return False  # "the £20 note", "a $1 billion fine": an amount of money names a thing; so does a name's number
-    predicative = after is not None and after_tag == "JJ" and _predicative(tree, after)
+    predicative = after is not None and after_tag == "JJ" and _predicative(tree, after, number)
     if (after_tag in _NOUN_PHRASE_START and not predicative) or after_tag[:2] == "NN" or after_tag == "``" or (
         "VB" in tags(noun.text) and noun.tag != "JJ" and after_tag in ("IN", "DT", "PRP", "PRP$", "TO", "WDT")
         and not (noun.dep == "dobj" and noun.head < number and after_tag == "IN" and tree.kids(noun.head, "nsubj"))
@@ -146,14 +146,18 @@ def _per_period(tree: Tree, after: int | None) -> bool:
     return then is None or tree.words[then].lower not in _RELATIVE_TIME
 
 
-def _predicative(tree: Tree, k: int) -> bool:
+def _predicative(tree: Tree, k: int, number: int) -> bool:
     """Whether the adjective at k stands alone after a number and noun ("survived 28 day adrift"),
-    not in a measure ("a 5 year old boy", "a 2 metre long table") nor before a noun it modifies, or in a
-    compound ("two practice free-falls")."""
+    not before a noun it modifies, in a compound ("two practice free-falls") or in a measure that
+    names a thing ("a 5 year old boy", "a 2 metre long table", "the 10 year old"). A measure's
+    adjective that stands alone with no article before its number is a predicate ("he was 20 year
+    old", "it is 2 metre long"), where the unit is counted."""
     following = tree.next_word(k)
-    return tree.words[k].lower not in _DIMENSIONS and not tree.hyphenated(k) and (
-        following is None or tree.words[following].tag[:2] not in ("NN", "JJ", "CD")
-    )
+    alone = following is None or tree.words[following].tag[:2] not in ("NN", "JJ", "CD")
+    if tree.words[k].lower in _DIMENSIONS:
+        before = tree.previous_word(number)
+        return alone and not tree.hyphenated(k) and (before is None or tree.words[before].tag not in ("DT", "PRP$"))
+    return alone and not tree.hyphenated(k)
 
 
 def _joined_after(tree: Tree, n: int) -> bool:
