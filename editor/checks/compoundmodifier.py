@@ -28,7 +28,15 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from copydesk.checks.base import Check, doc, parse_settings
-from copydesk.checks.syntactic import COUNTABLE_GAP, FINITE_TAGS, HYPHENS, Tree, countable, trees
+from copydesk.checks.syntactic import (
+    COUNTABLE_GAP,
+    FINITE_TAGS,
+    HYPHENS,
+    Tree,
+    countable,
+    measure_is_predicate,
+    trees,
+)
 from copydesk.findings import Finding
 from copydesk.rules import Rule
 from copydesk.text import Analysis
@@ -115,10 +123,8 @@ def build(rule: Rule) -> Check:
         if after is None:
             return None
         if words[after].lower in _AGES and unit.head in (after, words[after].head):
-            following = tree.next_word(after)
-            named = following is not None and words[following].tag[:2] in ("NN", "JJ", "CD")
-            if not joined and not named and (before is None or words[before].tag not in ("DT", "PRP$")):
-                return None  # "he was 20 year old": a predicate, where the unit is counted (agreement.noun-number)
+            if not joined and measure_is_predicate(tree, number, after):
+                return None  # "he was 20 year old": the unit is counted (agreement.noun-number), not hyphenated
             first = u if joined else number
             text = f"{unit.text}-{words[after].text}" if joined else f"{count.text}-{unit.text}-{words[after].text}"
             return first, after, text  # "a 35 year old surfer", "a 307-year old union"

@@ -21,6 +21,7 @@ from copydesk.checks.syntactic import (
     counted_by_one,
     inflect,
     lemma_gap,
+    measure_is_predicate,
     money,
     number_invariant,
     subject_as_compound,
@@ -152,12 +153,12 @@ def _predicative(tree: Tree, k: int, number: int) -> bool:
     names a thing ("a 5 year old boy", "a 2 metre long table", "the 10 year old"). A measure's
     adjective that stands alone with no article before its number is a predicate ("he was 20 year
     old", "it is 2 metre long"), where the unit is counted."""
-    following = tree.next_word(k)
-    alone = following is None or tree.words[following].tag[:2] not in ("NN", "JJ", "CD")
+    if tree.hyphenated(k):
+        return False
     if tree.words[k].lower in _DIMENSIONS:
-        before = tree.previous_word(number)
-        return alone and not tree.hyphenated(k) and (before is None or tree.words[before].tag not in ("DT", "PRP$"))
-    return alone and not tree.hyphenated(k)
+        return measure_is_predicate(tree, number, k)
+    following = tree.next_word(k)
+    return following is None or tree.words[following].tag[:2] not in ("NN", "JJ", "CD")
 
 
 def _joined_after(tree: Tree, n: int) -> bool:

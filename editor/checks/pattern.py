@@ -17,7 +17,7 @@ Patterns compile once; a match is tried only where its first fixed word list mat
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -255,10 +255,10 @@ def build(rule: Rule) -> Check:
     literals, offsets = _anchor(matchers)
     parsed = any(m.parse_tags for m in matchers)
 
-    def parse_agrees(analysis: Analysis, seq: Sequence[Token], spans: list[tuple[int, int]]) -> bool:
-        """Whether the parse tags each token of a matcher with `parse_tag` as it asks; without the
-        syntax layer no such token agrees, so the rule stays silent rather than guess."""
-        tagged = {w.start: w.tag for sentence in analysis.parsed for w in sentence}
+    def parse_agrees(tagged: Mapping[int, str], seq: Sequence[Token], spans: list[tuple[int, int]]) -> bool:
+        """Whether the parse (`tagged`: each word's tag by its start) tags each token of a matcher with
+        `parse_tag` as it asks; without the syntax layer no such token agrees, so the rule stays silent
+        rather than guess."""
         return all(
             tagged.get(seq[k].start) in matcher.parse_tags
             for matcher, (a, b) in zip(matchers, spans, strict=True) if matcher.parse_tags for k in range(a, b)
@@ -266,12 +266,16 @@ def build(rule: Rule) -> Check:
 
     def check(analysis: Analysis) -> Iterator[Finding]:
         apostrophe = apostrophe_of(analysis.text) if any("{apostrophe}" in t for t in templates) else "’"
+        tagged: dict[int, str] | None = None  # the parse's tags, read once, at the first match that asks
         for seq, start in _starts(analysis, literals, offsets):
             spans = match_at(seq, start, matchers)
             if spans is None or not _adjacent(analysis.text, seq, spans):
                 continue
-            if parsed and not parse_agrees(analysis, seq, spans):
-                continue
+            if parsed:
+                if tagged is None:
+                    tagged = {w.start: w.tag for sentence in analysis.parsed for w in sentence}
+                if not parse_agrees(tagged, seq, spans):
+                    continue
             if any(_overlaps(seq, spans, a) for a in antipatterns):
                 continue
             yield from _finding(analysis, seq, spans, apostrophe)

@@ -231,6 +231,17 @@ def money(tree: Tree, number: int) -> bool:
     return any(tree.words[k].text in _CURRENCY for k in signs)
 
 
+def measure_is_predicate(tree: Tree, number: int, adjective: int) -> bool:
+    """Whether a number, its unit and the measure's adjective stand as a predicate ("he was 20 year
+    old", "it is 2 metre long"), where the unit is counted ("20 years old"): no noun, adjective or
+    number follows for the measure to describe ("a 35-year-old surfer"), and no article or possessive
+    before the number makes the measure a noun ("the 10-year-old")."""
+    following, before = tree.next_word(adjective), tree.previous_word(number)
+    return (following is None or tree.words[following].tag[:2] not in ("NN", "JJ", "CD")) and (
+        before is None or tree.words[before].tag not in ("DT", "PRP$")
+    )
+
+
 def lemma_gap(word: Word) -> float:
     """How much commoner (Zipf) a word is than the lemma the parser gave it: far commoner, it is a
     word of its own rather than that lemma's plural ("atlas" 3.8 beside "atla" 2.2, "Sanders" 4.0
