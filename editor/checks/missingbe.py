@@ -12,12 +12,13 @@ subject's clauses, whose head is an adjective with a subject ("Our ocean vast bu
 limitless", "Others not sure"). And, anywhere in a sentence, a clause whose subject is a pronoun
 only ever a subject ("he", "they") and whose head is an -ing form, an adjective, a passive
 participle or a verb of feeling without its object ("before he going to", "they more active",
-"that they caused by", "I interested in"), or a common noun in a clause a subordinator opens,
-with a participle passive by its own words ("said that waiters made to pay"). The tense is the
-writer's: the fix takes the nearest finite verb of the sentence, else the paragraph's last one
-before it, in the same voice (quotation or narration) as its guide, and is only proposed (`fix:
-unsafe` in the rule). A finding spans the words either side of the missing verb, where the fix
-inserts it.
+"that they caused by", "I interested in"), or a common noun in a clause a subordinator, a
+wh-word or a verb of saying opens ("when people collapsing", "says fewer people going"), with an
+-ing form or a participle passive by its own words ("said that waiters made to pay"). The tense
+is the writer's: the fix takes the nearest finite verb of the sentence, else the paragraph's last
+one before it, in the same voice (quotation or narration) as its guide, and is only proposed
+(`fix: unsafe` in the rule). A finding spans the words either side of the missing verb, where the
+fix inserts it.
 """
 
 from __future__ import annotations
@@ -77,6 +78,17 @@ class Settings:
         metadata=doc("verbs whose to-infinitive follows an object in the active ('tell', 'force'): straight "
                      "after the verb, the verb is a passive participle ('waiters made to pay')"),
     )  # fmt: skip
+    indefinites: tuple[str, ...] = field(
+        default=(),
+        metadata=doc("compound indefinite pronouns ('something', 'nobody'), which take no determiner: a "
+                     "demonstrative before one is a subject ('This something different')"),
+    )  # fmt: skip
+    reporting_verbs: tuple[str, ...] = field(
+        default=(),
+        metadata=doc("verbs of saying and believing whose clause may drop its 'that' and that take no object "
+                     "with an -ing form ('say', 'believe'): their clause is opened as by 'that' ('It says "
+                     "fewer people going'), unlike a verb of perception's ('watched people collapsing')"),
+    )  # fmt: skip
 
 
 def _plural_after(tree: Tree, there: int) -> bool:
@@ -90,6 +102,17 @@ def _plural_after(tree: Tree, there: int) -> bool:
                 continue
             return words[k].tag in _PLURAL_SUBJECT_TAGS
     return False
+
+
+def _own_later_subject(tree: Tree, finite: int, head: int) -> bool:
+    """Whether finite verb (or auxiliary) `finite` has a subject of its own after `head` and a comma: a
+    clause of its own ("when people collapsing, ball kids are collapsing"), not the verb of a subject
+    that `head` may describe ("that those told to go were angry", "that the person finding it should")."""
+    verb = tree.words[finite].head if tree.words[finite].dep in ("aux", "auxpass") else finite
+    return any(
+        s > head and any(tree.words[k].text in (",", ";") for k in range(head + 1, s))
+        for s in tree.kids(verb, "nsubj", "nsubjpass", "expl")
+    )
 
 
 def _to_infinitive_next(tree: Tree, verb: int) -> bool:
@@ -136,6 +159,8 @@ def build(rule: Rule) -> Check:
     nominative = frozenset(n.lower() for n in settings.nominative)
     object_before_to = frozenset(v.lower() for v in settings.object_before_to)
     feeling_verbs = frozenset(v.lower() for v in settings.feeling_verbs)
+    reporting_verbs = frozenset(v.lower() for v in settings.reporting_verbs)
+    indefinites = frozenset(v.lower() for v in settings.indefinites)
     demonstratives = frozenset(d.lower() for d in settings.demonstratives)
     subordinate_subjects = frozenset(subjects) - demonstratives - {"there"}
 
@@ -193,7 +218,7 @@ def build(rule: Rule) -> Check:
         if subject.lower in demonstratives:  # "These the words", "this probably the reason"
             if subject.lower == "that" and not opens:
                 return None  # "that" inside a sentence opens a clause ("make sure that all the books")
-            return sentence[i] if after.tag == "DT" or adverb_before_determiner else None
+            return sentence[i] if after.tag == "DT" or after.lower in indefinites or adverb_before_determiner else None
         if after.tag in _COMPLEMENT_STARTS or (after.tag in ("RB", "RBR") and then.tag in _AFTER_AN_ADVERB
                                                and not has_tag(then.lower, _CAN_BE_VERB)):  # fmt: skip
             return sentence[i]
@@ -385,7 +410,13 @@ def build(rule: Rule) -> Check:
         noun = words[subject]
         common = noun.tag in ("NN", "NNS") and noun.text.isalpha() and noun.text.islower()
         opening = (*tree.kids(head), *tree.kids(subject))  # "what everyone taking", "whose career going"
-        opened = subordinate or any(words[k].tag in _WH_TAGS for k in opening if k < subject)
+        before = tree.previous_word(min(tree.subtree(subject)))
+        opened = (
+            subordinate
+            or any(words[k].tag in _WH_TAGS for k in opening if k < subject)
+            or (before is not None and words[before].tag in _WH_TAGS)  # "know what people expecting"
+            or (word.dep == "ccomp" and before == word.head and words[before].lemma.lower() in reporting_verbs)
+        )  # fmt: skip
         if not ((passive or word.tag == "VBG") and common and opened):
             return None  # without a subordinator or wh-word the noun may be an object the participle
             # describes ("allow people silenced by disease to speak"), or an absolute clause's subject
@@ -394,7 +425,11 @@ def build(rule: Rule) -> Check:
             for k in tree.subtree(r)
         }  # fmt: skip
         coordinated = {k for c in tree.kids(head, "conj") if tree.kids(c, "nsubj") for k in tree.subtree(c)}
-        later = [k for k in sentence if k > head and k not in relative | coordinated and words[k].tag in FINITE_TAGS]
+        later = [
+            k for k in sentence
+            if k > head and k not in relative | coordinated and words[k].tag in FINITE_TAGS
+            and not _own_later_subject(tree, k, head)
+        ]  # fmt: skip
         return None if later else subject  # a later verb may be the clause's ("that those told to go were")
 
     def inserted(analysis: Analysis, tree: Tree, subject: int, head: int) -> Finding:
@@ -441,7 +476,8 @@ def build(rule: Rule) -> Check:
                         found.add(subject)
                         yield inserted(analysis, tree, subject, head)
                 predicate = adjective_predicate(tree, root, sentence) or predicate_after_noun(tree, root, sentence)
-                if predicate is not None:
+                if predicate is not None and tree.previous_word(predicate[0]) not in found:  # "This something
+                    # different": the demonstrative is the subject, already flagged
                     found.add(predicate[0])
                     yield inserted(analysis, tree, *predicate)
                 for head in sentence:
