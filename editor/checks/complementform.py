@@ -61,6 +61,38 @@ def _only_a_base_form(word: Word) -> bool:
     return word.text.isalpha() and word.text.islower() and tags(word.text) == {"VB"}
 
 
+def _predicative(tree: Tree, adjective: int) -> bool:
+    """Whether the adjective follows "be" or "it", adverbs aside ("it is more difficult", "make it
+    difficult"): a predicate, not a noun's modifier ("a difficult end")."""
+    before = tree.previous_word(adjective)
+    while before is not None and tree.words[before].tag in ("RB", "RBR", "RBS"):
+        before = tree.previous_word(before)
+    return before is not None and (tree.words[before].lemma == "be" or tree.words[before].lower == "it")
+
+
+def _misread_verb(tree: Tree, adjective: int, after: int) -> bool:
+    """Whether the word after a predicative adjective is a base verb the parse, misled by the lost
+    "to", read otherwise: a base verb with no auxiliary ("if you are unable go out"), or a noun the
+    adjective modifies whose object follows it ("it is difficult end a friendship", where the
+    parse makes the object an apposition or the noun the object's subject). A noun whose next
+    phrase has a role of its own stays ("it is hard work the whole way", "important work the team
+    does")."""
+    words = tree.words
+    verb = words[after]
+    if not (verb.text.isalpha() and verb.text.islower() and "VB" in tags(verb.text)):
+        return False
+    if verb.tag == "VB":
+        return not tree.kids(after, "aux", "auxpass")
+    opener = tree.next_word(after)
+    if verb.tag != "NN" or words[adjective].head != after or opener is None:
+        return False
+    if words[opener].tag not in ("DT", "PRP$", "PRP", "CD") or words[opener].lower == "all":
+        return False
+    head = opener if words[opener].tag == "PRP" else words[opener].head
+    folded = verb.head == head and verb.dep in ("nsubj", "compound") and words[head].dep != "relcl"
+    return (words[head].head == after and words[head].dep in ("appos", "dobj")) or folded
+
+
 def _after_be(tree: Tree, verb: int) -> bool:
     """Whether the parse gives the base verb "be" as its only auxiliary ("India is likely overtake":
     the adjective it took for an adverb has lost its "to"); "will likely go" has a modal."""
@@ -197,6 +229,9 @@ def build(rule: Rule) -> Check:
             yield v, after, f"{word.text} to {verb.text}"  # an adjective's verb is a to-infinitive
             return
         if not listed and word.lower not in adjectives:
+            return
+        if word.tag == "JJ" and word.lower in adjectives and _predicative(tree, v) and _misread_verb(tree, v, after):
+            yield v, after, f"{word.text} to {verb.text}"  # "it is difficult end a friendship"
             return
         if not listed and not _after_be(tree, after):
             return  # "will likely go": an adverb; "is likely overtake": the adjective, whose "to" is lost
