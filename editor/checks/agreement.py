@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from lemminflect import getAllInflections, getAllLemmas
@@ -61,6 +61,7 @@ _QUOTES = frozenset({'"', "“", "”", "«", "»"})
 _BEYOND_SURNAME = ("compound", "det", "poss", "conj", "cc", "appos")
 _HYPOTHETICAL = frozenset({"if", "though", "unless", "whether"})
 _PERSONAL = frozenset({"i", "he", "she"})  # "as I were leaving": "as" here is "while"
+_NEWER_NOUN_ZIPF = 3.0  # a word the lexicon lacks counts as a noun when both its numbers are this common
 
 
 @dataclass(frozen=True)
@@ -193,6 +194,8 @@ def build(rule: Rule) -> Check:
         opening = tree.starts_sentence(s) and (w.tag == "NN" or lemma_gap(w) <= 0.6)
         if w.text[:1].isupper() and (not _common_noun(lower) or not (tree.kids(s, "det", "poss") or opening)):
             return None  # a name the tagger took for a common noun ("Keyes", "Sanders agrees", "People for ...")
+        if w.tag == "NNPS" and w.text[:1].isupper():
+            w = replace(w, tag="NNS")  # "Typical salary: Graduates starts": a common plural the tagger took for a name
         if (zipf(lower) < 2.5 and not _rare_plural(lower, w)) or tree.kids(s, "appos"):
             return None  # a word the lexicon hardly knows (a typo, a brand); an apposition the parse may misplace
         before = tree.previous_word(s)
@@ -204,8 +207,12 @@ def build(rule: Rule) -> Check:
             before = tree.previous_word(before)
         if depth == 0 and before is not None and tree.words[before].tag == "VBG":
             return None  # "Minimizing mistakes is the aim": the gerund is the subject
-        if depth == 0 and before is not None and tree.words[before].lower in ("what", "whatever"):
-            return None  # "what surprised researchers was": a clause is the subject, the parse split it
+        if depth == 0 and before is not None and tree.words[before].lower in ("what", "whatever") and not (
+            tree.words[before].dep == "attr" and tree.words[before].head == w.head
+            and not any(k > w.head for k in tree.kids(w.head, "attr", "acomp", "dobj", "oprd"))
+        ):  # fmt: skip
+            return None  # "what surprised researchers was": a clause is the subject, the parse split it (but in
+            # "know what the problem are", "what" is the complement of the noun's own verb)
         if not _noun_of_number(lower, w.tag):
             return None  # the lexicon does not know the word in that number ("atlas" tagged plural)
         if w.tag not in NOUN_TAGS or lower in sense:
@@ -234,10 +241,10 @@ def build(rule: Rule) -> Check:
             # is ("the weather is"): nouns with a zero plural ("sheep", "deer") are sense nouns; but not with
             # words joined in its phrase, which may be the subject's ("Expertise in X, enthusiasm and
             # dedication were", "physical and mental health were")
-        if any(tree.words[k].lower in sense and (w.tag != "NNS" or tree.words[k].tag in ("WDT", "WP"))
+        if any(tree.words[k].lower in sense and (w.tag == "NNS") == (tree.words[k].tag in ("WDT", "WP"))
                for k in tree.kids(s, "det", "amod", "quantmod")):  # fmt: skip
-            return None  # "a lot more", "all the money" (but "some experts" is plural, "what surprised
-            # researchers" a clause); a noun before the head ("staff members") changes nothing
+            return None  # "a lot more", "all the money" (but "some experts" is plural, "what beer" singular,
+            # "what surprised researchers" a clause); a noun before the head ("staff members") changes nothing
         return PLURAL if w.tag == "NNS" else SINGULAR
 
     def shared_subject(tree: Tree, i: int) -> int | None:
@@ -312,8 +319,10 @@ def build(rule: Rule) -> Check:
                  for k in range(subjects[0] + 1, i)):  # fmt: skip
             return None  # a quotation, a clause outside the subject, verbs joined: the parse may cross it
         of_subject = set(tree.subtree(subjects[0]))  # "The fact that we will have Turner show": the subject's own
+        governing = _governors(tree, clause)  # "don't know what beer are": the "do" of the verb the clause is of
         if verb.tag == "VBP" and not read and words[clause].dep != "relcl" and not tree.kids(clause, "mark") and any(
-            words[k].tag == "MD" or (words[k].lemma == "do" and words[k].dep == "aux" and words[k].head != i)
+            words[k].tag == "MD" or (words[k].lemma == "do" and words[k].dep == "aux" and words[k].head != i
+                                     and not (words[k].head in governing and words[clause].dep == "ccomp"))
             for k in range(tree.sentence_start(i), i) if k not in of_subject
         ):  # fmt: skip
             return None  # "How did sleep, ..., suddenly become": a bare verb after a detached "did" (a relative
@@ -324,8 +333,10 @@ def build(rule: Rule) -> Check:
     def check(analysis: Analysis) -> Iterator[Finding]:
         located: list[tuple[Tree, int, int, int]] = []
         surnames: set[str] = set()
+        alone: set[str] = set()
         for tree in trees(analysis):
             surnames.update(_surnames(tree))
+            alone.update(_names_alone(tree))
             for i, verb in enumerate(tree.words):
                 shared = shared_subject(tree, i) if verb.tag in ("VB", "VBP", "VBZ") else None
                 if shared is not None:
@@ -336,14 +347,17 @@ def build(rule: Rule) -> Check:
                     located.append((tree, i, *found))
         names = _names_shown(located)
         for tree, i, clause, subject in located:
-            yield from agree(tree, i, clause, subject, names, surnames)
+            yield from agree(tree, i, clause, subject, names, surnames, alone)
 
     def agree(
-        tree: Tree, i: int, clause: int, s: int, names: dict[str, Counter[str]], surnames: set[str]
+        tree: Tree, i: int, clause: int, s: int, names: dict[str, Counter[str]], surnames: set[str],
+        alone: set[str],
     ) -> Iterator[Finding]:
         """A finding when verb i does not show the number of its subject s: the subject's own, or
         for a person named by surname alone, the number the article's other verbs give that name
-        ("Tom Cantwell says ... Cantwell say"; not a company, which British usage may make plural)."""
+        ("Tom Cantwell says ... Cantwell say"; not a company, which British usage may make plural),
+        or for names joined by "and" that the article also names apart, the plural ("Pluto and
+        Charon is": two bodies; "Marks and Spencer is" one, never named apart)."""
         words = tree.words
         verb, subject = words[i], words[s]
         lower = verb.lower
@@ -354,6 +368,8 @@ def build(rule: Rule) -> Check:
             wanted = _shown_singular(shown, _shown(verb)) if common else _elsewhere(shown, _shown(verb))
         elif wanted is None and subject.text in surnames and _full_name(tree, s):
             wanted = _shown_singular(names.get(subject.text), _shown(verb))
+        elif wanted is None and _names_apart(tree, s, alone):
+            wanted = PLURAL
         if wanted is None or wanted == _number_of(verb):
             return  # no number to agree with, or the verb already has it
         if verb.tag == "VBP" and subjunctive(tree, clause):
@@ -479,6 +495,26 @@ def _first_name(tree: Tree, k: int, name: int) -> bool:
         and word.text.isalpha() and not tags(word.lower) and zipf(word.lower) < _RARE
         and tree.words[name].tag == "NNP"
     )  # fmt: skip  # not a people's adjective before a plural ("German Jews")
+
+
+def _names_alone(tree: Tree) -> Iterator[str]:
+    """Names that stand apart from any "and" or "&" ("Pluto's moon", "Charon is"): not a name
+    only ever one half of a pair ("Marks and Spencer")."""
+    for i, w in enumerate(tree.words):
+        if _is_name(tree, i):
+            before, after = tree.previous_word(i), tree.next_word(i)
+            if all(k is None or tree.words[k].lower not in ("and", "&") for k in (before, after)):
+                yield w.text
+
+
+def _names_apart(tree: Tree, s: int, alone: set[str]) -> bool:
+    """Whether subject s is one-word names joined by "and", each of which the article names apart."""
+    joined = _conjuncts(tree, s)
+    links = [c for k in joined for c in tree.kids(k, "cc")]
+    return (
+        len(joined) > 1 and bool(links) and all(tree.words[c].lower == "and" for c in links)
+        and all(_is_name(tree, k) and tree.words[k].text in alone and not tree.kids(k, "compound") for k in joined)
+    )  # fmt: skip
 
 
 def _full_name(tree: Tree, s: int) -> bool:
@@ -611,6 +647,15 @@ def _verbless_root(tree: Tree, i: int) -> bool:
     return root != i and ((word.tag == "VBG" and tree.starts_sentence(root)) or word.tag in NOUN_TAGS)
 
 
+def _governors(tree: Tree, k: int) -> set[int]:
+    """The words above word k, up to its sentence's root."""
+    above: set[int] = set()
+    while tree.words[k].head != k and tree.words[k].head not in above:
+        k = tree.words[k].head
+        above.add(k)
+    return above
+
+
 def _object_taken(tree: Tree, clause: int, subject: int) -> bool:
     """Whether the subject's phrase follows straight after a verb that does not govern the clause:
     the phrase is that verb's object, the subject elsewhere ("a facility that is free and has no
@@ -645,10 +690,21 @@ def _number_of(verb: Word) -> str | None:
 def _noun_of_number(lower: str, tag: str) -> bool:
     """Whether the lexicon has the word as a noun of the number its tag says."""
     lemminflect_tables()
+    if not getAllLemmas(lower) and not getAllLemmas(lower[:-1]):
+        return _newer_noun(lower, tag)
     lemmas = getAllLemmas(lower, upos="NOUN").get("NOUN", ())
     if tag == "NN":
         return lower in lemmas
     return any(lower in getAllInflections(lemma, upos="NOUN").get("NNS", ()) and lemma != lower for lemma in lemmas)
+
+
+def _newer_noun(lower: str, tag: str) -> bool:
+    """Whether a word the lexicon lacks ("smartphone", "apps", "websites": newer than its sources)
+    is a count noun of the number its tag says, by use: both it and its other number (with or
+    without a final "s") are common in wordfreq."""
+    if tag == "NN":
+        return not lower.endswith("s") and zipf(lower) >= _NEWER_NOUN_ZIPF and zipf(lower + "s") >= _NEWER_NOUN_ZIPF
+    return lower.endswith("s") and zipf(lower) >= _NEWER_NOUN_ZIPF and zipf(lower[:-1]) >= _NEWER_NOUN_ZIPF
 
 
 def _is_a(tree: Tree, n: int) -> bool:
