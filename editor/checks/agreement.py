@@ -320,10 +320,19 @@ def build(rule: Rule) -> Check:
             return None  # a quotation, a clause outside the subject, verbs joined: the parse may cross it
         of_subject = set(tree.subtree(subjects[0]))  # "The fact that we will have Turner show": the subject's own
         governing = _governors(tree, clause)  # "don't know what beer are": the "do" of the verb the clause is of
+
+        def detached(k: int) -> bool:  # a modal or "do" that may govern the verb, not another clause's
+            head = words[k].head
+            own = [j for j in tree.kids(head, *_SUBJECT) if j not in of_subject]
+            joined = any(words[j].dep == "cc" for j in range(k + 1, min(of_subject)))  # not "nor does X indicate"
+            if head != clause and words[clause].dep == "conj" and own and joined:
+                return False  # "The project will harm ..., but the issue are": a clause of its own after "but"
+            return words[k].tag == "MD" or (words[k].lemma == "do" and words[k].dep == "aux" and head != i
+                                            and not (head in governing and words[clause].dep == "ccomp"))
+
         if verb.tag == "VBP" and not read and words[clause].dep != "relcl" and not tree.kids(clause, "mark") and any(
-            words[k].tag == "MD" or (words[k].lemma == "do" and words[k].dep == "aux" and words[k].head != i
-                                     and not (words[k].head in governing and words[clause].dep == "ccomp"))
-            for k in range(tree.sentence_start(i), i) if k not in of_subject
+            detached(k) for k in range(tree.sentence_start(i), i)
+            if k not in of_subject or (words[k].dep == "aux" and words[k].head == subjects[0])  # "nor does X indicate"
         ):  # fmt: skip
             return None  # "How did sleep, ..., suddenly become": a bare verb after a detached "did" (a relative
             # clause's verb is finite, "it could be the sum that the report refer to", and so is a clause a
