@@ -29,7 +29,7 @@ from copydesk.checks.syntactic import (
     with_case,
 )
 from copydesk.findings import Finding
-from copydesk.lexicon import zipf
+from copydesk.lexicon import bigram_counts, zipf
 from copydesk.rules import Rule
 from copydesk.text import Analysis, Word
 from copydesk.wordclass import tags
@@ -61,6 +61,7 @@ _DIMENSIONS = frozenset({"old", "long", "wide", "high", "deep", "tall", "thick",
 # 3.8 against "atla" 2.2, "crossroads" +1.0, "lens" +0.74, "bus" +1.3; plurals: "parents" +0.64,
 # "students" +0.23, "rules" +0.12, "photos" -0.14; wordfreq's Zipf scale).
 _SINGULAR_IN_S = 0.7
+_NOUN_OVER_VERB = 10  # "the W" per "to W" in the bigram counts for W to count as a noun, not a verb
 _VERB_FORMS = frozenset({"VB", "VBD", "VBN", "VBG", "VBZ", "VBP"})
 # Adjectives that let "a" go with a plural or a number ("a good many", "a whole three days", "an extra
 # two weeks", "a record 5 points"): between "a" and a plural they do not show a slip.
@@ -119,11 +120,15 @@ def _counted(tree: Tree, number: int, n: int, after: int | None) -> bool:
         return False  # "increased by ten fold": one word split ("tenfold", "sixpence"), not a count
     if tree.starts_sentence(number) and not count.text.isalpha():
         return False  # "4 Social engineer": a numbered heading (not "Two decade ago")
+    odds = tree.previous_word(before) if before is not None and tree.words[before].lower == "in" else None
+    if odds is not None and tree.words[odds].tag == "CD" and _after_article(tree, odds):
+        return False  # "a one in four chance": odds modifying the noun ("one in ten children" counts them)
     if money(tree, number) or (before is not None and tree.words[before].tag in ("NNP", "NNPS")):
         return False  # "the £20 note", "a $1 billion fine": an amount of money names a thing; so does a name's number
     predicative = after is not None and after_tag == "JJ" and _predicative(tree, after, number)
     if (after_tag in _NOUN_PHRASE_START and not predicative) or after_tag[:2] == "NN" or after_tag == "``" or (
         "VB" in tags(noun.text) and noun.tag != "JJ" and after_tag in ("IN", "DT", "PRP", "PRP$", "TO", "WDT")
+        and not _mostly_noun(noun.lower)
         and not (noun.dep == "dobj" and noun.head < number and after_tag == "IN" and tree.kids(noun.head, "nsubj"))
     ):  # fmt: skip
         return False  # "aged over 12 admit that": a verb; not the object of a clause verb ("has opened 60 store in")
@@ -134,6 +139,25 @@ def _counted(tree: Tree, number: int, n: int, after: int | None) -> bool:
     if count.text.isalpha() and not any(tree.words[k].lower in ("a", "an") for k in dets):
         return True  # a number in words counts ("the three race"); in figures it may name a thing ("the 2016 season")
     return not dets or any(tree.words[k].lower in _SPAN_WORDS for k in tree.kids(n, "amod"))
+
+
+def _after_article(tree: Tree, k: int) -> bool:
+    """Whether "a" or "an" opens the phrase word k starts, a comparison aside ("a one in four",
+    "a better than one in four")."""
+    j = tree.previous_word(k)
+    while j is not None and tree.words[j].tag in ("JJR", "RBR", "RB", "IN") and tree.words[j].lower != "in":
+        j = tree.previous_word(j)
+    return j is not None and tree.words[j].lower in ("a", "an")
+
+
+def _mostly_noun(lower: str) -> bool:
+    """Whether edited prose writes "the" before the word far more often than "to" ("the time", "the
+    minute", "the film"): a noun, whatever verb the lexicon also knows by that name ("to time"),
+    unlike "admit" or "play"."""
+    counts = bigram_counts(frozenset({"the", "to"}))
+    return counts.get(("the", lower), 0) >= _NOUN_OVER_VERB * counts.get(("to", lower), 0) > 0 or (
+        counts.get(("the", lower), 0) > 0 and ("to", lower) not in counts
+    )
 
 
 def _per_period(tree: Tree, after: int | None) -> bool:
