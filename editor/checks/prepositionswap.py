@@ -94,7 +94,10 @@ def build(rule: Rule) -> Check:
             if not followed_rather(noun.lower, meant, word.lower, least, settings.max_ratio):
                 return None
         taken_by_verb = (governor.lower, word.lower) in bigram_counts(frozenset({meant, word.lower}))
-        if word.head != before and (governor.tag[:2] != "VB" or (taken_by_verb and word.head < i)):
+        other_noun = governor.tag in ("NN", "NNS") and followed_rather(
+            governor.lower, meant, word.lower, settings.min_count, settings.max_ratio
+        )  # "levels of loss but high levels off waste": the parse hung it on another noun that takes "of" too
+        if word.head != before and not other_noun and (governor.tag[:2] != "VB" or (taken_by_verb and word.head < i)):
             return None  # "taking their pictures off the fridge": a verb before it that takes "off" (one
             # after it does not: "Most off the brands are American")
         return meant
