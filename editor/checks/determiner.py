@@ -381,9 +381,11 @@ def build(rule: Rule) -> Check:
                     or w.text[:1].isdigit()
                 )
                 and not (w.tag in ("NN", "NNP") and w.dep == "compound" and k < w.head <= n and noun.tag == "NN")
-                for w in between
+                and not (w.text == "," and 0 < at < len(between) - 1 and between[at - 1].tag == "JJ")
+                for at, w in enumerate(between)
             ):
-                continue  # adjectives may stand between, participles as adjectives ("these groundbreaking
+                continue  # adjectives may stand between, a comma between two ("these lovely, wide smile"),
+                # participles as adjectives ("these groundbreaking
                 # index", "these learned deafness"; not "projects each offered solutions", where the participle
                 # is a verb), and before a singular noun its own modifiers ("these NSA database programme");
                 # "this page documents" is a clause
