@@ -155,9 +155,8 @@ def _mostly_noun(lower: str) -> bool:
     minute", "the film"): a noun, whatever verb the lexicon also knows by that name ("to time"),
     unlike "admit" or "play"."""
     counts = bigram_counts(frozenset({"the", "to"}))
-    return counts.get(("the", lower), 0) >= _NOUN_OVER_VERB * counts.get(("to", lower), 0) > 0 or (
-        counts.get(("the", lower), 0) > 0 and ("to", lower) not in counts
-    )
+    after_the, after_to = counts.get(("the", lower), 0), counts.get(("to", lower), 0)
+    return after_the > 0 and after_the >= _NOUN_OVER_VERB * after_to
 
 
 def _per_period(tree: Tree, after: int | None) -> bool:
