@@ -319,16 +319,21 @@ def build(rule: Rule) -> Check:
                  for k in range(subjects[0] + 1, i)):  # fmt: skip
             return None  # a quotation, a clause outside the subject, verbs joined: the parse may cross it
         of_subject = set(tree.subtree(subjects[0]))  # "The fact that we will have Turner show": the subject's own
-        governing = _governors(tree, clause)  # "don't know what beer are": the "do" of the verb the clause is of
+        phrase_start = min(of_subject)
+        # "don't know what beer are": the "do" of the verb whose complement the clause is, not a detached one
+        governing = _governors(tree, clause) if words[clause].dep == "ccomp" else set()
 
-        def detached(k: int) -> bool:  # a modal or "do" that may govern the verb, not another clause's
-            head = words[k].head
-            own = [j for j in tree.kids(head, *_SUBJECT) if j not in of_subject]
-            joined = any(words[j].dep == "cc" for j in range(k + 1, min(of_subject)))  # not "nor does X indicate"
-            if head != clause and words[clause].dep == "conj" and own and joined:
-                return False  # "The project will harm ..., but the issue are": a clause of its own after "but"
-            return words[k].tag == "MD" or (words[k].lemma == "do" and words[k].dep == "aux" and head != i
-                                            and not (head in governing and words[clause].dep == "ccomp"))
+        def detached(k: int) -> bool:
+            """Whether word k is a modal or "do" that may govern the verb, not another clause's ("The
+            project will harm ..., but the issue are": a clause of its own after "but"; not "nor does X
+            indicate", where no conjunction stands between)."""
+            word, head = words[k], words[k].head
+            do = word.lemma == "do" and word.dep == "aux" and head != i and head not in governing
+            if word.tag != "MD" and not do:
+                return False
+            own = any(j not in of_subject for j in tree.kids(head, *_SUBJECT))
+            joined = any(words[j].dep == "cc" for j in range(k + 1, phrase_start))
+            return not (head != clause and words[clause].dep == "conj" and own and joined)
 
         if verb.tag == "VBP" and not read and words[clause].dep != "relcl" and not tree.kids(clause, "mark") and any(
             detached(k) for k in range(tree.sentence_start(i), i)
