@@ -323,9 +323,10 @@ def build(rule: Rule) -> Check:
 
     def predicate_after_noun(tree: Tree, root: int, sentence: list[int]) -> tuple[int, int] | None:
         """The subject and the predicate of a sentence with no finite verb that is a determined noun
-        phrase and, straight after its noun, what follows "be": an -ing form or a participle after
-        "being" that the parse hung on the noun ("The Japanese team considering three names", "The
-        protests being organized by Unite"), or a phrase with "a" that the parse took for an
+        phrase and, straight after its noun, what follows "be": an -ing form, a participle after
+        "being" or one passive by its own words, that the parse hung on the noun ("The Japanese team
+        considering three names", "The protests being organized by Unite", "His son's sunglasses stolen",
+        "The draft rejected by the Commission"), or a phrase with "a" that the parse took for an
         apposition without its comma ("The bill a direct challenge to"). A definite determiner, a
         possessive or a number tells a clause's subject from a caption or a listing's fragment ("A man
         walking his dog.", "Private rooftop terrace featuring views.")."""
@@ -338,17 +339,19 @@ def build(rule: Rule) -> Check:
             return None  # "A man walking his dog.": a caption
         if any(words[k].text == "?" for k in sentence):
             return None
-        clauses = {k for r in sentence if words[r].dep == "relcl" for k in tree.subtree(r)}
+        participles = [k for k in tree.kids(root, "acl") if k > root and words[k].text.isalpha()]
+        clauses = {k for r in sentence if words[r].dep == "relcl" for k in tree.subtree(r)} | {
+            k for p in participles for c in tree.subtree(p) if c != p and tree.kids(c, "mark") for k in tree.subtree(c)
+        }  # a clause of the participle's own has its own verb ("stolen almost as soon as he sat")
         if any(words[k].tag in FINITE_TAGS for k in sentence if k not in clauses):
             return None
-        if any(words[k].tag not in _SUBJECT_PHRASE_TAGS for k in sentence if k < root):
-            return None  # only the noun's own phrase before it: the sentence is that phrase and its predicate
+        if any(words[k].tag not in _SUBJECT_PHRASE_TAGS and words[k].dep != "compound" for k in sentence if k < root):
+            return None  # only the noun's own phrase before it (a name in it too: "The ACEA draft"): the
+            # sentence is that phrase and its predicate
         after = tree.next_word(root)
-        for participle in (k for k in tree.kids(root, "acl") if k > root and words[k].text.isalpha()):
+        for participle in participles:
             being = [k for k in tree.kids(participle, "aux", "auxpass") if words[k].lower == "being"]
-            if (words[participle].tag == "VBG" or (words[participle].tag == "VBN" and being)) and (
-                min([participle, *being]) == after
-            ):  # fmt: skip
+            if _progressive_or_passive(tree, participle) and min([participle, *being]) == after:
                 return root, participle
         for complement in tree.kids(root, "appos"):
             first = min(tree.subtree(complement))
