@@ -72,7 +72,8 @@ def _predicative(tree: Tree, adjective: int) -> bool:
 
 def _misread_verb(tree: Tree, adjective: int, after: int) -> bool:
     """Whether the word after a predicative adjective is a base verb the parse, misled by the lost
-    "to", read otherwise: a base verb with no auxiliary ("if you are unable go out"), or a noun the
+    "to", read otherwise: a base verb with no auxiliary or subject ("if you are unable go out", "find
+    it very difficult make"), or a noun the
     adjective modifies whose object follows it ("it is difficult end a friendship", where the
     parse makes the object an apposition or the noun the object's subject). A noun whose next
     phrase has a role of its own stays ("it is hard work the whole way", "important work the team
@@ -81,8 +82,8 @@ def _misread_verb(tree: Tree, adjective: int, after: int) -> bool:
     verb = words[after]
     if not (verb.text.isalpha() and verb.text.islower() and "VB" in tags(verb.text)):
         return False
-    if verb.tag == "VB":
-        return not tree.kids(after, "aux", "auxpass")
+    if verb.tag == "VB" or (verb.tag == "VBP" and verb.lower == verb.lemma.lower()):  # a base form the tagger
+        return not tree.kids(after, "aux", "auxpass", "nsubj", "nsubjpass")  # took for a present with no subject
     opener = tree.next_word(after)
     if verb.tag != "NN" or words[adjective].head != after or opener is None:
         return False
@@ -91,6 +92,19 @@ def _misread_verb(tree: Tree, adjective: int, after: int) -> bool:
     head = opener if words[opener].tag == "PRP" else words[opener].head
     folded = verb.head == head and verb.dep in ("nsubj", "compound") and words[head].dep != "relcl"
     return (words[head].head == after and words[head].dep in ("appos", "dobj")) or folded
+
+
+def _verb_taken_for_noun(tree: Tree, n: int) -> bool:
+    """Whether a word the lexicon knows as a verb, which the parse made a noun, acts as a verb in the
+    parse all the same: it has an object ("the potential transform the economy"), or a base verb
+    joined to it ("the chance rest and recover")."""
+    words = tree.words
+    word = words[n]
+    if word.tag not in ("NN", "NNS") or not (word.text.isalpha() and word.text.islower()):
+        return False
+    if "VB" not in tags(word.text):
+        return False
+    return bool(tree.kids(n, "dobj")) or any(_only_a_base_form(words[c]) for c in tree.kids(n, "conj"))
 
 
 def _after_be(tree: Tree, verb: int) -> bool:
@@ -213,7 +227,9 @@ def build(rule: Rule) -> Check:
     def only_verb_after(tree: Tree, v: int) -> Iterator[tuple[int, int, str]]:
         """"has the potential attract other predators": after a noun or adjective that takes 'to', a
         word the lexicon knows only as a verb's base form is one, whatever the parse, misled by the
-        missing "to", made of the two ("the potential" as an adjective of "attract"). A base verb the
+        missing "to", made of the two ("the potential" as an adjective of "attract"), and so is a verb
+        the parse made a noun that has an object or a base verb joined to it ("the chance rest and
+        recover"). A base verb the
         parse makes any adjective's complement is one too ("You won't be surprised see")."""
         word = tree.words[v]
         listed = (word.lower in nouns and "NN" in tags(word.text)) or (word.lower in adjectives and word.tag == "JJ")
@@ -235,7 +251,7 @@ def build(rule: Rule) -> Check:
             return
         if not listed and not _after_be(tree, after):
             return  # "will likely go": an adverb; "is likely overtake": the adjective, whose "to" is lost
-        if _only_a_base_form(verb):
+        if _only_a_base_form(verb) or _verb_taken_for_noun(tree, after):
             yield v, after, f"{word.text} to {verb.text}"
 
     def phrasal_verb_after(tree: Tree, v: int) -> Iterator[tuple[int, int, str]]:
