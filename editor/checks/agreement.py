@@ -28,6 +28,7 @@ from copydesk.checks.syntactic import (
     lemma_gap,
     money,
     number_invariant,
+    singular_in_s,
     subject_as_compound,
     trees,
     verb_forms,
@@ -142,6 +143,8 @@ def build(rule: Rule) -> Check:
             return SINGULAR  # "There are 1 townhomes": one of them (the noun is noun-number's)
         if lower in _PRONOUNS:
             return _PRONOUNS[lower] if not tree.kids(s, "det", "amod") else None  # "a healthier you"
+        if w.tag == "NNS" and singular_in_s(lower):
+            w = replace(w, tag="NN", lemma=lower)  # "the brain atlas ... does": a singular the tagger took for a plural
         if w.tag == "NN" and any(
             tree.words[d].lower in plural_words or _PRONOUNS.get(tree.words[d].lower) == PLURAL
             for d in tree.kids(s, "det")
@@ -214,7 +217,7 @@ def build(rule: Rule) -> Check:
             return None  # "what surprised researchers was": a clause is the subject, the parse split it (but in
             # "know what the problem are", "what" is the complement of the noun's own verb)
         if not _noun_of_number(lower, w.tag):
-            return None  # the lexicon does not know the word in that number ("atlas" tagged plural)
+            return None  # the lexicon does not know the word in that number
         if w.tag not in NOUN_TAGS or lower in sense:
             return None
         if w.lemma.lower() in sense and not (w.tag == "NNS" and _noun_of_number(lower, "NNS") and not any(
@@ -300,6 +303,10 @@ def build(rule: Rule) -> Check:
             # noun the clause's object
         if len(subjects) == 1 and subjects[0] > i and _reporting_inversion(tree, i, subjects[0]):
             return clause, subjects[0]  # '"…," say Gustafsson': the reporting verb after a quotation
+        if len(subjects) == 2 and subjects[0] < subjects[1] < i and any(
+            words[k].text == ":" for k in range(subjects[0] + 1, subjects[1])
+        ):  # fmt: skip
+            subjects = subjects[1:]  # "Typical salary: New graduates start": a heading before a colon is no subject
         expletive = tree.kids(clause, "expl")
         if expletive and not subjects:  # "there is/are": the first noun after the verb decides
             after = [k for k in tree.kids(clause, "attr") if k > i]

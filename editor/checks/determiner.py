@@ -24,6 +24,7 @@ from copydesk.checks.syntactic import (
     measure_is_predicate,
     money,
     number_invariant,
+    singular_in_s,
     subject_as_compound,
     trees,
     with_case,
@@ -255,9 +256,9 @@ def _plain_adjectives(words: Sequence[Word], n: int) -> bool:
 
 
 def _singular_in_s(noun: Word) -> bool:
-    """Whether a noun in -s is far commoner than what the tagger made its singular, and so a
-    singular of its own ("atlas", "crossroads", "lens"), not a plural."""
-    return noun.lower.endswith("s") and lemma_gap(noun) > _SINGULAR_IN_S
+    """Whether a noun in -s is a singular of its own, not a plural: the lexicon's ("atlas", "lens"),
+    or far commoner than what the tagger made its singular ("crossroads")."""
+    return noun.lower.endswith("s") and (singular_in_s(noun.lower) or lemma_gap(noun) > _SINGULAR_IN_S)
 
 
 def _opens_sentence(tree: Tree, k: int) -> bool:

@@ -199,6 +199,18 @@ def subject_as_compound(tree: Tree, n: int) -> bool:
     return tree.words[n].dep == "compound" and verb == tree.words[n].head and tree.words[verb].tag == "VBP"
 
 
+@lru_cache(maxsize=50_000)
+def singular_in_s(lower: str) -> bool:
+    """Whether a word in -s is a singular noun with a plural of its own in the lexicon ("atlas",
+    "lens", "bias": "atlases"), not a plural, nor a noun the same in both numbers ("clothes",
+    "species", "status")."""
+    lemminflect_tables()
+    if not lower.endswith("s") or lower not in getAllLemmas(lower, upos="NOUN").get("NOUN", ()):
+        return False
+    plurals = getAllInflections(lower, upos="NOUN").get("NNS", ())
+    return bool(plurals) and lower not in plurals
+
+
 def countable(lemma: str, min_ratio: float) -> bool:
     """Whether a noun is used as a count noun: its plural is common beside its singular in
     wordfreq's counts (Zipf difference), so "many problem" is a slip and "much information" is not."""
