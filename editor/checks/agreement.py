@@ -245,9 +245,11 @@ def build(rule: Rule) -> Check:
             # words joined in its phrase, which may be the subject's ("Expertise in X, enthusiasm and
             # dedication were", "physical and mental health were")
         if any(tree.words[k].lower in sense and (w.tag == "NNS") == (tree.words[k].tag in ("WDT", "WP"))
+               and not (depth and tree.words[k].lower == "all")
                for k in tree.kids(s, "det", "amod", "quantmod")):  # fmt: skip
             return None  # "a lot more", "all the money" (but "some experts" is plural, "what beer" singular,
-            # "what surprised researchers" a clause); a noun before the head ("staff members") changes nothing
+            # "what surprised researchers" a clause, and a partitive's "of all" the noun's: "a third of all
+            # pollution comes"); a noun before the head ("staff members") changes nothing
         return PLURAL if w.tag == "NNS" else SINGULAR
 
     def shared_subject(tree: Tree, i: int) -> int | None:

@@ -86,6 +86,10 @@ class Settings:
         default=(), metadata=doc("nouns whose number the form does not tell ('data', 'media', 'dozen')")
     )
     numbers: bool = field(default=False, metadata=doc("also a cardinal number above one + a singular count noun"))
+    counted_alike: tuple[str, ...] = field(
+        default=(), metadata=doc("of the ignored nouns, those a number counts without '-s' ('five crew', '20 "
+                                 "staff'): the others are counted nouns after a number ('150,000 families')")
+    )
     one_of: bool = field(default=False, metadata=doc("also 'one of the' + a singular count noun"))
     plural_of: tuple[str, ...] = field(
         default=(), metadata=doc("nouns of quantity after whose 'of' a count noun is plural ('a number of', "
@@ -296,6 +300,7 @@ def build(rule: Rule) -> Check:
     settings = parse_settings(rule, Settings)
     singular, plural = _pairs(settings.singular), _pairs(settings.plural)
     ignored = frozenset(w.lower() for w in settings.ignore)
+    counted_alike = frozenset(w.lower() for w in settings.counted_alike)
     plural_of = frozenset(w.lower() for w in settings.plural_of)
 
     def fixes(tree: Tree, n: int, det: Word, wants_plural: bool, partner: str | None) -> list[str]:
@@ -326,8 +331,10 @@ def build(rule: Rule) -> Check:
             return
         if noun.tag == "NNS" and _singular_in_s(noun):
             return  # "a giant atlas" (lemma "atla"), "a crossroads": a singular the tagger took for a plural
-        if noun.lower in ignored or noun.lemma.lower() in ignored or noun.dep == "compound":
-            return
+        counted = settings.numbers and len(numbers) == 1 and noun.tag != "NNS" and noun.lower not in counted_alike
+        if ((noun.lower in ignored or noun.lemma.lower() in ignored) and not counted) or noun.dep == "compound":
+            return  # a collective noun's number is usage ("this staff", "these staff"), but after a number most
+            # are counted ("150,000 families")
         after = tree.next_word(n)
         if after is not None and tree.words[after].text in ("’", "'", "’s", "'s"):
             owned = tree.next_word(after)
