@@ -71,6 +71,8 @@ def build(rule: Rule) -> Check:
         word = words[i]
         meant = swaps.get(word.lower)
         before, after = tree.previous_word(i), tree.next_word(i)
+        if after is not None and words[after].tag == "``":
+            after = tree.next_word(after)  # "high levels off “food waste”": the phrase inside its quotation marks
         if meant is None or before is None or after is None:
             return None
         noun, governor = words[before], words[word.head]
