@@ -49,6 +49,7 @@ _SUBJECT_PHRASE_TAGS = frozenset({"DT", "PDT", "PRP$", "POS", "CD", "JJ", "JJR",
                                   "RBR"})
 _WH_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})  # "whose career going well", "what everyone taking"
 _BREAKS = frozenset({";", ":", "–", "—"})  # marks that may open a clause inside a sentence
+_CLAUSE_ROLES = frozenset({"advcl", "ccomp", "relcl", "acl", "xcomp"})
 _SUBJECT_WITHIN = 6  # the subject pronoun among a verbless sentence's first words ("But in general he")
 
 
@@ -132,6 +133,26 @@ def _clause_words(tree: Tree, sentence: list[int]) -> set[int]:
     return {k for r in sentence if tree.words[r].dep in ("relcl", "acl") for k in tree.subtree(r)}
 
 
+def _own_clauses(tree: Tree, head: int) -> set[int]:
+    """The words of the subordinate clauses inside the head's phrase, whose verbs are theirs, not
+    the head's clause's ("stolen almost as soon as he sat", "used by companies to decide where they
+    should open")."""
+    return {
+        k for c in tree.subtree(head)
+        if c != head and tree.words[c].dep in _CLAUSE_ROLES and _subordinate(tree, c)
+        for k in tree.subtree(c)
+    }  # fmt: skip
+
+
+def _subordinate(tree: Tree, clause: int) -> bool:
+    """Whether a subordinator or a wh-word opens the clause ("as soon as he sat", "where they open"):
+    a clause the parse merely hangs there may be the sentence's own ("All this trying to understand
+    it helps")."""
+    return bool(tree.kids(clause, "mark")) or any(
+        tree.words[k].tag in _WH_TAGS and k < clause for k in tree.kids(clause)
+    )  # fmt: skip
+
+
 def _without_finite(tree: Tree, head: int) -> bool:
     """Whether the head has no auxiliary or copula but "being", which is no finite verb either ("they
     being killed", "these presents being replaced" want "are being")."""
@@ -166,7 +187,8 @@ def build(rule: Rule) -> Check:
 
     def be(tree: Tree, subject: int, head: int | None = None) -> str:
         """The form of "be" for the subject, in the tense the writer tells in; a participle the tagger
-        took for a past verb ("they caused by") is the clause's head, not a guide to its tense.
+        took for a past verb ("they caused by") is the clause's head, not a guide to its tense, nor is a
+        participle when the sentence has another verb ("It used by companies to decide where they open").
         Subjects joined by "and" are plural ("Food and fuel already dearer")."""
         word = tree.words[subject]
         links = tree.kids(subject, "cc")
@@ -174,7 +196,11 @@ def build(rule: Rule) -> Check:
         forms = subjects.get(word.lower) or (_PLURAL if word.tag in _PLURAL_SUBJECT_TAGS or joined else _SINGULAR)
         if word.lower == "there":  # "there is/are": the noun after it decides ("There a lot of dogs")
             forms = _PLURAL if _plural_after(tree, subject) else _SINGULAR
-        past = tree.in_past(subject if head is None or tree.words[head].tag != "VBD" else head)
+        other_verb = head is not None and any(
+            tree.words[k].tag in FINITE_TAGS for k in tree.subtree(tree.root(head)) if k != head
+        )  # "It used by companies to decide where they open": the sentence's other verb tells the tense
+        guide = head is not None and (tree.words[head].tag == "VBD" or (tree.words[head].tag == "VBN" and other_verb))
+        past = tree.in_past(head if guide and head is not None else subject)
         return forms[1] if past and len(forms) > 1 else forms[0]
 
     def verbless(tree: Tree, sentence: list[int]) -> int | None:
@@ -260,7 +286,7 @@ def build(rule: Rule) -> Check:
         if not subjects_of or not _progressive_or_passive(tree, head):
             return None
         if words[head].tag != "VBG":
-            relative = _clause_words(tree, sentence)
+            relative = _clause_words(tree, sentence) | _own_clauses(tree, head)
             if any(words[k].tag in FINITE_TAGS for k in sentence if k not in relative):
                 return None  # a participle beside a finite verb may be an absolute clause ("the mark being
                 # placed on a panel") or joined to a clause before ("and your ability helped by")
@@ -271,7 +297,8 @@ def build(rule: Rule) -> Check:
             return None  # a word the lexicon does not know ("she;s homeschooling") may hold the verb
         coordinated = {k for c in tree.kids(head, "conj") if tree.kids(c, "nsubj") for k in tree.subtree(c)}
         inner = {k for c in tree.kids(head, "advcl", "ccomp", "relcl") if c > head for k in tree.subtree(c)}
-        if any(words[k].tag in FINITE_TAGS for k in sentence if k > head and k not in coordinated | inner):
+        if any(words[k].tag in FINITE_TAGS for k in sentence
+               if k > head and k not in coordinated | inner | _own_clauses(tree, head)):  # fmt: skip
             return None  # "All this trying to understand it helps": the clause's verb comes later (a clause
             # of the -ing form's own has its own verb: "and customers staying away because a film claimed")
         being = tree.kids(head, "aux", "auxpass")  # "these presents being replaced"
@@ -341,7 +368,7 @@ def build(rule: Rule) -> Check:
             return None
         participles = [k for k in tree.kids(root, "acl") if k > root and words[k].text.isalpha()]
         clauses = {k for r in sentence if words[r].dep == "relcl" for k in tree.subtree(r)} | {
-            k for p in participles for c in tree.subtree(p) if c != p and tree.kids(c, "mark") for k in tree.subtree(c)
+            k for p in participles for k in _own_clauses(tree, p)
         }  # a clause of the participle's own has its own verb ("stolen almost as soon as he sat")
         if any(words[k].tag in FINITE_TAGS for k in sentence if k not in clauses):
             return None
