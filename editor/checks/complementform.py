@@ -73,11 +73,10 @@ def _predicative(tree: Tree, adjective: int) -> bool:
 def _misread_verb(tree: Tree, adjective: int, after: int) -> bool:
     """Whether the word after a predicative adjective is a base verb the parse, misled by the lost
     "to", read otherwise: a base verb with no auxiliary or subject ("if you are unable go out", "find
-    it very difficult make"), or a noun the
-    adjective modifies whose object follows it ("it is difficult end a friendship", where the
-    parse makes the object an apposition or the noun the object's subject). A noun whose next
-    phrase has a role of its own stays ("it is hard work the whole way", "important work the team
-    does")."""
+    it very difficult make"), or a noun the adjective modifies whose object follows it ("it is
+    difficult end a friendship", where the parse makes the object an apposition or the noun the
+    object's subject). A noun whose next phrase has a role of its own stays ("it is hard work the
+    whole way", "important work the team does")."""
     words = tree.words
     verb = words[after]
     if not (verb.text.isalpha() and verb.text.islower() and "VB" in tags(verb.text)):
@@ -229,8 +228,8 @@ def build(rule: Rule) -> Check:
         word the lexicon knows only as a verb's base form is one, whatever the parse, misled by the
         missing "to", made of the two ("the potential" as an adjective of "attract"), and so is a verb
         the parse made a noun that has an object or a base verb joined to it ("the chance rest and
-        recover"). A base verb the
-        parse makes any adjective's complement is one too ("You won't be surprised see")."""
+        recover"). A base verb the parse makes any adjective's complement is one too ("You won't be
+        surprised see")."""
         word = tree.words[v]
         listed = (word.lower in nouns and "NN" in tags(word.text)) or (word.lower in adjectives and word.tag == "JJ")
         if word.tag != "JJ" and not listed and word.lower not in adjectives:

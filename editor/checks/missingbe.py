@@ -196,11 +196,12 @@ def build(rule: Rule) -> Check:
         forms = subjects.get(word.lower) or (_PLURAL if word.tag in _PLURAL_SUBJECT_TAGS or joined else _SINGULAR)
         if word.lower == "there":  # "there is/are": the noun after it decides ("There a lot of dogs")
             forms = _PLURAL if _plural_after(tree, subject) else _SINGULAR
-        other_verb = head is not None and any(
+        tense_from = subject  # the subject's nearest verb, the head among them
+        if head is not None and (tree.words[head].tag == "VBD" or (tree.words[head].tag == "VBN" and any(
             tree.words[k].tag in FINITE_TAGS for k in tree.subtree(tree.root(head)) if k != head
-        )  # "It used by companies to decide where they open": the sentence's other verb tells the tense
-        guide = head is not None and (tree.words[head].tag == "VBD" or (tree.words[head].tag == "VBN" and other_verb))
-        past = tree.in_past(head if guide and head is not None else subject)
+        ))):  # fmt: skip
+            tense_from = head  # the verbs but the head: "It used by companies to decide where they open"
+        past = tree.in_past(tense_from)
         return forms[1] if past and len(forms) > 1 else forms[0]
 
     def verbless(tree: Tree, sentence: list[int]) -> int | None:
