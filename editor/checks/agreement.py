@@ -330,7 +330,7 @@ def build(rule: Rule) -> Check:
         of_subject = set(tree.subtree(subjects[0]))  # "The fact that we will have Turner show": the subject's own
         phrase_start = min(of_subject)
         # "don't know what beer are": the "do" of the verb whose complement the clause is, not a detached one
-        governing = _governors(tree, clause) if words[clause].dep == "ccomp" else set()
+        governing = set(tree.ancestors(clause)) if words[clause].dep == "ccomp" else set()
 
         def detached(k: int) -> bool:
             """Whether word k is a modal or "do" that may govern the verb, not another clause's ("The
@@ -668,15 +668,6 @@ def _verbless_root(tree: Tree, i: int) -> bool:
     root = tree.root(i)
     word = tree.words[root]
     return root != i and ((word.tag == "VBG" and tree.starts_sentence(root)) or word.tag in NOUN_TAGS)
-
-
-def _governors(tree: Tree, k: int) -> set[int]:
-    """The words above word k, up to its sentence's root."""
-    above: set[int] = set()
-    while tree.words[k].head != k and tree.words[k].head not in above:
-        k = tree.words[k].head
-        above.add(k)
-    return above
 
 
 def _object_taken(tree: Tree, clause: int, subject: int) -> bool:

@@ -259,7 +259,7 @@ def _plain_adjectives(words: Sequence[Word], n: int) -> bool:
     ) for w in words)
 
 
-def _singular_in_s(noun: Word) -> bool:
+def _singular_taken_for_plural(noun: Word) -> bool:
     """Whether a noun in -s is a singular of its own, not a plural: the lexicon's ("atlas", "lens"),
     or far commoner than what the tagger made its singular ("crossroads")."""
     return noun.lower.endswith("s") and (singular_in_s(noun.lower) or lemma_gap(noun) > _SINGULAR_IN_S)
@@ -329,7 +329,7 @@ def build(rule: Rule) -> Check:
             not noun.text.isalpha()
         ):  # fmt: skip
             return
-        if noun.tag == "NNS" and _singular_in_s(noun):
+        if noun.tag == "NNS" and _singular_taken_for_plural(noun):
             return  # "a giant atlas" (lemma "atla"), "a crossroads": a singular the tagger took for a plural
         counted = settings.numbers and len(numbers) == 1 and noun.tag != "NNS" and noun.lower not in counted_alike
         if ((noun.lower in ignored or noun.lemma.lower() in ignored) and not counted) or noun.dep == "compound":

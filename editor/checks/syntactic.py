@@ -102,9 +102,16 @@ class Tree:
 
     def root(self, i: int) -> int:
         """The root of word i's sentence."""
-        while self.words[i].head != i:
+        above = self.ancestors(i)
+        return above[-1] if above else i
+
+    def ancestors(self, i: int) -> list[int]:
+        """The words above word i, nearest first, up to its sentence's root."""
+        above: list[int] = []
+        while self.words[i].head != i and self.words[i].head not in above:
             i = self.words[i].head
-        return i
+            above.append(i)
+        return above
 
     def sentence_start(self, i: int) -> int:
         """The index of the first word of word i's sentence (the root's subtree)."""
