@@ -225,8 +225,9 @@ def build(rule: Rule) -> Check:
         )):  # fmt: skip
             return None  # "the team are" is usage; a plural of it is plural ("Numbers seem", but "Thousands of
             # pounds was": the amount)
-        if any(tree.words[k].tag == "NNS" for k in tree.kids(s, "compound")):
+        if w.tag != "NNS" and any(tree.words[k].tag == "NNS" for k in tree.kids(s, "compound")):
             return None  # "the dangers castaways experience are": a plural modifier is a clause the parse merged
+            # (before a plural the phrase is plural either way: "the emissions reductions is")
         counts = [k for k in tree.kids(s, "nummod") if tree.words[k].tag == "CD"]
         if counts:  # "two series": a number may count a noun the same in both numbers; an amount is one
             counted = w.tag == "NNS" and w.lemma.lower() not in measures and not money(tree, counts[0]) and not any(

@@ -95,6 +95,13 @@ class Settings:
         default=(), metadata=doc("nouns of quantity after whose 'of' a count noun is plural ('a number of', "
                                  "'a variety of', 'thousands of')")
     )
+    plural_by_usage: tuple[str, ...] = field(
+        default=(), metadata=doc("quantifiers opening a bare noun phrase ('more', 'other') after which a count noun "
+                                 "is plural where edited prose lists the plural after them and not the singular")
+    )
+    usage_min_count: int = field(
+        default=20_000_000, metadata=doc("fewest 'Q nouns' in the bigram counts for a bare 'Q noun' to be flagged")
+    )
     fix: Literal["noun", "determiner"] = field(
         default="noun",
         metadata=doc("what the fix changes: the noun's number, or the determiner (when it has a partner)"),
@@ -480,12 +487,44 @@ def build(rule: Rule) -> Check:
         if countable(noun.lemma, QUANTITY_GAP) and not number_invariant(noun.text, noun.lemma):
             yield quantity, noun, True, None
 
+    usage = frozenset(w.lower() for w in settings.plural_by_usage)
+
+    def by_usage(tree: Tree, n: int) -> Iterator[tuple[Word, Word, bool, str | None]]:
+        """"more picture", "other religion": a quantifier opening a bare phrase (no determiner) and a
+        singular count noun that edited prose writes in the plural after it, and never in the
+        singular (the bigram counts list "more pictures", not "more picture"; "more time" and "other
+        person" are listed, so they stand)."""
+        words = tree.words
+        noun = words[n]
+        if noun.tag != "NN" or noun.dep == "compound" or not noun.text.isalpha() or not noun.text.islower() or (
+            noun.lower in ignored or tree.kids(n, "poss", "nummod", "conj", "compound")
+        ):  # fmt: skip
+            return
+        first = min(tree.subtree(n))
+        if any(k != first for k in tree.kids(n, "det", "predet")):
+            return  # "the other side", "no more war": a determiner decides
+        after = tree.next_word(n)
+        if first >= n or words[first].lower not in usage or words[first].head != n or (
+            after is not None and words[after].tag[:2] in ("NN", "JJ", "CD")
+        ):  # fmt: skip
+            return
+        if first + 1 != n:
+            return  # "with all due respect": the counts tell of the two words together only
+        plural = inflect(noun.lemma, "NNS")
+        counts = bigram_counts(usage)
+        quantifier = words[first].lower
+        if plural and countable(noun.lemma, COUNTABLE_GAP) and (quantifier, noun.lower) not in counts and (
+            counts.get((quantifier, plural.lower()), 0) >= settings.usage_min_count
+        ):  # fmt: skip
+            yield words[first], noun, True, None
+
     def check(analysis: Analysis) -> Iterator[Finding]:
         for tree in trees(analysis):
             for n in range(len(tree.words)):
                 pronouns = [*pronoun_subject(tree, n)]
                 found = [*mismatch(tree, n), *pronouns, *verb_subject(tree, n),
-                         *(one_of(tree, n) if settings.one_of else ()), *(quantity_of(tree, n) if plural_of else ())]
+                         *(one_of(tree, n) if settings.one_of else ()), *(quantity_of(tree, n) if plural_of else ()),
+                         *(by_usage(tree, n) if usage else ())]
                 for det, noun, wants_plural, partner in found[:1]:
                     if found[0] in pronouns and partner:  # the "noun" is the verb: only the
                         replacements = [with_case(det, partner)]  # determiner can change
