@@ -37,8 +37,9 @@ def build(rule: Rule) -> Check:
 
     def matches(tree: Tree, end: int, phrase: tuple[str, ...]) -> bool:
         """Whether the words ending at `end` are the phrase (a word by its form or its lemma); a
-        phrase of one word is a verb or an adjective there ("objected to", not "an object to")."""
-        if len(phrase) == 1 and tree.words[end].tag[:2] not in ("VB", "JJ"):
+        phrase of one word is a verb, an adjective or an adverb there ("objected to", "prior to", not "an
+        object to")."""
+        if len(phrase) == 1 and tree.words[end].tag[:2] not in ("VB", "JJ", "RB"):
             return False
         k: int | None = end
         for part in reversed(phrase):
@@ -85,8 +86,11 @@ def build(rule: Rule) -> Check:
                 if to is None or words[to].lower != "to" or words[to].dep != "aux" or words[to].head != c:
                     continue
                 head = verb.head
-                if head == c or head > to or not surely_a_verb(tree, c):
-                    continue
+                before = tree.previous_word(to)
+                if head == c or not surely_a_verb(tree, c) or (
+                    head > to and (before is None or words[before].head != c)
+                ):  # fmt: skip
+                    continue  # the phrase is what the verb hangs on, or hangs on it ("Prior to start the engine,")
                 end = phrase_end(tree, head, to)
                 if end is None or not any(matches(tree, end, p) for p in phrases):
                     continue
