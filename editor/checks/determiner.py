@@ -147,7 +147,9 @@ def _counted(tree: Tree, number: int, n: int, after: int | None) -> bool:
     alternatives = {k for c in tree.kids(number, "conj", "cc") for k in tree.subtree(c)}  # "four or five day"
     if any(tree.words[j].tag not in ("JJ", "JJR", "JJS") and j not in alternatives for j in range(number + 1, n)):
         return False
-    dets = [k for k in tree.kids(n, "det") if tree.words[k].lower not in _COUNTED_AFTER]
+    dets = [k for k in tree.kids(n, "det") if tree.words[k].lower not in _COUNTED_AFTER and not (
+        tree.words[k].lower in ("a", "an") and tree.words[tree.next_word(k) or k].lower in _QUANTITY_ADJECTIVES
+    )]  # "an extra 150 calorie", "an estimated 300 victim": the adjective lets "a" go with a number that counts
     if count.text.isalpha() and not any(tree.words[k].lower in ("a", "an") for k in dets):
         return True  # a number in words counts ("the three race"); in figures it may name a thing ("the 2016 season")
     return not dets or any(tree.words[k].lower in _SPAN_WORDS for k in tree.kids(n, "amod"))
@@ -321,11 +323,13 @@ def build(rule: Rule) -> Check:
         noun = tree.words[n]
         if noun.tag not in ("NN", "NNS", "JJ"):
             return
-        if noun.tag == "JJ" and noun.dep in _NOUN_ROLES and "NN" in tags(noun.text) and tree.kids(n, "det") and (
-            countable(noun.lemma, COUNTABLE_GAP)
-        ):  # fmt: skip
-            noun = replace(noun, tag="NN")  # "These token was": a count noun in a noun's role, which the tagger
-            # took for an adjective (not "those elderly", whose noun has no plural in use)
+        counters = [k for k in tree.kids(n, "amod", "nummod") if tree.words[k].lower in plural or (
+            tree.words[k].tag == "CD")]  # fmt: skip
+        if noun.tag == "JJ" and noun.dep in _NOUN_ROLES and "NN" in tags(noun.text) and (
+            tree.kids(n, "det") or counters
+        ) and countable(noun.lemma, COUNTABLE_GAP):  # fmt: skip
+            noun = replace(noun, tag="NN")  # "These token was", "like many other,": a count noun in a noun's role,
+            # which the tagger took for an adjective (not "those elderly", whose noun has no plural in use)
         numbers = [k for k in tree.kids(n, "nummod") if k < n and tree.words[k].tag == "CD"]
         following = tree.next_word(n)
         unit = noun.tag == "JJ" and bool(numbers) and "NN" in tags(noun.text) and (
