@@ -74,9 +74,9 @@ def _misread_verb(tree: Tree, adjective: int, after: int) -> bool:
     """Whether the word after a predicative adjective is a base verb the parse, misled by the lost
     "to", read otherwise: a base verb with no auxiliary or subject ("if you are unable go out", "find
     it very difficult make"), or a noun the adjective modifies whose object follows it ("it is
-    difficult end a friendship", where the parse makes the object an apposition or the noun the
-    object's subject). A noun whose next phrase has a role of its own stays ("it is hard work the
-    whole way", "important work the team does")."""
+    difficult end a friendship", where the parse makes the object an apposition, the noun the
+    object's subject, or both the copula's complements). A noun whose next phrase has a role of its
+    own stays ("it is hard work the whole way", "important work the team does")."""
     words = tree.words
     verb = words[after]
     if not (verb.text.isalpha() and verb.text.islower() and "VB" in tags(verb.text)):
@@ -90,7 +90,8 @@ def _misread_verb(tree: Tree, adjective: int, after: int) -> bool:
         return False
     head = opener if words[opener].tag == "PRP" else words[opener].head
     folded = verb.head == head and verb.dep in ("nsubj", "compound") and words[head].dep != "relcl"
-    return (words[head].head == after and words[head].dep in ("appos", "dobj")) or folded
+    second = verb.dep == "attr" and words[head].dep == "attr" and words[head].head == verb.head  # two complements
+    return (words[head].head == after and words[head].dep in ("appos", "dobj")) or folded or second
 
 
 def _verb_taken_for_noun(tree: Tree, n: int) -> bool:

@@ -22,6 +22,7 @@ from copydesk.findings import Finding
 from copydesk.lexicon import followed_rather
 from copydesk.rules import Rule
 from copydesk.text import Analysis
+from copydesk.wordclass import tags
 
 _FIRST_TAGS = frozenset({"NN", "NNS", "CD", "JJ"})  # JJ: a fraction ("a fifth the company's value")
 _SECOND_TAGS = frozenset({"NN", "NNS", "CD"})
@@ -78,6 +79,11 @@ def build(rule: Rule) -> Check:
             return True  # "14 hours a day"; "give banks the insight"; "his mother a part-time worker"
         if word.tag == "JJ" and word.dep == "amod":
             return True
+        if word.dep == "attr" and "VB" in tags(word.text) and not tree.kids(first, "det", "poss") and any(
+            words[k].dep == "amod" and words[k].tag == "JJ" and k == tree.previous_word(first) for k in tree.kids(first)
+        ):  # fmt: skip
+            return True  # "it is difficult end a friendship": a bare complement that can be a verb has lost
+            # its "to" (missing-word.to-before-verb), not its "of"
         if word.dep == "pobj" and words[word.head].tag == "IN" and tree.starts_sentence(word.head):
             return True  # "In this portrait the landscape suggests": a fronted phrase, then the subject
         clause = words[second.head]
