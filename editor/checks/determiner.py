@@ -203,9 +203,13 @@ def _joined_after(tree: Tree, n: int) -> bool:
     other preposition, verb or mark: the noun may be one of two the determiner shares ("both
     strength of mind and strength of will"), or the "and" joins clauses the parse ran together
     ("this sources and we believe"). An "and" after another preposition's object ("these list of
-    photos for your ideas and ...") joins something else."""
-    for word in tree.words[n + 1 : n + 8]:
+    photos for your ideas and ...") joins something else, and so does one before a preposition ("for
+    these club and for the game")."""
+    for at, word in enumerate(tree.words[n + 1 : n + 8], start=n + 1):
         if word.lower == "and":
+            after = tree.next_word(at)
+            if after is not None and tree.words[after].tag in ("IN", "TO"):
+                return False  # "for these club and for the game": "and" joins phrases, each with its own head
             return tree.words[word.head].tag[:2] != "VB"
         ends = (word.tag == "IN" and word.lower != "of") or word.tag[:2] in ("VB", "MD") or not word.text.isalnum()
         if ends and word.text.strip():
@@ -399,10 +403,12 @@ def build(rule: Rule) -> Check:
                     or w.text[:1].isdigit()
                 )
                 and not (w.tag in ("NN", "NNP") and w.dep == "compound" and k < w.head <= n and noun.tag == "NN")
-                and not (w.text == "," and 0 < at < len(between) - 1 and between[at - 1].tag == "JJ")
+                and not (w.lower in (",", "and", "or") and 0 < at < len(between) - 1 and between[at - 1].tag == "JJ"
+                         and between[at + 1].tag in ("JJ", "RB"))
                 for at, w in enumerate(between)
             ):
-                continue  # adjectives may stand between, a comma between two ("these lovely, wide smile"),
+                continue  # adjectives may stand between, a comma or "and" between two ("these lovely, wide smile",
+                # "this sudden and violent movements"),
                 # participles as adjectives ("these groundbreaking
                 # index", "these learned deafness"; not "projects each offered solutions", where the participle
                 # is a verb), and before a singular noun its own modifiers ("these NSA database programme");
