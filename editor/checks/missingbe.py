@@ -249,6 +249,10 @@ def build(rule: Rule) -> Check:
         if after.tag in _COMPLEMENT_STARTS or (after.tag in ("RB", "RBR") and then.tag in _AFTER_AN_ADVERB
                                                and not has_tag(then.lower, _CAN_BE_VERB)):  # fmt: skip
             return sentence[i]
+        if after.tag in ("RB", "RBR") and then.lower == "as" and i + 3 < len(sentence) and (
+            words[sentence[i + 3]].tag in ("JJ", "JJR") and not has_tag(words[sentence[i + 3]].lower, _CAN_BE_VERB)
+        ):  # fmt: skip
+            return sentence[i]  # "It really as simple as that": a comparison's "as" and adjective are the complement
         if has_tag(after.lower, _ADJECTIVE) and then.lower == "to" and i + 3 < len(sentence) and (
             words[sentence[i + 3]].tag == "VB"
         ):  # fmt: skip
