@@ -500,11 +500,12 @@ def build(rule: Rule) -> Check:
                 found = set()  # the subjects flagged, each once
                 opening = verbless(tree, sentence)
                 for pronoun_at in (*([opening] if opening is not None else []), *after_break(tree, sentence)):
-                    if pronoun_at not in found:  # "be" after the pronoun, the finding on the pronoun
+                    if pronoun_at not in found:  # "be" after the pronoun, the finding on the words either side
                         found.add(pronoun_at)
-                        pronoun = words[pronoun_at]
-                        fixed = f"{pronoun.text} {be(tree, pronoun_at)}"
-                        yield rule.finding(pronoun.start, pronoun.end, pronoun.text, [fixed], subject=pronoun.text)
+                        pronoun, after = words[pronoun_at], words[tree.next_word(pronoun_at) or pronoun_at]
+                        fixed = f"{pronoun.text} {be(tree, pronoun_at)}{analysis.text[pronoun.end : after.end]}"
+                        yield rule.finding(pronoun.start, after.end, analysis.text[pronoun.start : after.end], [fixed],
+                                           subject=pronoun.text)  # fmt: skip
                 for head in (root, *tree.kids(root, "conj")):
                     subject = bare_participle(tree, head, sentence)
                     if subject is not None:
