@@ -507,19 +507,15 @@ def build(rule: Rule) -> Check:
         words = tree.words
         noun = words[n]
         if noun.tag != "NN" or noun.dep == "compound" or not noun.text.isalpha() or not noun.text.islower() or (
-            noun.lower in ignored or tree.kids(n, "poss", "nummod", "conj", "compound")
+            noun.lower in ignored or tree.kids(n, "conj", "compound")
         ):  # fmt: skip
             return
-        first = min(tree.subtree(n))
-        if any(k != first for k in tree.kids(n, "det", "predet")):
-            return  # "the other side", "no more war": a determiner decides
-        after = tree.next_word(n)
-        if first >= n or words[first].lower not in usage or words[first].head != n or (
+        first, after = min(tree.subtree(n)), tree.next_word(n)
+        if first + 1 != n or words[first].lower not in usage or words[first].head != n or (
             after is not None and words[after].tag[:2] in ("NN", "JJ", "CD")
         ):  # fmt: skip
-            return
-        if first + 1 != n:
-            return  # "with all due respect": the counts tell of the two words together only
+            return  # the quantifier alone before the noun: not after a determiner ("the other side", "no more
+            # war"), nor before other words ("with all due respect": the counts tell of two words together)
         plural = inflect(noun.lemma, "NNS")
         counts = bigram_counts(usage)
         quantifier = words[first].lower
