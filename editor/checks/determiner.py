@@ -327,10 +327,9 @@ def build(rule: Rule) -> Check:
         noun = tree.words[n]
         if noun.tag not in ("NN", "NNS", "JJ"):
             return
-        counters = [k for k in tree.kids(n, "amod", "nummod") if tree.words[k].lower in plural or (
-            tree.words[k].tag == "CD")]  # fmt: skip
         if noun.tag == "JJ" and noun.dep in _NOUN_ROLES and "NN" in tags(noun.text) and (
-            tree.kids(n, "det") or counters
+            tree.kids(n, "det") or any(tree.words[k].lower in plural or tree.words[k].tag == "CD"
+                                       for k in tree.kids(n, "amod", "nummod"))
         ) and countable(noun.lemma, COUNTABLE_GAP):  # fmt: skip
             noun = replace(noun, tag="NN")  # "These token was", "like many other,": a count noun in a noun's role,
             # which the tagger took for an adjective (not "those elderly", whose noun has no plural in use)

@@ -302,8 +302,8 @@ def build(rule: Rule) -> Check:
             return None  # a word the lexicon does not know ("she;s homeschooling") may hold the verb
         coordinated = {k for c in tree.kids(head, "conj") if tree.kids(c, "nsubj") for k in tree.subtree(c)}
         inner = {k for c in tree.kids(head, "advcl", "ccomp", "relcl") if c > head for k in tree.subtree(c)}
-        if any(words[k].tag in FINITE_TAGS for k in sentence
-               if k > head and k not in coordinated | inner | _own_clauses(tree, head)):  # fmt: skip
+        others = coordinated | inner | _own_clauses(tree, head)
+        if any(words[k].tag in FINITE_TAGS for k in sentence if k > head and k not in others):
             return None  # "All this trying to understand it helps": the clause's verb comes later (a clause
             # of the -ing form's own has its own verb: "and customers staying away because a film claimed")
         being = tree.kids(head, "aux", "auxpass")  # "these presents being replaced"
