@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import Protocol
@@ -258,13 +259,22 @@ def merge_findings(findings: Iterable[Finding]) -> list[Finding]:
         group.sort(key=_rank)
         best = group[0]
         if len(group) > 1:
-            replacements = tuple(dict.fromkeys(r for f in group for r in f.replacements))
+            replacements = _distinct(r for f in group for r in f.replacements)
             sources = tuple(dict.fromkeys(s for f in group for s in f.sources))
             # The fix applied is the first replacement: it is as safe as the source that proposed it.
             safe = next((f.safe for f in group if f.replacements), best.safe)
             best = replace(best, replacements=replacements, sources=sources, safe=safe)
         merged.append(best)
     return sort_findings(merged)
+
+
+def _distinct(fixes: Iterable[str]) -> tuple[str, ...]:
+    """Each fix once, in order; fixes that differ only in a run of spaces are one ("they're  going",
+    rebuilt from an engine's "they're " over a longer span, is "they're going")."""
+    kept: dict[str, str] = {}
+    for fix in fixes:
+        kept.setdefault(re.sub(r"  +", " ", fix), fix)
+    return tuple(kept.values())
 
 
 def _rebuilt(host: Finding, nested: Finding) -> list[str]:
@@ -298,7 +308,7 @@ def _fold_nested(by_span: dict[tuple[int, int], list[Finding]]) -> None:
             fixes = [*host.replacements, *_rebuilt(host, f)]
             folded = replace(
                 host,
-                replacements=tuple(dict.fromkeys(fixes)),
+                replacements=_distinct(fixes),
                 sources=tuple(dict.fromkeys([*host.sources, *f.sources])),
                 safe=host.safe if host.replacements else f.safe,  # the first fix's, as where spans are equal
             )

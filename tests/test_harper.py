@@ -191,6 +191,16 @@ def test_two_rules_of_ours_making_the_same_edit_are_one_finding() -> None:
     assert len(merge_findings([host, other])) == 2
 
 
+def test_fixes_differing_only_in_a_run_of_spaces_are_one() -> None:
+    """Harper's "they're " rebuilt over copydesk's "Their going" reads "they're  going": the same
+    fix as copydesk's "They're going", so it is not offered twice."""
+    own = Finding("missing-verb.be", "grammar", Severity.WARNING, "m", 0, 11, "Their going", ("They're going",))
+    harper = Finding("harper.grammar", "grammar", Severity.WARNING, "m", 0, 5, "Their", ("They're ",),
+                     sources=("harper:TheirIs",))  # fmt: skip
+    [found] = merge_findings([own, harper])
+    assert found.replacements == ("They're going",)
+
+
 def test_a_folded_fix_is_as_safe_as_its_source() -> None:
     """A fix taken from an engine's finding into one of copydesk's that had none is applied
     unattended only if the engine's was safe: the Iran sample's "irrecoverable damages" takes

@@ -35,6 +35,7 @@ from copydesk.checks import (
     missingof,
     names,
     numbers,
+    pairedcomma,
     pattern,
     prepositionchoice,
     prepositionswap,
@@ -123,6 +124,9 @@ CHECK_TYPES: dict[str, CheckType] = {
     "lost-verb": CheckType(lostverb.build, lostverb.Settings,
                            "'the chances where small', 'the man whose going': a word typed for the verb its sentence "
                            "lacks (parse)", _always),
+    "paired-comma": CheckType(pairedcomma.build, pairedcomma.Settings,
+                              "'The report, which was published on Monday said': the comma closing an aside "
+                              "(parse)", _always),
     "complex-preposition": CheckType(complement.build, complement.Settings,
                                      "'instead the', 'in spite the': a complex preposition's last word (parse)",
                                      _always),

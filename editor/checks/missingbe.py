@@ -50,6 +50,8 @@ _SUBJECT_PHRASE_TAGS = frozenset({"DT", "PDT", "PRP$", "POS", "CD", "JJ", "JJR",
 _WH_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})  # "whose career going well", "what everyone taking"
 _BREAKS = frozenset({";", ":", "–", "—"})  # marks that may open a clause inside a sentence
 _CLAUSE_ROLES = frozenset({"advcl", "ccomp", "relcl", "acl", "xcomp"})
+# Possessives written for the contraction of a subject and "be" that sounds like them
+_CONTRACTED = {"whose": "who's", "their": "they're", "your": "you're", "its": "it's"}
 _SUBJECT_WITHIN = 6  # the subject pronoun among a verbless sentence's first words ("But in general he")
 
 
@@ -478,8 +480,9 @@ def build(rule: Rule) -> Check:
         last = max(k for k in phrase if k < head and k not in predicate)  # the predicate's own adverbs come
         # after "be" ("are still not sure")
         before, verb = words[last], words[head]
-        if last == subject and before.lower == "whose":  # "Whose coming?": a possessive is no subject, "who's" is meant
-            fixed = match_case(before.text, "who's") + analysis.text[before.end : verb.end]
+        if last == subject and before.lower in _CONTRACTED:  # "Whose coming?", "Their going": a possessive is no
+            # subject, the contraction that sounds like it is meant
+            fixed = match_case(before.text, _CONTRACTED[before.lower]) + analysis.text[before.end : verb.end]
         else:
             fixed = f"{before.text} {be(tree, subject, head)}{analysis.text[before.end : verb.end]}"
         return rule.finding(before.start, verb.end, analysis.text[before.start : verb.end], [fixed],

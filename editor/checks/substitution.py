@@ -1,7 +1,8 @@
 """Wrong form to right form: "would of" -> "would have", "alot" -> "a lot".
 
-Patterns are literal unless the rule says `regex: true`; either way they match whole words,
-and the replacement takes the casing of the text it replaces.
+Patterns are literal unless the rule says `regex: true`; either way they match whole words
+(unless `whole_words: false`, for marks of punctuation, which stand against a word), and the
+replacement takes the casing of the text it replaces.
 """
 
 from __future__ import annotations
@@ -27,6 +28,9 @@ class Settings:
     )
     ignore_case: bool = field(default=True, metadata=doc("match in any case"))
     preserve_case: bool = field(default=True, metadata=doc("give the replacement the case of the text it replaces"))
+    whole_words: bool = field(
+        default=True, metadata=doc("match only whole words; false for punctuation, which stands against a word")
+    )
 
 
 def build(rule: Rule) -> Check:
@@ -41,7 +45,8 @@ def build(rule: Rule) -> Check:
         ):
             raise RuleError(f"{rule.where('swap')}: each item needs 'pattern' and 'replacement' texts")
         source = item["pattern"] if regex else literal_pattern(item["pattern"])
-        swaps.append((compile_regex(rule, "swap", word_bounded(source), flags), item["replacement"]))
+        bounded = word_bounded(source) if settings.whole_words else source
+        swaps.append((compile_regex(rule, "swap", bounded, flags), item["replacement"]))
 
     def check(analysis: Analysis) -> Iterator[Finding]:
         for pattern, template in swaps:

@@ -6,7 +6,11 @@ modal is itself a verb in base form ("would has been", "could is applied"), and 
 -s after a question's modal and subject ("what can young people does?"). With `governor:
 preposition`, a verb that is the complement of the preposition just before it takes the -ing
 form ("for choosing", not "for choose"), except after the few prepositions that take a bare
-infinitive ("rather than go", "do nothing but wait").
+infinitive ("rather than go", "do nothing but wait"). With `governor: subject`, a form that is only
+ever a past participle ("seen", "done", "shown") heading a clause with a subject and no auxiliary
+is the past tense ("I seen him", "The results shown that"), when the subject is a pronoun that is
+only a subject ("I", "they") or the verb has an object, which a passive participle lacks ("the
+windows broken", "had his sunglasses stolen" stand).
 """
 
 from __future__ import annotations
@@ -34,6 +38,8 @@ _SUBJECT_TAGS = frozenset({"DT", "JJ", "NN", "NNS", "NNP", "NNPS", "PRP", "PRP$"
 _NOUN_OPENERS = frozenset({"DT", "JJ", "JJR", "JJS", "PRP$", "POS", "CD"})
 # The auxiliaries whose finite forms may follow a modal by mistake ("would has been")
 _AUXILIARIES = frozenset({"be", "have", "do"})
+# Pronouns only ever subjects: after them a participle is no object's complement ("keep it hidden")
+_NOMINATIVE = frozenset({"i", "he", "she", "we", "they"})
 
 
 def wanted_form(aux_tag: str, aux_lemma: str) -> str | None:
@@ -51,8 +57,9 @@ class Settings:
         default=(), metadata=doc("forms accepted after their governor though the lexicon lists others "
                                  "(British participles: 'got', 'learnt', 'proved')")
     )
-    governor: Literal["auxiliary", "preposition"] = field(
-        default="auxiliary", metadata=doc("what governs the verb's form: its auxiliary, or the preposition before it")
+    governor: Literal["auxiliary", "preposition", "subject"] = field(
+        default="auxiliary", metadata=doc("what governs the verb's form: its auxiliary, the preposition before it, "
+                                          "or its subject alone (a participle without an auxiliary)")
     )
     bare_after: tuple[str, ...] = field(
         default=(), metadata=doc("with governor 'preposition': the prepositions after which a bare infinitive "
@@ -64,6 +71,10 @@ class Settings:
     )
     infinitive_adjectives: tuple[str, ...] = field(
         default=(), metadata=doc("adjectives whose 'to' is always the infinitive's ('able')")
+    )
+    two_object_verbs: tuple[str, ...] = field(
+        default=(), metadata=doc("with governor 'subject': verbs whose passive keeps an object ('they given "
+                                 "incentives' may lack 'were'), judged only without a noun object ('they given it')")
     )
 
 
@@ -108,11 +119,19 @@ def _verb_tagged_noun(tree: Tree, i: int) -> bool:
     )  # fmt: skip
 
 
+def _takes_object(tree: Tree, i: int) -> bool:
+    """Whether verb i has an object or a that-clause, which an active verb takes and a passive participle does not."""
+    return bool(tree.kids(i, "dobj")) or any(
+        tree.words[m].lower == "that" for c in tree.kids(i, "ccomp") for m in tree.kids(c, "mark")
+    )
+
+
 def build(rule: Rule) -> Check:
     settings = parse_settings(rule, Settings)
     accepted = frozenset(w.lower() for w in settings.accepted)
     bare_after = frozenset(w.lower() for w in settings.bare_after)
     infinitive_governors = frozenset(w.lower() for w in (*settings.infinitive_verbs, *settings.infinitive_adjectives))
+    two_object_verbs = frozenset(w.lower() for w in settings.two_object_verbs)
 
     def after_preposition(analysis: Analysis) -> Iterator[Finding]:
         for tree in trees(analysis):
@@ -132,8 +151,40 @@ def build(rule: Rule) -> Check:
                     continue
                 yield rule.finding(verb.start, verb.end, verb.text, [form], governor=prep.text)
 
+    def participle_alone(analysis: Analysis) -> Iterator[Finding]:
+        for tree in trees(analysis):
+            words = tree.words
+            for i, verb in enumerate(words):
+                if verb.tag[:2] != "VB" or not verb.text.isalpha() or tree.kids(i, "aux", "auxpass"):
+                    continue
+                lemma = verb_lemma(verb.text, verb.lemma)
+                past = verb_forms(lemma, "VBD")
+                if verb.lower not in verb_forms(lemma, "VBN") or verb.lower in (*past, *verb_forms(lemma, "VB")) or (
+                    not past or "VBD" in tags(verb.lower) or verb.lower.endswith("ed")
+                ):  # fmt: skip
+                    continue  # a form the past tense shares ("come"), or a regular one that may ("fitted")
+                subject = next((k for k in tree.kids(i, "nsubj", "nsubjpass") if k < i), None)
+                if subject is None or (words[subject].lower not in _NOMINATIVE and not _takes_object(tree, i)):
+                    continue
+                if lemma in two_object_verbs and any(words[o].tag != "PRP" for o in tree.kids(i, "dobj", "dative")):
+                    continue  # "they given financial incentives": a passive that lost "were" keeps its object
+                first = min(tree.subtree(subject))
+                if any(words[j].lemma in _AUXILIARIES and words[j].tag[:2] == "VB"
+                       for j in range(tree.sentence_start(i), first)):  # fmt: skip
+                    continue  # "had the service done", "have taken us to ... and even shown us": an
+                    # auxiliary before the subject, inverted or shared by joined verbs
+                if any(words[j].text in (":", ";", "–", "—") for j in range(first, i)):
+                    continue  # "features include: hidden security features": a list the parse made a clause
+                if any(words[j].tag not in ("RB", "RBR", "RBS") and words[j].text.strip()
+                       for j in range(max(tree.subtree(subject)) + 1, i)):  # fmt: skip
+                    continue  # "features include: hidden", "and even shown": a clause the parse joined
+                yield rule.finding(verb.start, verb.end, verb.text, [with_case(verb, past[0])],
+                                   governor=words[subject].text)  # fmt: skip
+
     if settings.governor == "preposition":
         return after_preposition
+    if settings.governor == "subject":
+        return participle_alone
 
     def auxiliary_after_modal(tree: Tree, auxes: list[int]) -> Iterator[tuple[int, int, str]]:
         """"would has been", "could is applied": an auxiliary after a modal in the same verb's chain,
