@@ -62,3 +62,22 @@ def test_a_parse_tag_token_asks_the_parse_and_stays_silent_without_it() -> None:
     assert [(f.text, f.replacements) for f in found] == [("too", ("to",))]
     assert found[0].start == text.index("too Jupiter")
     assert list(check(Analysis(text))) == []
+
+
+def test_an_antipatterns_parse_tag_asks_the_parse_too() -> None:
+    """A `parse_tag` in an antipattern withdraws a match only where the parse gives that tag, not
+    wherever a token stands: "a research lab" (a noun the lexicon lacks) stands, "a research on"
+    is flagged."""
+    from copydesk.checks import build_check
+    from copydesk.findings import Severity
+    from copydesk.rules import Rule
+    from copydesk.syntax import SyntaxParser
+
+    rule = Rule(id="test.mass", check="pattern", category="grammar", severity=Severity.WARNING, message="m",
+                settings={"tokens": [{"text": "a", "mark": True}, {"text": "research", "mark": True}],
+                          "antipatterns": [[{"text": "a"}, {"text": "research"}, {"parse_tag": ["NN"]}]],
+                          "suggest": "{2}"}, source="pack.yaml")  # fmt: skip
+    check = build_check(rule)
+    text = "They set up a research lab. They did a research on sleep."
+    found = list(check(Analysis(text, parser=SyntaxParser())))
+    assert [(f.start, f.replacements) for f in found] == [(text.index("a research on"), ("research",))]

@@ -36,6 +36,7 @@ from copydesk.checks import (
     names,
     numbers,
     pairedcomma,
+    pasttime,
     pattern,
     prepositionchoice,
     prepositionswap,
@@ -127,6 +128,9 @@ CHECK_TYPES: dict[str, CheckType] = {
     "paired-comma": CheckType(pairedcomma.build, pairedcomma.Settings,
                               "'The report, which was published on Monday said': the comma closing an aside "
                               "(parse)", _always),
+    "past-time": CheckType(pasttime.build, pasttime.Settings,
+                           "'Yesterday he go', 'She lead the team last year': the past a time that is over asks for "
+                           "(parse)", _always),
     "complex-preposition": CheckType(complement.build, complement.Settings,
                                      "'instead the', 'in spite the': a complex preposition's last word (parse)",
                                      _always),

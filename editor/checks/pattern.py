@@ -253,30 +253,20 @@ def build(rule: Rule) -> Check:
     templates = [settings.suggest] if isinstance(settings.suggest, str) else list(settings.suggest)
     marked = [i for i, m in enumerate(matchers) if m.mark] or list(range(len(matchers)))
     literals, offsets = _anchor(matchers)
-    parsed = any(m.parse_tags for m in matchers)
-
-    def parse_agrees(tagged: Mapping[int, str], seq: Sequence[Token], spans: list[tuple[int, int]]) -> bool:
-        """Whether the parse (`tagged`: each word's tag by its start) tags each token of a matcher with
-        `parse_tag` as it asks; without the syntax layer no such token agrees, so the rule stays silent
-        rather than guess."""
-        return all(
-            tagged.get(seq[k].start) in matcher.parse_tags
-            for matcher, (a, b) in zip(matchers, spans, strict=True) if matcher.parse_tags for k in range(a, b)
-        )  # fmt: skip
+    parsed = any(m.parse_tags for sequence in (matchers, *antipatterns) for m in sequence)
 
     def check(analysis: Analysis) -> Iterator[Finding]:
         apostrophe = apostrophe_of(analysis.text) if any("{apostrophe}" in t for t in templates) else "’"
-        tagged: dict[int, str] | None = None  # the parse's tags, read once, at the first match that asks
+        tagged: dict[int, str] = {}  # the parse's tags, read once, at the first match that asks
         for seq, start in _starts(analysis, literals, offsets):
             spans = match_at(seq, start, matchers)
             if spans is None or not _adjacent(analysis.text, seq, spans):
                 continue
-            if parsed:
-                if tagged is None:
-                    tagged = {w.start: w.tag for sentence in analysis.parsed for w in sentence}
-                if not parse_agrees(tagged, seq, spans):
-                    continue
-            if any(_overlaps(seq, spans, a) for a in antipatterns):
+            if parsed and not tagged:
+                tagged = {w.start: w.tag for sentence in analysis.parsed for w in sentence}
+            if not _parse_agrees(matchers, tagged, seq, spans):
+                continue
+            if any(_overlaps(seq, spans, a, tagged) for a in antipatterns):
                 continue
             yield from _finding(analysis, seq, spans, apostrophe)
 
@@ -326,12 +316,26 @@ def _adjacent(text: str, seq: Sequence[Token], spans: list[tuple[int, int]]) -> 
     return "\n" not in text[seq[first].start : seq[last - 1].end]
 
 
-def _overlaps(seq: Sequence[Token], spans: list[tuple[int, int]], anti: Sequence[Matcher]) -> bool:
+def _parse_agrees(
+    matchers: Sequence[Matcher], tagged: Mapping[int, str], seq: Sequence[Token], spans: list[tuple[int, int]]
+) -> bool:
+    """Whether the parse (`tagged`: each word's tag by its start) tags each token of a matcher with
+    `parse_tag` as it asks; without the syntax layer no such token agrees, so a rule (or an
+    antipattern) that asks stays silent rather than guess."""
+    return all(
+        tagged.get(seq[k].start) in matcher.parse_tags
+        for matcher, (a, b) in zip(matchers, spans, strict=True) if matcher.parse_tags for k in range(a, b)
+    )  # fmt: skip
+
+
+def _overlaps(
+    seq: Sequence[Token], spans: list[tuple[int, int]], anti: Sequence[Matcher], tagged: Mapping[int, str]
+) -> bool:
     lo = next(a for a, b in spans if b > a) if any(b > a for a, b in spans) else spans[0][0]
     hi = max(b for _, b in spans)
     for s in range(max(0, lo - len(anti)), min(len(seq), hi)):
         got = match_at(seq, s, anti)
-        if got is not None:
+        if got is not None and _parse_agrees(anti, tagged, seq, got):
             a_lo = min((a for a, b in got if b > a), default=s)
             a_hi = max(b for _, b in got)
             if a_lo < hi and lo < a_hi:
