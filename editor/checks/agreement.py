@@ -92,6 +92,15 @@ class Settings:
     plural_words: tuple[str, ...] = field(
         default=(), metadata=doc("subject words that take a plural verb ('many', 'several', 'both')")
     )
+    plural_nouns: tuple[str, ...] = field(
+        default=(), metadata=doc("nouns only ever plural though not in -s ('police', 'cattle'), whatever their "
+                                 "determiner")
+    )
+    counting_nouns: tuple[str, ...] = field(
+        default=(),
+        metadata=doc("nouns of quantity that, after 'a', agree as the noun after their 'of' ('a number of people "
+                     "are') and, after 'the', are the singular subject ('the number of people is')"),
+    )  # fmt: skip
     measures: tuple[str, ...] = field(
         default=(),
         metadata=doc("units of time, distance, weight and money: counted, they may be one amount ('Ten years is "
@@ -108,6 +117,8 @@ def build(rule: Rule) -> Check:
     mandative = frozenset(w.lower() for w in settings.mandative)
     infinitive_nouns = frozenset(w.lower() for w in settings.infinitive_nouns)
     of_partitives = frozenset(w.lower() for w in settings.of_partitives)
+    plural_nouns = frozenset(w.lower() for w in settings.plural_nouns)
+    counting_nouns = frozenset(w.lower() for w in settings.counting_nouns)
 
     def subjunctive(tree: Tree, clause: int) -> bool:
         """Whether the clause (or the clause it is joined to) is a 'that' clause of a mandative
@@ -152,10 +163,18 @@ def build(rule: Rule) -> Check:
             return None  # "Both man face": the determiner shows the noun is the slip (agreement.noun-number's)
         if lower in singular_words:
             return SINGULAR
+        if lower in plural_nouns:
+            return PLURAL  # "the police are", "cattle were" (Quirk 5.78)
+        if lower in counting_nouns and w.tag == "NN":
+            counted = _counted_after_of(tree, s)
+            article = [tree.words[d].lower for d in tree.kids(s, "det")]
+            if counted is not None and article == ["the"]:
+                return SINGULAR  # "the number of people has risen": the number itself (Quirk 10.35)
+            if counted is not None and article in (["a"], ["an"]):
+                return number(tree, counted, depth + 1)  # "a number of people have": the people
         if lower in of_partitives:
-            partitive_of = [k for k in tree.kids(s, "prep") if tree.words[k].lower == "of" and k == tree.next_word(s)]
-            objects = tree.kids(partitive_of[0], "pobj") if partitive_of else []
-            return number(tree, objects[0], depth + 1) if objects else None  # "a lot of those companies show"
+            counted = _counted_after_of(tree, s)
+            return number(tree, counted, depth + 1) if counted is not None else None  # "a lot of those companies show"
         if lower in plural_words and not tree.kids(s, "det"):
             return PLURAL  # "many of these incidents were"
         if w.tag == "CD" and lower not in ("one", "1") and not tree.kids(s, "nummod", "quantmod", "compound") and any(
@@ -449,6 +468,15 @@ def build(rule: Rule) -> Check:
                                subject=words[subject].text, number=wanted)  # fmt: skip
 
     return check
+
+
+def _counted_after_of(tree: Tree, s: int) -> int | None:
+    """The noun after the "of" straight after noun s ("a number of people"), if any."""
+    after = tree.next_word(s)
+    if after is None or tree.words[after].lower != "of" or tree.words[after].head != s:
+        return None
+    objects = tree.kids(after, "pobj")
+    return objects[0] if objects else None
 
 
 def _subject_read_as_compound(tree: Tree, verb: int) -> list[int]:
