@@ -69,13 +69,11 @@ def build(rule: Rule) -> Check:
                 if verb.dep in ("aux", "auxpass"):
                     if lemma != "be":
                         continue  # "has gone", "does go": more than one word to change
-                    head = verb.head
-                elif lemma in ("have", "do") and tree.kids(i, "aux"):
-                    continue
+                    head = verb.head  # "Yesterday he is going": the progressive's time
+                elif tree.kids(i, "aux", "auxpass"):
+                    continue  # "will go", "did go": the auxiliary carries the tense
                 else:
                     head = i
-                if tree.kids(head, "aux", "auxpass") and head == i:
-                    continue
                 found = marker(tree, head)
                 if found is None:
                     continue
