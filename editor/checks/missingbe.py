@@ -155,6 +155,13 @@ def _subordinate(tree: Tree, clause: int) -> bool:
     )  # fmt: skip
 
 
+def _relative_subject(tree: Tree, subject: int) -> bool:
+    """Whether the subject is a relative pronoun whose clause hangs on a noun (its antecedent)."""
+    word = tree.words[subject]
+    clause = tree.words[word.head]
+    return word.tag in ("WP", "WDT") and clause.dep == "relcl" and tree.words[clause.head].tag in NOUN_TAGS
+
+
 def _without_finite(tree: Tree, head: int) -> bool:
     """Whether the head has no auxiliary or copula but "being", which is no finite verb either ("they
     being killed", "these presents being replaced" want "are being")."""
@@ -195,6 +202,8 @@ def build(rule: Rule) -> Check:
         word = tree.words[subject]
         links = tree.kids(subject, "cc")
         joined = bool(tree.kids(subject, "conj")) and any(tree.words[c].lower == "and" for c in links)
+        if _relative_subject(tree, subject):  # "people who struggling": the antecedent's number
+            word = tree.words[tree.words[word.head].head]
         forms = subjects.get(word.lower) or (_PLURAL if word.tag in _PLURAL_SUBJECT_TAGS or joined else _SINGULAR)
         if word.lower == "there":  # "there is/are": the noun after it decides ("There a lot of dogs")
             forms = _PLURAL if _plural_after(tree, subject) else _SINGULAR
@@ -435,6 +444,8 @@ def build(rule: Rule) -> Check:
         passive = word.tag in ("VBN", "VBD") and inflect(word.lemma, "VBN") == word.lower and (
             tree.kids(head, "agent", "auxpass") or controlled
         )  # fmt: skip
+        if word.tag == "VBG" and _relative_subject(tree, subject) and words[subject].lower == "who":
+            return subject  # "people who struggling to keep": a relative clause's -ing form without its "be"
         if words[subject].lower in pronouns:
             if word.tag == "VBG" or passive:
                 return subject
