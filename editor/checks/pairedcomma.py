@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from copydesk.checks.base import Check, doc, parse_settings
-from copydesk.checks.syntactic import FINITE_TAGS, Tree, trees, verb_forms, verb_lemma
+from copydesk.checks.syntactic import FINITE_TAGS, VERB_TAGS, Tree, trees, verb_forms, verb_lemma
 from copydesk.findings import Finding
 from copydesk.rules import Rule
 from copydesk.text import Analysis
@@ -27,7 +27,6 @@ from copydesk.wordclass import tags
 _SUBJECT = ("nsubj", "nsubjpass")
 # What may stand before a subject that opens its clause: nothing, punctuation, a conjunction or subordinator
 _CLAUSE_OPENERS = frozenset({",", ":", "``", "''", "CC", "IN", "WRB", "-LRB-", "."})
-_VERB_TAGS = frozenset({"VB", "VBD", "VBG", "VBN", "VBP", "VBZ"})
 _MARKS = frozenset({",", ":", "HYPH", "-LRB-", "-RRB-", "``", "''", "NFP"})
 
 
@@ -64,7 +63,7 @@ def build(rule: Rule) -> Check:
             if k < subject or comma is None or words[comma].text != "," or tree.next_word(last) != chain:
                 continue
             opener = words[first].lower
-            if words[k].dep == "relcl" and (opener not in relatives or not tags(words[k].lower) & _VERB_TAGS):
+            if words[k].dep == "relcl" and (opener not in relatives or not tags(words[k].lower) & VERB_TAGS):
                 continue  # a restrictive clause, or one the parse built round no verb
             if words[k].dep == "appos" and opener not in openers:
                 continue  # names in a list ("David Cameron, Barack Obama and ...")

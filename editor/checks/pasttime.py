@@ -22,7 +22,7 @@ from copydesk.text import Analysis
 
 _PRESENT = frozenset({"VBP", "VBZ"})
 _PAST_BE = {"is": "was", "am": "was", "are": "were"}
-_ADVERBIAL = ("npadvmod", "advmod", "tmod", "prep")
+_ADVERBIAL = ("npadvmod", "advmod", "tmod")
 # Words that make a past time another clause's or a comparison's ("than forty years ago", "since last year")
 _NOT_THE_VERBS_TIME = frozenset({"than", "as", "since", "until", "for"})
 

@@ -257,13 +257,13 @@ def build(rule: Rule) -> Check:
 
     def check(analysis: Analysis) -> Iterator[Finding]:
         apostrophe = apostrophe_of(analysis.text) if any("{apostrophe}" in t for t in templates) else "’"
-        tagged: dict[int, str] = {}  # the parse's tags, read once, at the first match that asks
+        tagged: dict[int, str] | None = None  # the parse's tags, read once, at the first match
         for seq, start in _starts(analysis, literals, offsets):
             spans = match_at(seq, start, matchers)
             if spans is None or not _adjacent(analysis.text, seq, spans):
                 continue
-            if parsed and not tagged:
-                tagged = {w.start: w.tag for sentence in analysis.parsed for w in sentence}
+            if tagged is None:
+                tagged = {w.start: w.tag for sentence in analysis.parsed for w in sentence} if parsed else {}
             if not _parse_agrees(matchers, tagged, seq, spans):
                 continue
             if any(_overlaps(seq, spans, a, tagged) for a in antipatterns):

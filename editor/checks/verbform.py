@@ -21,7 +21,7 @@ from itertools import pairwise
 from typing import Literal
 
 from copydesk.checks.base import Check, doc, parse_settings
-from copydesk.checks.syntactic import Tree, inflect, trees, verb_forms, verb_lemma, with_case
+from copydesk.checks.syntactic import VERB_TAGS, Tree, inflect, trees, verb_forms, verb_lemma, with_case
 from copydesk.findings import Finding
 from copydesk.lexicon import can_be_noun
 from copydesk.rules import Rule
@@ -29,7 +29,6 @@ from copydesk.text import Analysis
 from copydesk.wordclass import tags
 
 _FINITE_BE = frozenset({"is", "are", "am", "was", "were"})
-_VERB_TAGS = frozenset({"VB", "VBD", "VBN", "VBZ", "VBP", "VBG"})
 # The semi-modals whose "to" is the infinitive's ("has to be", "needs to be", "used to be"; Quirk et al. 3.45)
 _SEMI_MODALS = frozenset({"have", "need", "use", "ought"})
 # A plain noun phrase, the subject a question puts between its modal and its verb
@@ -168,7 +167,8 @@ def build(rule: Rule) -> Check:
                     continue
                 if lemma in two_object_verbs and any(words[o].tag != "PRP" for o in tree.kids(i, "dobj", "dative")):
                     continue  # "they given financial incentives": a passive that lost "were" keeps its object
-                first = min(tree.subtree(subject))
+                phrase = list(tree.subtree(subject))
+                first = min(phrase)
                 if any(words[j].lemma in _AUXILIARIES and words[j].tag[:2] == "VB"
                        for j in range(tree.sentence_start(i), first)):  # fmt: skip
                     continue  # "had the service done", "have taken us to ... and even shown us": an
@@ -176,7 +176,7 @@ def build(rule: Rule) -> Check:
                 if any(words[j].text in (":", ";", "–", "—") for j in range(first, i)):
                     continue  # "features include: hidden security features": a list the parse made a clause
                 if any(words[j].tag not in ("RB", "RBR", "RBS") and words[j].text.strip()
-                       for j in range(max(tree.subtree(subject)) + 1, i)):  # fmt: skip
+                       for j in range(max(phrase) + 1, i)):  # fmt: skip
                     continue  # "features include: hidden", "and even shown": a clause the parse joined
                 yield rule.finding(verb.start, verb.end, verb.text, [with_case(verb, past[0])],
                                    governor=words[subject].text)  # fmt: skip
@@ -209,7 +209,7 @@ def build(rule: Rule) -> Check:
         for tree in trees(analysis):
             words = tree.words
             for i, verb in enumerate(words):
-                if (verb.tag not in _VERB_TAGS and not _verb_tagged_noun(tree, i)) or not verb.text.isalpha():
+                if (verb.tag not in VERB_TAGS and not _verb_tagged_noun(tree, i)) or not verb.text.isalpha():
                     continue
                 auxes = [k for k in tree.kids(i, "aux", "auxpass") if k < i]
                 if not auxes:
