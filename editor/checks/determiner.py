@@ -68,6 +68,9 @@ _VERB_FORMS = frozenset({"VB", "VBD", "VBN", "VBG", "VBZ", "VBP"})
 # two weeks", "a record 5 points"): between "a" and a plural they do not show a slip.
 _QUANTITY_ADJECTIVES = frozenset({"great", "good", "whole", "further", "additional", "extra", "mere", "full", "solid",
                                   "estimated", "total", "record", "staggering", "whopping", "healthy"})
+# Of those, the ones that count only before a number or "many" ("a good 20 minutes", "a great many"):
+# before a plural alone they are adjectives of quality ("a great guys").
+_COUNTING_ADJECTIVES = _QUANTITY_ADJECTIVES - {"good", "great"}
 # Quantifiers after which "a" goes with a plural noun: "a few days", "a great many people".
 _PLURAL_WITH_A = frozenset({"few", "many", "lot", "couple", "dozen", "hundred", "thousand", "million", "billion"})
 
@@ -257,9 +260,10 @@ def _counts_a_part(tree: Tree, k: int) -> bool:
 
 def _plain_adjectives(words: Sequence[Word], n: int) -> bool:
     """Whether the words between "a" and the plural n are adjectives (or participles) the lexicon
-    knows as nothing else and that do not count ("a large heatsinks", "a predefined rules"; not "a
-    great many", "a coupla", "a further two"), two of them joined ("a cheap and reliable services"),
-    and at most a singular noun modifying it last ("an older model vehicles")."""
+    never knows as a verb, which may head a clause, and that do not count ("a large heatsinks", "a
+    great guys", "a predefined rules"; not "a great many", "a coupla", "a further two", whose counting
+    word or number the check stops at), two of them joined ("a cheap and reliable services"), and at
+    most a singular noun modifying it last ("an older model vehicles")."""
     last = words[-1] if words else None
     if last is not None and last.dep == "compound" and last.head == n and last.tag == "NN" and last.text.isalpha() and (
         last.text.islower() and last.lower not in _PLURAL_WITH_A and not last.lower.endswith("illion")
@@ -267,8 +271,9 @@ def _plain_adjectives(words: Sequence[Word], n: int) -> bool:
         words = words[:-1]
     if len(words) == 3 and words[1].dep == "cc" and words[2].dep == "conj":
         words = [words[0], replace(words[2], dep=words[0].dep)]  # the second adjective hangs on the first
-    return all(w.dep == "amod" and w.lower not in _PLURAL_WITH_A and w.lower not in _QUANTITY_ADJECTIVES and (
-        (w.tag in ("JJ", "JJR") and tags(w.text) == {"JJ"}) or (w.tag == "VBN" and tags(w.text) <= {"VBN", "VBD", "JJ"})
+    return all(w.dep == "amod" and w.lower not in _PLURAL_WITH_A and w.lower not in _COUNTING_ADJECTIVES and (
+        (w.tag in ("JJ", "JJR") and "JJ" in tags(w.text) and tags(w.text) <= {"JJ", "NN", "RB"})
+        or (w.tag == "VBN" and tags(w.text) <= {"VBN", "VBD", "JJ"})
     ) for w in words)
 
 
@@ -359,7 +364,7 @@ def build(rule: Rule) -> Check:
         if after_tag[:2] == "VB" and known and known <= NOUN_TAGS:
             after_tag = "NNS"  # "This forces temperatures up": a word the lexicon knows only as a noun
         if noun.tag == "NNS" and "VBZ" in tags(noun.text) and (
-            noun.dep not in ("nsubj", "nsubjpass", "dobj", "pobj") or after_tag in _NOUN_PHRASE_START
+            noun.dep not in ("nsubj", "nsubjpass", "dobj", "pobj", "attr") or after_tag in _NOUN_PHRASE_START
         ):  # fmt: skip
             return  # "This page documents...", "This forces prices up": the tagger's noun may be the verb
         if noun.tag == "NNS" and after_tag in ("NN", "NNP", "NNPS"):
