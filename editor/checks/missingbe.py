@@ -330,7 +330,7 @@ def build(rule: Rule) -> Check:
         adjective: the parse's head ("Our ocean vast") or an adjective it hung after the noun
         that heads the sentence ("But some people unhappy with the plan")."""
         words = tree.words
-        clauses = _clause_words(tree, sentence)
+        clauses = _clause_words(tree, sentence) | _own_clauses(tree, root)  # "so powerful that it helped"
         if any(words[k].tag in FINITE_TAGS for k in sentence if k not in clauses) or tree.kids(
             root, "aux", "auxpass", "cop"
         ):  # a clause of the subject's has a verb of its own ("Some critics sceptical of it, saying fish can")
@@ -354,6 +354,8 @@ def build(rule: Rule) -> Check:
             subject, adjective = root, after[0]
         else:
             return None
+        if any(words[k].tag in (":", ",", "-LRB-") for k in range(subject + 1, adjective)):
+            return None  # "All that fresh water -- so much that": an aside after a dash or comma, no predicate
         if words[adjective].tag != "JJ" or has_tag(words[adjective].lower, _CAN_BE_VERB):
             return None  # "The mice froze", "oxytocin effects only last": verbs the tagger took for adjectives
         if any(words[k].tag in FINITE_TAGS for k in clauses) and has_tag(words[adjective].lower, NOUN_TAGS):
@@ -444,8 +446,10 @@ def build(rule: Rule) -> Check:
         passive = word.tag in ("VBN", "VBD") and inflect(word.lemma, "VBN") == word.lower and (
             tree.kids(head, "agent", "auxpass") or controlled
         )  # fmt: skip
-        if word.tag == "VBG" and _relative_subject(tree, subject) and words[subject].lower == "who":
-            return subject  # "people who struggling to keep": a relative clause's -ing form without its "be"
+        if word.tag == "VBG" and words[subject].lower in ("who", "what") and subject + 1 == head and (
+            _relative_subject(tree, subject) or (words[subject].lower == "what" and word.dep != "csubj")
+        ):  # "people who struggling to keep", "understand what going on": a relative or wh-clause's -ing
+            return subject  # form without its "be" (not a clause that is a subject: "what going abroad means")
         if words[subject].lower in pronouns:
             if word.tag == "VBG" or passive:
                 return subject
