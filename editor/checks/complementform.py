@@ -269,16 +269,19 @@ def build(rule: Rule) -> Check:
             yield v, after, f"{word.text} to {verb.text}"
 
     def base_verb_next(tree: Tree, v: int) -> Iterator[tuple[int, int, str]]:
-        """"seem want", "continues believe", "going insist": a base verb straight after a verb that
-        takes "to", which the parse, misled by the missing "to", made that verb's complement of
-        another kind or made it the base verb's auxiliary or a clause beside it ("I hate think"), or made
-        an auxiliary of the verb's complement ("seem be taxing", "seems have confirmed")."""
+        """"seem want", "continues believe", "going insist": a base verb (or a word the lexicon knows
+        only as one: "going disappear") straight after a verb that takes "to", which the parse, misled
+        by the missing "to", made that verb's complement of another kind or made it the base verb's
+        auxiliary or a clause beside it ("I hate think"), or made an auxiliary of the verb's complement
+        ("seem be taxing", "seems have confirmed")."""
         words = tree.words
         after = tree.next_word(v)
         if words[v].tag[:2] != "VB" or after is None:
             return
         verb = words[after]
-        base = verb.tag == "VB" or (verb.tag == "VBP" and verb.lower == verb_lemma(verb.text, verb.lemma))
+        base = verb.tag == "VB" or (verb.tag == "VBP" and verb.lower == verb_lemma(verb.text, verb.lemma)) or (
+            _only_a_base_form(verb)  # "is going disappear": the parse, misled, made the verb a noun
+        )  # fmt: skip
         if not (base and verb.text.isalpha() and verb.text.islower()):
             return
         complement = verb.head == v and verb.dep != "dobj"
