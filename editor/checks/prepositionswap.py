@@ -1,5 +1,5 @@
 """A preposition typed as another, judged by measured counts and the parse: "the end off the war",
-"a majority off the athletes", "our use off GPS" want "of".
+"a majority off the athletes", "our use off GPS", "full off people" want "of".
 
 "Off" after a noun is right where the noun takes it ("a day off work", "the islands off the
 coast"); edited prose (Google Books' bigram counts, as symspellpy ships them) writes "end of"
@@ -26,7 +26,7 @@ from copydesk.lexicon import bigram_counts, followed_rather, preceded_rather
 from copydesk.rules import Rule
 from copydesk.text import Analysis, match_case
 
-_BEFORE = frozenset({"NN", "NNS", "JJS"})  # JJS: "to the best off my ability"
+_BEFORE = frozenset({"NN", "NNS", "JJ", "JJS"})  # JJ: "full off people"; JJS: "to the best off my ability"
 _PARTICLES = frozenset({"RP", "RB", "IN"})  # "out off the water": a particle or adverb the verb took
 _PHRASE_STARTS = frozenset({"DT", "PRP$", "PRP", "NN", "NNS", "NNP", "NNPS", "CD", "JJ"})
 _DETERMINED = frozenset({"DT", "PRP$", "PRP"})  # "the", "their", "them": a whole to take a part of
@@ -78,7 +78,9 @@ def build(rule: Rule) -> Check:
         noun, governor = words[before], words[word.head]
         if described(tree, i, after, meant):
             return meant
-        partitive = noun.lower in quantifiers and (words[after].tag in _DETERMINED or words[after].dep == "poss")
+        partitive = (noun.lower in quantifiers or (noun.tag == "CD" and noun.text.isalpha())) and (
+            words[after].tag in _DETERMINED or words[after].dep == "poss"
+        )  # a number spelled out counts a part as a quantifier does ("eight off her 20 days")
         if noun.tag in _PARTICLES and not partitive and words[after].tag in _PHRASE_STARTS:
             # "pulled me out off the water", "ahead off global names": a particle the written word
             # never follows, before a phrase
