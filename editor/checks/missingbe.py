@@ -70,6 +70,9 @@ class Settings:
         metadata=doc("pronouns only ever subjects ('he', 'they'): a participle or adjective after one heads a "
                      "clause that wants 'be' ('they caused by'), never a small clause ('found them covered')"),
     )  # fmt: skip
+    plural_nouns: tuple[str, ...] = field(
+        default=(), metadata=doc("nouns only ever plural whatever their form ('police', 'cattle'): 'the police are'")
+    )
     feeling_verbs: tuple[str, ...] = field(
         default=(),
         metadata=doc("verbs that always take the feeling's bearer as object ('annoy', 'interest'): with no "
@@ -187,6 +190,7 @@ def build(rule: Rule) -> Check:
     settings = parse_settings(rule, Settings)
     subjects = {pronoun.lower(): forms for pronoun, forms in settings.subjects.items()}
     nominative = frozenset(n.lower() for n in settings.nominative)
+    plural_nouns = frozenset(n.lower() for n in settings.plural_nouns)
     object_before_to = frozenset(v.lower() for v in settings.object_before_to)
     feeling_verbs = frozenset(v.lower() for v in settings.feeling_verbs)
     reporting_verbs = frozenset(v.lower() for v in settings.reporting_verbs)
@@ -204,7 +208,8 @@ def build(rule: Rule) -> Check:
         joined = bool(tree.kids(subject, "conj")) and any(tree.words[c].lower == "and" for c in links)
         if _relative_subject(tree, subject):  # "people who struggling": the antecedent's number
             word = tree.words[tree.words[word.head].head]
-        forms = subjects.get(word.lower) or (_PLURAL if word.tag in _PLURAL_SUBJECT_TAGS or joined else _SINGULAR)
+        plural = word.tag in _PLURAL_SUBJECT_TAGS or joined or word.lower in plural_nouns
+        forms = subjects.get(word.lower) or (_PLURAL if plural else _SINGULAR)
         if word.lower == "there":  # "there is/are": the noun after it decides ("There a lot of dogs")
             forms = _PLURAL if _plural_after(tree, subject) else _SINGULAR
         tense_from = subject  # the subject's nearest verb, the head among them
