@@ -5,8 +5,11 @@ A time adverbial that names a past moment ("yesterday", "last year", "two days a
 tense of the verb it modifies (Quirk 4.20-4.22): the past. Only the verb the parse hangs the
 adverbial on counts, so a present in another clause stands ("He said yesterday that the company
 is"), and so does a comparison ("die less often than forty years ago") and a quotation, where a
-speaker may tell a story in the present. Perfect, modal and "do" forms are left alone: the fix
-there is not one word.
+speaker may tell a story in the present. The present perfect does not go with a past moment
+either (Quirk 4.22: "He has finished it yesterday" wants "finished"), though it goes with a
+period up to now ("the last two years", "since last year"); only a perfect of "has"/"have" straight
+before its participle is judged. Modal and "do" forms are left alone: the fix there is more than
+the verb.
 """
 
 from __future__ import annotations
@@ -44,10 +47,13 @@ def build(rule: Rule) -> Check:
     after = frozenset(w.lower() for w in settings.past_after)
     before = frozenset(w.lower() for w in settings.past_before)
 
-    def marker(tree: Tree, verb: int) -> int | None:
-        """The past-time adverbial hanging on the verb, if any."""
+    def marker(tree: Tree, verb: int, moment: bool = False) -> int | None:
+        """The past-time adverbial hanging on the verb, if any; with `moment`, only a past moment,
+        not a period a determiner makes run up to now ("the last two years")."""
         words = tree.words
         for k in tree.kids(verb, *_ADVERBIAL):
+            if moment and tree.kids(k, "det"):
+                continue
             phrase = list(tree.subtree(k))
             between = range(min(verb, *phrase), max(verb, *phrase))
             if any(words[j].lower in _NOT_THE_VERBS_TIME for j in (*phrase, *between)):
@@ -59,6 +65,12 @@ def build(rule: Rule) -> Check:
                 return k
         return None
 
+    def perfect(tree: Tree, aux: int) -> bool:
+        """Whether the auxiliary "has"/"have" makes a present perfect with the participle straight
+        after it, its only auxiliary ("has finished"; not "has been working", "has not finished")."""
+        head = tree.words[aux].head
+        return head == aux + 1 and tree.words[head].tag == "VBN" and tree.kids(head, "aux", "auxpass") == [aux]
+
     def check(analysis: Analysis) -> Iterator[Finding]:
         for tree in trees(analysis):
             words = tree.words
@@ -66,9 +78,18 @@ def build(rule: Rule) -> Check:
                 if verb.tag not in _PRESENT or not verb.text.isalpha() or tree.quotation[i] >= 0:
                     continue
                 lemma = verb_lemma(verb.text, verb.lemma)
+                if verb.dep == "aux" and lemma == "have" and perfect(tree, i):
+                    found = marker(tree, verb.head, moment=True)
+                    participle = words[verb.head]
+                    past = inflect(verb_lemma(participle.text, participle.lemma), "VBD")
+                    if found is not None and past:  # "has finished it yesterday" -> "finished"
+                        yield rule.finding(verb.start, participle.end, analysis.text[verb.start : participle.end],
+                                           [with_case(verb, past)],
+                                           time=analysis.text[words[found].start : words[found].end])  # fmt: skip
+                    continue
                 if verb.dep in ("aux", "auxpass"):
                     if lemma != "be":
-                        continue  # "has gone", "does go": more than one word to change
+                        continue  # "does go": more than one word to change
                     head = verb.head  # "Yesterday he is going": the progressive's time
                 elif tree.kids(i, "aux", "auxpass"):
                     continue  # "will go", "did go": the auxiliary carries the tense
