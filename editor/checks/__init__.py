@@ -25,6 +25,7 @@ from copydesk.checks import (
     consistency,
     determiner,
     dialect,
+    embeddedquestion,
     existence,
     gerundafterto,
     hyphenation,
@@ -131,6 +132,9 @@ CHECK_TYPES: dict[str, CheckType] = {
     "past-time": CheckType(pasttime.build, pasttime.Settings,
                            "'Yesterday he go', 'She lead the team last year': the past a time that is over asks for "
                            "(parse)", _always),
+    "embedded-question": CheckType(embeddedquestion.build, embeddedquestion.Settings,
+                                   "'I don't know what is it', 'Tell me where is the station': a dependent question "
+                                   "keeps a statement's order (parse)", _always),
     "complex-preposition": CheckType(complement.build, complement.Settings,
                                      "'instead the', 'in spite the': a complex preposition's last word (parse)",
                                      _always),

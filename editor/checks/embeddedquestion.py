@@ -1,0 +1,87 @@
+"""A question's word order inside a statement, on the parse: "I don't know what is it", "Tell
+me where is the station" want "what it is", "where the station is".
+
+A wh-clause that is the object of a verb of knowing, asking or telling is a dependent question,
+and keeps a statement's order: subject, then verb (Quirk 15.5; Swan, Practical English Usage,
+"reported questions"). The parse shows the slip as a clause under such a verb whose "be" or
+auxiliary stands before its own subject, with a wh-word that is not the subject opening it ("who
+is the winner" stands: "who" is the subject). A clause set off by a comma or colon is a quoted,
+direct question ("He asked: where is it?") and stands. The fix moves the subject before the
+verb; "do" questions ("where does he live") are left alone: the fix there changes the verb too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from copydesk.checks.base import Check, doc, parse_settings
+from copydesk.checks.syntactic import Tree, trees, verb_lemma
+from copydesk.findings import Finding
+from copydesk.rules import Rule
+from copydesk.text import Analysis
+
+_WH_TAGS = frozenset({"WP", "WRB", "WDT", "WP$"})
+_SUBJECTS = ("nsubj", "nsubjpass", "expl")
+_BREAKS = frozenset({",", ":", ";", "—", "–", "-", '"', "“", "”", "(", "'", "‘"})
+
+
+@dataclass(frozen=True)
+class Settings:
+    verbs: tuple[str, ...] = field(
+        metadata=doc("verbs (lemmas) that take a dependent wh-question as object ('know', 'wonder', 'tell')")
+    )
+
+
+def build(rule: Rule) -> Check:
+    settings = parse_settings(rule, Settings)
+    verbs = frozenset(v.lower() for v in settings.verbs)
+
+    def inverted(tree: Tree, clause: int) -> tuple[int, int, int] | None:
+        """(finite, first, last): the clause's finite "be" or auxiliary and the subject phrase after
+        it, when the clause is a dependent wh-question in a question's order."""
+        words = tree.words
+        head = words[clause]
+        if head.dep != "ccomp" or words[head.head].tag[:2] != "VB" or head.head > clause:
+            return None
+        if verb_lemma(words[head.head].text, words[head.head].lemma) not in verbs:
+            return None
+        copula = verb_lemma(head.text, head.lemma) == "be" and not tree.kids(clause, "aux", "auxpass")
+        finite = clause if copula else None
+        if finite is None:  # "what can we do": the modal or auxiliary before the subject
+            auxes = [k for k in tree.kids(clause, "aux", "auxpass") if k < clause]
+            if not auxes or words[auxes[0]].lower in ("do", "does", "did") or words[auxes[0]].tag == "TO":
+                return None
+            finite = auxes[0]
+        if words[finite].tag not in ("VBZ", "VBP", "VBD", "MD"):
+            return None
+        subjects = [k for k in tree.kids(clause, *_SUBJECTS) if k > finite]
+        if not subjects or (finite != clause and subjects[0] > clause):
+            return None
+        phrase = sorted(tree.subtree(subjects[0]))
+        wh = [k for k in range(head.head + 1, finite) if words[k].tag in _WH_TAGS]
+        if not wh or any(words[k].dep in _SUBJECTS for k in wh):
+            return None  # no wh-word, or it is the subject ("who is the winner")
+        if any(words[k].text in _BREAKS for k in range(head.head + 1, wh[0])):
+            return None  # "He asked: where is it?": a direct question, quoted or set off
+        if any(words[k].text.strip() and k not in (*wh, *tree.subtree(wh[0])) and words[k].dep not in (
+            "advmod", "acomp", "amod", "det", "npadvmod"
+        ) for k in range(wh[0] + 1, finite)):  # fmt: skip
+            return None  # only the wh-phrase before the verb ("how old is she")
+        if phrase[0] != finite + 1 or tree.quotation[finite] >= 0:
+            return None
+        return finite, phrase[0], phrase[-1]
+
+    def check(analysis: Analysis) -> Iterator[Finding]:
+        for tree in trees(analysis):
+            words = tree.words
+            for clause in range(len(words)):
+                found = inverted(tree, clause)
+                if found is None:
+                    continue
+                finite, first, last = found
+                verb, subject = words[finite], analysis.text[words[first].start : words[last].end]
+                text = analysis.text[verb.start : words[last].end]
+                yield rule.finding(verb.start, words[last].end, text, [f"{subject} {verb.text}"], subject=subject)
+
+    return check
