@@ -53,8 +53,8 @@ def build(rule: Rule) -> Check:
             if not auxes or words[auxes[0]].lower in ("do", "does", "did") or words[auxes[0]].tag == "TO":
                 return None
             finite = auxes[0]
-        if words[finite].tag not in ("VBZ", "VBP", "VBD", "MD"):
-            return None
+        if words[finite].tag not in ("VBZ", "VBP", "VBD", "MD") or not words[finite].text.isalpha():
+            return None  # "what's the matter": a contraction, spoken order kept in quoted speech
         subjects = [k for k in tree.kids(clause, *_SUBJECTS) if k > finite]
         if not subjects or (finite != clause and subjects[0] > clause):
             return None
