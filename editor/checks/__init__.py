@@ -41,6 +41,7 @@ from copydesk.checks import (
     pattern,
     prepositionchoice,
     prepositionswap,
+    pronouncase,
     quotes,
     repetition,
     substitution,
@@ -135,6 +136,9 @@ CHECK_TYPES: dict[str, CheckType] = {
     "embedded-question": CheckType(embeddedquestion.build, embeddedquestion.Settings,
                                    "'I don't know what is it', 'Tell me where is the station': a dependent question "
                                    "keeps a statement's order (parse)", _always),
+    "pronoun-case": CheckType(pronouncase.build, pronouncase.Settings,
+                              "'Me and him went': a finite verb's subject pronoun in the subjective case (parse)",
+                              _always),
     "complex-preposition": CheckType(complement.build, complement.Settings,
                                      "'instead the', 'in spite the': a complex preposition's last word (parse)",
                                      _always),
