@@ -5,7 +5,7 @@ and I watched".
 A personal pronoun that is a finite verb's subject takes the subjective case (Quirk 6.3-6.5),
 joined to another subject or not. Only where the parse makes the pronoun the subject of a verb
 with a tense: the object of "let" or "make" is the subject of the bare verb after it ("let him
-and me go") and stays, as does a preposition's object the parse misread ("harder for them plan")
+and me go") and stays, as does a preposition's or verb's object the parse misread ("harder for them plan")
 and a topic a comma sets before the subject ("Me, I prefer tea"). Quoted speech keeps the
 speaker's words. The fix puts "I" last, as courtesy has it ("He and I").
 """
@@ -83,8 +83,9 @@ def build(rule: Rule) -> Check:
                 after, before = tree.next_word(last), tree.previous_word(first)
                 if after is not None and words[after].text in (",", "—", "–", "-"):
                     continue  # "Me, I prefer tea": a topic set before the subject, which has its own case
-                if before is not None and words[before].tag in ("IN", "TO"):
-                    continue  # "harder for them plan": a preposition's object, whatever the parse made of it
+                if before is not None and (words[before].tag in ("IN", "TO") or words[before].tag[:2] == "VB"):
+                    continue  # "harder for them plan", "who found them must": a preposition's or a verb's
+                    # object, whatever the parse made of it
                 fixed = " and ".join(text for text, _ in phrases)
                 if tree.starts_sentence(first):
                     fixed = fixed[:1].upper() + fixed[1:]
