@@ -5,9 +5,9 @@ and I watched".
 A personal pronoun that is a finite verb's subject takes the subjective case (Quirk 6.3-6.5),
 joined to another subject or not. Only where the parse makes the pronoun the subject of a verb
 with a tense: the object of "let" or "make" is the subject of the bare verb after it ("let him
-and me go") and stays, as does a preposition's or verb's object the parse misread ("harder for them plan")
-and a topic a comma sets before the subject ("Me, I prefer tea"). Quoted speech keeps the
-speaker's words. The fix puts "I" last, as courtesy has it ("He and I").
+and me go") and stays, as does a preposition's or a verb's object the parse misread ("harder
+for them plan") and a topic a comma sets before the subject ("Me, I prefer tea"). Quoted speech
+keeps the speaker's words. The fix puts "I" last, as courtesy has it ("He and I").
 """
 
 from __future__ import annotations
