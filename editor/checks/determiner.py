@@ -73,6 +73,10 @@ _QUANTITY_ADJECTIVES = frozenset({"great", "good", "whole", "further", "addition
 _COUNTING_ADJECTIVES = _QUANTITY_ADJECTIVES - {"good", "great"}
 # Quantifiers after which "a" goes with a plural noun: "a few days", "a great many people".
 _PLURAL_WITH_A = frozenset({"few", "many", "lot", "couple", "dozen", "hundred", "thousand", "million", "billion"})
+# Nouns of quantity and kind that take a plural through "of" (Quirk 5.25-5.30): before a plural
+# without it, the "of" is what was lost ("a wide variety threats"), not the noun's number.
+_PARTITIVE_NOUNS = frozenset({"variety", "range", "number", "kind", "type", "sort", "series", "host", "array",
+                              "selection", "collection", "mix", "bunch", "handful", "set", "group", "pair", "majority"})
 
 
 @dataclass(frozen=True)
@@ -266,8 +270,9 @@ def _plain_adjectives(words: Sequence[Word], n: int) -> bool:
     most a singular noun modifying it last ("an older model vehicles")."""
     last = words[-1] if words else None
     if last is not None and last.dep == "compound" and last.head == n and last.tag == "NN" and last.text.isalpha() and (
-        last.text.islower() and last.lower not in _PLURAL_WITH_A and not last.lower.endswith("illion")
-    ):  # not a count ("a couple minutes", "a gazillion options")
+        last.text.islower() and last.lower not in _PLURAL_WITH_A and last.lower not in _PARTITIVE_NOUNS
+        and not last.lower.endswith("illion")
+    ):  # not a count or a part that lost its "of" ("a couple minutes", "a gazillion options", "a wide variety threats")
         words = words[:-1]
     if len(words) == 3 and words[1].dep == "cc" and words[2].dep == "conj":
         words = [words[0], replace(words[2], dep=words[0].dep)]  # the second adjective hangs on the first
