@@ -16,12 +16,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from copydesk.checks.base import Check, doc, parse_settings
-from copydesk.checks.syntactic import Tree, trees, verb_lemma
+from copydesk.checks.syntactic import WH_TAGS, Tree, trees, verb_lemma
 from copydesk.findings import Finding
 from copydesk.rules import Rule
 from copydesk.text import Analysis
 
-_WH_TAGS = frozenset({"WP", "WRB", "WDT", "WP$"})
 _SUBJECTS = ("nsubj", "nsubjpass", "expl")
 _BREAKS = frozenset({",", ":", ";", "—", "–", "-", '"', "“", "”", "(", "'", "‘"})
 
@@ -59,7 +58,7 @@ def build(rule: Rule) -> Check:
         if not subjects or (finite != clause and subjects[0] > clause):
             return None
         phrase = sorted(tree.subtree(subjects[0]))
-        wh = [k for k in range(head.head + 1, finite) if words[k].tag in _WH_TAGS]
+        wh = [k for k in range(head.head + 1, finite) if words[k].tag in WH_TAGS]
         if not wh or any(words[k].dep in _SUBJECTS for k in wh):
             return None  # no wh-word, or it is the subject ("who is the winner")
         if any(words[k].text in _BREAKS for k in range(head.head + 1, wh[0])):

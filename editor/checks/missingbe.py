@@ -27,7 +27,16 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
 from copydesk.checks.base import Check, doc, parse_settings
-from copydesk.checks.syntactic import FINITE_TAGS, NOUN_TAGS, SENTENCE_ENDS, Tree, inflect, trees, verb_lemma
+from copydesk.checks.syntactic import (
+    FINITE_TAGS,
+    NOUN_TAGS,
+    SENTENCE_ENDS,
+    WH_TAGS,
+    Tree,
+    inflect,
+    trees,
+    verb_lemma,
+)
 from copydesk.findings import Finding
 from copydesk.rules import Rule
 from copydesk.text import Analysis, match_case
@@ -47,7 +56,6 @@ _NOUN_OR_ADJECTIVE = NOUN_TAGS | {"JJ", "JJR", "JJS"}  # the parse's
 # The words of a subject noun phrase before its noun ("The Japanese", "About 780 more")
 _SUBJECT_PHRASE_TAGS = frozenset({"DT", "PDT", "PRP$", "POS", "CD", "JJ", "JJR", "JJS", "NN", "NNS", "HYPH", "RB",
                                   "RBR"})
-_WH_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})  # "whose career going well", "what everyone taking"
 _BREAKS = frozenset({";", ":", "–", "—"})  # marks that may open a clause inside a sentence
 _CLAUSE_ROLES = frozenset({"advcl", "ccomp", "relcl", "acl", "xcomp"})
 # Possessives written for the contraction of a subject and "be" that sounds like them
@@ -154,7 +162,7 @@ def _subordinate(tree: Tree, clause: int) -> bool:
     a clause the parse merely hangs there may be the sentence's own ("All this trying to understand
     it helps")."""
     return bool(tree.kids(clause, "mark")) or any(
-        tree.words[k].tag in _WH_TAGS and k < clause for k in tree.kids(clause)
+        tree.words[k].tag in WH_TAGS and k < clause for k in tree.kids(clause)
     )  # fmt: skip
 
 
@@ -446,7 +454,7 @@ def build(rule: Rule) -> Check:
         if word.dep == "conj" and tree.kids(word.head, "aux", "auxpass"):
             return None  # the auxiliary shared with the clause before ("schools were closed and staff told to")
         # An object moved before the verb: "the effort that we made to be here", "what I considered to be"
-        moved = word.dep == "relcl" or any(words[k].tag in _WH_TAGS for k in tree.subtree(head) if k < head)
+        moved = word.dep == "relcl" or any(words[k].tag in WH_TAGS for k in tree.subtree(head) if k < head)
         controlled = word.lemma.lower() in object_before_to and not moved and _to_infinitive_next(tree, head)
         passive = word.tag in ("VBN", "VBD") and inflect(word.lemma, "VBN") == word.lower and (
             tree.kids(head, "agent", "auxpass") or controlled
@@ -470,8 +478,8 @@ def build(rule: Rule) -> Check:
         before = tree.previous_word(min(tree.subtree(subject)))
         opened = (
             subordinate
-            or any(words[k].tag in _WH_TAGS for k in opening if k < subject)
-            or (before is not None and words[before].tag in _WH_TAGS)  # "know what people expecting"
+            or any(words[k].tag in WH_TAGS for k in opening if k < subject)
+            or (before is not None and words[before].tag in WH_TAGS)  # "know what people expecting"
             or (word.dep == "ccomp" and before == word.head and words[before].lemma.lower() in reporting_verbs)
         )  # fmt: skip
         if not ((passive or word.tag == "VBG") and common and opened):

@@ -67,7 +67,8 @@ def build(rule: Rule) -> Check:
                     continue
                 phrases = []  # each part's text, the pronoun in its subject form, and its words
                 for k in parts:
-                    span = sorted(j for j in tree.subtree(k) if j == k or words[j].dep not in ("cc", "conj"))
+                    joined_words = {j for c in tree.kids(k, "cc", "conj") for j in tree.subtree(c)}
+                    span = sorted(j for j in tree.subtree(k) if j not in joined_words)  # the part's own words
                     if words[k].tag == "PRP" and words[k].lower in subjective:
                         if not _plain_pronoun(tree, k, span):
                             break

@@ -20,6 +20,7 @@ HYPHENS = frozenset({"-", "‐"})
 DETERMINER_DEPS = frozenset({"det", "poss", "predet", "nummod", "quantmod"})
 DETERMINER_TAGS = frozenset({"DT", "PRP$", "CD", "POS", "WDT", "WP$", "PDT"})
 FINITE_TAGS = frozenset({"VBZ", "VBP", "VBD", "MD"})  # the parse's tags of a finite verb
+WH_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})  # wh-words: "what", "who", "whose", "where"
 VERB_TAGS = frozenset({"VB", "VBD", "VBG", "VBN", "VBP", "VBZ"})  # every Penn tag of a verb
 SENTENCE_ENDS = frozenset({".", "!", "?"})
 
