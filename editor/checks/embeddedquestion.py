@@ -7,7 +7,8 @@ and keeps a statement's order: subject, then verb (Quirk 15.5; Swan, Practical E
 auxiliary stands before its own subject, with a wh-word that is not the subject opening it ("who
 is the winner" stands: "who" is the subject). A clause set off by a comma or colon is a quoted,
 direct question ("He asked: where is it?") and stands. The fix moves the subject before the
-verb; "do" questions ("where does he live") are left alone: the fix there changes the verb too.
+verb; in a "do" question the "do" goes and its tense passes to the verb ("where does he live" ->
+"where he lives"), unless it carries a negative ("why doesn't he"), which a statement keeps.
 """
 
 from __future__ import annotations
@@ -16,12 +17,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from copydesk.checks.base import Check, doc, parse_settings
-from copydesk.checks.syntactic import WH_TAGS, Tree, trees, verb_lemma
+from copydesk.checks.syntactic import WH_TAGS, Tree, inflect, trees, verb_lemma
 from copydesk.findings import Finding
 from copydesk.rules import Rule
 from copydesk.text import Analysis
 
 _SUBJECTS = ("nsubj", "nsubjpass", "expl")
+# "do" in a question and the tense it gives the verb in a statement: "does he live" -> "he lives"
+_DO_TENSES = {"does": "VBZ", "did": "VBD", "do": "VB"}
 _BREAKS = frozenset({",", ":", ";", "—", "–", "-", '"', "“", "”", "(", "'", "‘"})
 
 
@@ -49,8 +52,11 @@ def build(rule: Rule) -> Check:
         finite = clause if copula else None
         if finite is None:  # "what can we do": the modal or auxiliary before the subject
             auxes = [k for k in tree.kids(clause, "aux", "auxpass") if k < clause]
-            if not auxes or words[auxes[0]].lower in ("do", "does", "did") or words[auxes[0]].tag == "TO":
+            if not auxes or words[auxes[0]].tag == "TO":
                 return None
+            do = words[auxes[0]].lower in _DO_TENSES
+            if do and (len(auxes) > 1 or tree.kids(clause, "neg") or head.tag not in ("VB", "VBP")):
+                return None  # "why doesn't he": the negative stays with "do"
             finite = auxes[0]
         if words[finite].tag not in ("VBZ", "VBP", "VBD", "MD") or not words[finite].text.isalpha():
             return None  # "what's the matter": a contraction, spoken order kept in quoted speech
@@ -71,16 +77,37 @@ def build(rule: Rule) -> Check:
             return None
         return finite, phrase[0], phrase[-1]
 
+    def statement(analysis: Analysis, tree: Tree, clause: int, found: tuple[int, int, int]) -> tuple[int, str] | None:
+        """The end of the words to rewrite and the statement's order for them: the subject, then
+        the verb ("it is", "we can"); for "do", the subject, the adverbs after it and the verb in
+        the tense "do" had ("he lives", "they always win")."""
+        words = tree.words
+        finite, first, last = found
+        verb, subject = words[finite], analysis.text[words[first].start : words[last].end]
+        tense = _DO_TENSES.get(verb.lower)
+        if tense is None:
+            return words[last].end, f"{subject} {verb.text}"
+        if any(words[k].tag not in ("RB", "RBR") for k in range(last + 1, clause) if words[k].text.strip()):
+            return None  # only adverbs between the subject and the verb ("does he always win")
+        lemma = verb_lemma(words[clause].text, words[clause].lemma)
+        form = inflect(lemma, tense) if tense != "VB" else lemma
+        if tense == "VBZ" and words[first].lower in ("i", "you", "we", "they"):
+            return None  # "does they": a slip of its own, left to agreement
+        if not form:
+            return None
+        between = analysis.text[words[last].end : words[clause].start]
+        return words[clause].end, f"{subject}{between}{form}"
+
     def check(analysis: Analysis) -> Iterator[Finding]:
         for tree in trees(analysis):
             words = tree.words
             for clause in range(len(words)):
                 found = inverted(tree, clause)
-                if found is None:
+                rewritten = statement(analysis, tree, clause, found) if found is not None else None
+                if found is None or rewritten is None:
                     continue
-                finite, first, last = found
-                verb, subject = words[finite], analysis.text[words[first].start : words[last].end]
-                text = analysis.text[verb.start : words[last].end]
-                yield rule.finding(verb.start, words[last].end, text, [f"{subject} {verb.text}"], subject=subject)
+                start, (end, fixed) = words[found[0]].start, rewritten
+                subject = analysis.text[words[found[1]].start : words[found[2]].end]
+                yield rule.finding(start, end, analysis.text[start:end], [fixed], subject=subject)
 
     return check
