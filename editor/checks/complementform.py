@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from copydesk.checks.base import Check, doc, parse_settings
-from copydesk.checks.syntactic import Tree, inflect, trees, verb_lemma
+from copydesk.checks.syntactic import NOMINATIVE, Tree, inflect, trees, verb_lemma
 from copydesk.findings import Finding
 from copydesk.rules import Rule
 from copydesk.text import Analysis, Word
@@ -45,7 +45,6 @@ class Settings:
     )
 
 
-_NOMINATIVE = frozenset({"i", "he", "she", "we", "they"})
 # In the passive a verb's infinitive takes "to" ("was made to wait", "was seen to leave"); only "let"
 # keeps it bare ("was let go"), and "help" may ("were helped escape").
 _BARE_IN_PASSIVE = frozenset({"let", "help"})
@@ -178,7 +177,7 @@ def build(rule: Rule) -> Check:
                 subjects = tree.kids(c, "nsubj")
                 phrase = list(tree.subtree(subjects[0])) if len(subjects) == 1 else []
                 if phrase and min(phrase) == tree.next_word(v) and c == tree.next_word(max(phrase)) and (
-                    words[subjects[0]].lower not in _NOMINATIVE and (lemma != "be" or verb.lower == "be")
+                    words[subjects[0]].lower not in NOMINATIVE and (lemma != "be" or verb.lower == "be")
                     and all(words[k].tag in _NOUN_PHRASE_TAGS for k in phrase) and inflect(lemma, "VBN") != verb.lower
                 ):  # "told they are": a subject's case, or a finite "are", makes it a clause ("told [that] they are");
                     # a participle's form may be one ("could get us shut down")

@@ -21,6 +21,7 @@ DETERMINER_DEPS = frozenset({"det", "poss", "predet", "nummod", "quantmod"})
 DETERMINER_TAGS = frozenset({"DT", "PRP$", "CD", "POS", "WDT", "WP$", "PDT"})
 FINITE_TAGS = frozenset({"VBZ", "VBP", "VBD", "MD"})  # the parse's tags of a finite verb
 WH_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})  # wh-words: "what", "who", "whose", "where"
+NOMINATIVE = frozenset({"i", "he", "she", "we", "they"})  # pronouns only ever subjects ("keep it hidden" is no clause)
 VERB_TAGS = frozenset({"VB", "VBD", "VBG", "VBN", "VBP", "VBZ"})  # every Penn tag of a verb
 SENTENCE_ENDS = frozenset({".", "!", "?"})
 

@@ -21,7 +21,7 @@ from itertools import pairwise
 from typing import Literal
 
 from copydesk.checks.base import Check, doc, parse_settings
-from copydesk.checks.syntactic import VERB_TAGS, Tree, inflect, trees, verb_forms, verb_lemma, with_case
+from copydesk.checks.syntactic import NOMINATIVE, VERB_TAGS, Tree, inflect, trees, verb_forms, verb_lemma, with_case
 from copydesk.findings import Finding
 from copydesk.lexicon import can_be_noun
 from copydesk.rules import Rule
@@ -37,8 +37,6 @@ _SUBJECT_TAGS = frozenset({"DT", "JJ", "NN", "NNS", "NNP", "NNPS", "PRP", "PRP$"
 _NOUN_OPENERS = frozenset({"DT", "JJ", "JJR", "JJS", "PRP$", "POS", "CD"})
 # The auxiliaries whose finite forms may follow a modal by mistake ("would has been")
 _AUXILIARIES = frozenset({"be", "have", "do"})
-# Pronouns only ever subjects: after them a participle is no object's complement ("keep it hidden")
-_NOMINATIVE = frozenset({"i", "he", "she", "we", "they"})
 
 
 def wanted_form(aux_tag: str, aux_lemma: str) -> str | None:
@@ -163,7 +161,7 @@ def build(rule: Rule) -> Check:
                 ):  # fmt: skip
                     continue  # a form the past tense shares ("come"), or a regular one that may ("fitted")
                 subject = next((k for k in tree.kids(i, "nsubj", "nsubjpass") if k < i), None)
-                if subject is None or (words[subject].lower not in _NOMINATIVE and not _takes_object(tree, i)):
+                if subject is None or (words[subject].lower not in NOMINATIVE and not _takes_object(tree, i)):
                     continue
                 if lemma in two_object_verbs and any(words[o].tag != "PRP" for o in tree.kids(i, "dobj", "dative")):
                     continue  # "they given financial incentives": a passive that lost "were" keeps its object
