@@ -154,8 +154,11 @@ class _HTMLProse(HTMLParser):
         _blank(self.chars, start, start + len(text), self.spans)
 
     def handle_comment(self, data: str) -> None:
+        """A comment, "<!--data-->", or a bogus one the parser reads as a comment ("<!data>",
+        "</-->"): it ends at the first ">" after its data, whatever its opener was."""
         start = self._pos()
-        _blank(self.chars, start, start + len(data) + 7, self.spans)
+        close = self.source.find(">", start + 2 + len(data))
+        _blank(self.chars, start, close + 1 if close >= 0 else len(self.source), self.spans)
 
     def handle_decl(self, decl: str) -> None:
         self._blank_raw(f"<!{decl}>")
