@@ -27,6 +27,15 @@ def test_text_optional_and_tag_tokens() -> None:
     assert _match(pattern, "We saw this result.") is None
 
 
+def test_a_skip_spans_twelve_tokens_unless_its_limit_allows_more() -> None:
+    text = "Though the level of academic education is very good in the old convent schools, but fees rose."
+    short = [{"text": "though"}, {"skip_to": ","}, {"text": ","}, {"text": "but"}]
+    assert _match(short, text) is None
+    long = [{"text": "though"}, {"skip_to": ",", "skip_limit": 30}, {"text": ","}, {"text": "but"}]
+    assert _match(long, text) == ["Though", "the level of academic education is very good in the old convent schools",
+                                  ",", "but"]
+
+
 def test_regex_is_anchored_to_the_whole_token_and_case_can_be_required() -> None:
     assert _match([{"regex": "it['’]s"}], "Yes, it's here.") == ["it's"]
     assert _match([{"regex": "it"}], "Yes, its here.") is None
@@ -37,7 +46,8 @@ def test_regex_is_anchored_to_the_whole_token_and_case_can_be_required() -> None
 @pytest.mark.parametrize(
     ("tokens", "says"),
     [([], "a non-empty list of tokens"), ([{"txt": "a"}], "unknown key(s) txt"), ([{"regex": "("}], "regex:"),
-     ([{"case": "sentence"}], "case: upper, lower or title"), ([{"kind": "verb"}], "kind: one of")],
+     ([{"case": "sentence"}], "case: upper, lower or title"), ([{"kind": "verb"}], "kind: one of"),
+     ([{"skip_to": ","}, {"skip_limit": "many"}], "skip_limit: a whole number")],
 )  # fmt: skip
 def test_bad_tokens_are_rule_errors(tokens: list[dict[str, object]], says: str) -> None:
     with pytest.raises(RuleError, match="test") as caught:

@@ -80,6 +80,19 @@ def _before_its_noun(tree: Tree, p: int) -> bool:
     return all(words[k].dep == "compound" and words[k].head == head for k in between)
 
 
+def _age_before_noun(tree: Tree, u: int) -> bool:
+    """Whether the plural unit at u is an age straight before the noun it describes, after its number
+    ("a 15 years old boy"): one modifier, whose unit is singular ("15-year-old"); not a predicate
+    ("he is 15 years old") nor an age after its noun ("a boy 15 years old")."""
+    words = tree.words
+    number, old = tree.previous_word(u), tree.next_word(u)
+    if number is None or old is None or words[number].tag != "CD" or words[number].head != u:
+        return False
+    noun = tree.next_word(old)
+    return (words[old].lower in _AGES and words[old].dep == "amod" and noun is not None and words[old].head == noun
+            and words[noun].tag in ("NN", "NNS"))  # fmt: skip
+
+
 def _finite_verb(tree: Tree, p: int) -> bool:
     """Whether the sentence of word p has a finite verb besides it: if not, the "participle" may be
     the sentence's verb, which the tagger took for a participle."""
@@ -98,7 +111,10 @@ def build(rule: Rule) -> Check:
         """(first word, last word, the compound hyphenated) for a number and unit at word u."""
         words = tree.words
         unit = words[u]
-        if unit.tag != "NN" or not unit.text.isalpha() or not unit.text.islower() or unit.lower in ignored:
+        plural_age = unit.tag == "NNS" and _age_before_noun(tree, u)
+        if (unit.tag != "NN" and not plural_age) or not unit.text.isalpha() or not unit.text.islower() or (
+            unit.lower in ignored
+        ):  # fmt: skip
             return None
         number = next((k for k in tree.kids(u, "nummod") if words[k].tag == "CD" and k < u), None)
         if number is None:
@@ -126,7 +142,8 @@ def build(rule: Rule) -> Check:
             if not joined and measure_is_predicate(tree, number, after):
                 return None  # "he was 20 year old": the unit is counted (agreement.noun-number), not hyphenated
             first = u if joined else number
-            text = f"{unit.text}-{words[after].text}" if joined else f"{count.text}-{unit.text}-{words[after].text}"
+            singular = unit.lemma.lower() if plural_age else unit.text  # "a 15 years old boy": "15-year-old"
+            text = f"{unit.text}-{words[after].text}" if joined else f"{count.text}-{singular}-{words[after].text}"
             return first, after, text  # "a 35 year old surfer", "a 307-year old union"
         if joined or unit.head != after or words[after].tag != "NN" or tree.hyphenated(after):
             return None  # a plural the number may count ("28 member states")

@@ -6,6 +6,7 @@ from copydesk.wordclass, the tags a word can take), the tag the syntax layer's p
 its sentence (`parse_tag`), its case (`case`), and may be `optional`. `skip_to` matches every
 token up to one of the listed stop words or marks (none of them with a tag in `without_tag`).
 `sentence_start: true` matches no token, only the start of a sentence (after opening quotes).
+A `skip_to` spans at most 12 tokens unless `skip_limit` allows more (a whole clause).
 Antipatterns are token sequences that, matching anywhere over a match, cancel it.
 
 `mark` chooses the tokens to flag (all by default); `suggest` templates rebuild the flagged
@@ -41,6 +42,7 @@ class Matcher:
     literals: frozenset[str] | None = None  # the texts it can match, when that is a fixed list
     sentence_start: bool = False  # matches no token: only where a sentence starts
     parse_tags: frozenset[str] = frozenset()  # non-empty: the parse's tag of each matched token is one of these
+    skip_limit: int = 12  # with skip_to: how many tokens it may span
 
 
 def _norm(text: str) -> str:
@@ -59,7 +61,7 @@ def compile_matcher(raw: Any, where: str) -> Matcher:
         raise RuleError(f"{where}: each token is a mapping (text, regex, tag, ...)")
     known = {
         "text", "regex", "tag", "not_tag", "case", "kind", "optional", "mark", "to", "skip_to", "without_tag",
-        "sentence_start", "parse_tag",
+        "sentence_start", "parse_tag", "skip_limit",
     }  # fmt: skip
     unknown = set(raw) - known
     if unknown:
@@ -112,7 +114,14 @@ def compile_matcher(raw: Any, where: str) -> Matcher:
         literals=None if raw.get("optional") else literals,
         sentence_start=bool(raw.get("sentence_start", False)),
         parse_tags=_as_set(raw["parse_tag"], where) if "parse_tag" in raw else frozenset(),
+        skip_limit=_skip_limit(raw.get("skip_limit", 12), where),
     )
+
+
+def _skip_limit(value: Any, where: str) -> int:
+    if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+        raise RuleError(f"{where}, skip_limit: a whole number of tokens, 1 or more")
+    return value
 
 
 def compile_sequence(raw: Any, where: str) -> tuple[Matcher, ...]:
@@ -137,7 +146,7 @@ def match_at(seq: Sequence[Token], start: int, matchers: Sequence[Matcher]) -> l
                 if matcher.without and _tags_in_context(seq, j) & matcher.without:
                     return None
                 j += 1
-                if j - i > 12:
+                if j - i > matcher.skip_limit:
                     return None
             rest = go(j, m + 1)
             return None if rest is None else [(i, j), *rest]
