@@ -97,7 +97,8 @@ class Settings:
         default=(), metadata=doc("of the ignored nouns, those a number counts without '-s' ('five crew', '20 "
                                  "staff'): the others are counted nouns after a number ('150,000 families')")
     )
-    one_of: bool = field(default=False, metadata=doc("also 'one of the' + a singular count noun"))
+    one_of: bool = field(default=False, metadata=doc("also 'one of the' or 'each of the' + a singular count "
+                                                      "noun"))
     plural_of: tuple[str, ...] = field(
         default=(), metadata=doc("nouns of quantity after whose 'of' a count noun is plural ('a number of', "
                                  "'a variety of', 'thousands of')")
@@ -249,6 +250,8 @@ def _phrase_number(tree: Tree, n: int) -> bool | None:
     return None
 
 
+# Words that take a part of a plural whole only ("each of the students"; not "some of the cake")
+_PARTS_OF_MANY = frozenset({"one", "each", "either", "neither", "both", "several", "many", "few"})
 _PART_OF = frozenset({"some", "many", "most", "all", "few", "several", "none", "lot", "lots", "number", "majority",
                       "both", "each", "any", "dozens", "hundreds", "thousands", "millions"})
 
@@ -480,12 +483,15 @@ def build(rule: Rule) -> Check:
             yield words[dets[0]], noun, True, plural[words[dets[0]].lower]
 
     def one_of(tree: Tree, n: int) -> Iterator[tuple[Word, Word, bool, str | None]]:
-        """"one of the reason": the object of "of" after "one" is plural."""
+        """"one of the reason", "each of the student": the whole that "one" or a quantifier of
+        individuals takes a part of is plural (not "some of the cake", a part of one thing, nor a
+        number: "nine of their 18.5-day entitlement", "the top ten of the annual study")."""
         noun = tree.words[n]
         if noun.tag != "NN" or noun.dep != "pobj" or noun.lower in ignored or not countable(noun.lemma, COUNTABLE_GAP):
             return
         prep = tree.words[noun.head]
-        if prep.lower != "of" or tree.words[prep.head].lower != "one" or prep.head >= noun.head:
+        part = tree.words[prep.head]
+        if prep.lower != "of" or part.lower not in _PARTS_OF_MANY or prep.head >= noun.head:
             return
         dets = tree.kids(n, "det", "poss")
         if dets and tree.words[dets[0]].lower in ("the", "my", "his", "her", "its", "our", "their", "your"):
