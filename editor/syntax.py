@@ -127,8 +127,16 @@ class SyntaxParser:
 
 
 def _one_sentence(nlp: Any, text: str) -> Any:
-    """spaCy's tokens of one of copydesk's sentences, marked as one sentence (the parser keeps it)."""
+    """spaCy's tokens of one of copydesk's sentences, marked as one sentence (the parser keeps it).
+    A sentence's last "I." is the pronoun and the full stop, which spaCy's tokenizer keeps together
+    as an initial would be ("gave it to John and I.")."""
     doc = nlp.make_doc(text)
+    if len(doc) > 1 and doc[-1].text == "I.":
+        from spacy.tokens import Doc
+
+        words = [t.text for t in doc[:-1]] + ["I", "."]
+        spaces = [bool(t.whitespace_) for t in doc[:-1]] + [False, bool(doc[-1].whitespace_)]
+        doc = Doc(nlp.vocab, words=words, spaces=spaces)
     for token in doc[1:]:
         token.is_sent_start = False
     return doc

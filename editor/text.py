@@ -191,6 +191,22 @@ def split_paragraphs(text: str) -> tuple[Span, ...]:
     return tuple(spans)
 
 
+def _pronoun_i(tokens: tuple[Token, ...], i: int) -> bool:
+    """Whether the "I" at i (before a full stop) is the pronoun, not an initial: after a word in
+    lower case ("my wife and I.", "taller than I."), where a name's initial follows a name ("John I.
+    Smith") or comes before another initial ("designed by I. M. Pei")."""
+    j = i - 1
+    while j >= 0 and tokens[j].kind is Kind.SPACE:
+        j -= 1
+    k = i + 2
+    while k < len(tokens) and tokens[k].kind is Kind.SPACE:
+        k += 1
+    initial_next = k + 1 < len(tokens) and len(tokens[k].text) == 1 and tokens[k].text.isupper() and (
+        tokens[k + 1].text == "."
+    )  # fmt: skip
+    return tokens[i].text == "I" and j >= 0 and tokens[j].is_word and tokens[j].text.islower() and not initial_next
+
+
 def _ends_sentence(tokens: tuple[Token, ...], i: int) -> bool:
     """Whether the punctuation token at i closes a sentence."""
     tok = tokens[i]
@@ -198,7 +214,9 @@ def _ends_sentence(tokens: tuple[Token, ...], i: int) -> bool:
         return False
     if tok.text == "." and i > 0:
         prev = tokens[i - 1]
-        if prev.is_word and (prev.lower in _NON_FINAL_ABBREVIATIONS or (len(prev.text) == 1 and prev.text.isupper())):
+        if prev.is_word and (prev.lower in _NON_FINAL_ABBREVIATIONS or (
+            len(prev.text) == 1 and prev.text.isupper() and not _pronoun_i(tokens, i - 1)
+        )):  # fmt: skip
             return False
     # The sentence ends only if what follows starts a new one (after closing quotes/brackets).
     j = i + 1

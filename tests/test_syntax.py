@@ -45,6 +45,15 @@ def test_offsets_of_the_parse_are_the_articles() -> None:
     assert text[word.start : word.end] == "findings"
 
 
+def test_a_sentences_last_i_is_the_pronoun_and_its_full_stop() -> None:
+    text = "He gave it to John and I. Then I. M. Pei drew it."
+    [words] = Analysis(text, parser=syntax.SyntaxParser()).parsed  # one paragraph
+    assert [(w.text, w.tag) for w in words[5:8]] == [("and", "CC"), ("I", "PRP"), (".", ".")]
+    pronoun = words[6]
+    assert text[pronoun.start : pronoun.end] == "I" and words[7].start == pronoun.end
+    assert [w.text for w in words[8:11]] == ["Then", "I.", "M."]  # initials stay whole
+
+
 def test_model_files_are_checked(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     record = dict(syntax.model_record())
     record["sha256"] = {**record["sha256"], "config.cfg": "0" * 64}

@@ -22,6 +22,13 @@ def test_sentences_do_not_break_after_honorifics() -> None:
     assert got == ["Ms. Rjavi said it.", "The U.N. Security Council met.", "Mr. Smith agreed."]
 
 
+def test_a_pronoun_i_ends_a_sentence_and_an_initial_does_not() -> None:
+    text = "He gave it to John and I. Then John I. Smith spoke of I. M. Pei. She is taller than I. He left."
+    got = [text[s.start : s.end] for s in Analysis(text).sentences]
+    assert got == ["He gave it to John and I.", "Then John I. Smith spoke of I. M. Pei.", "She is taller than I.",
+                   "He left."]
+
+
 def test_closing_quotes_stay_with_their_sentence() -> None:
     text = "He said “it is over.” Then he left."
     analysis = Analysis(text)
