@@ -118,3 +118,13 @@ def test_remembered_lemmas_are_spacys_own() -> None:
     assert [w.lemma for w in fresh if w.text in ("ministers", "were", "having", "thoughts", "made")] == [
         "minister", "be", "have", "thought", "make"
     ]  # fmt: skip
+
+
+def test_one_slip_is_told_once_where_the_article_shows_it() -> None:
+    """"an undergraduate students who has": the article shows the noun is the slip, so the verb,
+    which agrees with the singular meant, is left alone rather than made to agree with the slip."""
+    checker = Checker(SYNTAX_RULES, NO_ENGINES)
+    found = checker.check("You must be an undergraduate students who has completed a year.")
+    assert [(f.rule, f.text, f.replacements[0]) for f in found] == [
+        ("agreement.determiner-noun", "an undergraduate students", "an undergraduate student")
+    ]

@@ -272,7 +272,10 @@ def _plain_adjectives(words: Sequence[Word], n: int) -> bool:
     word or number the check stops at), two of them joined ("a cheap and reliable services"), and at
     most a singular noun modifying it last ("an older model vehicles")."""
     last = words[-1] if words else None
-    if last is not None and last.dep == "compound" and last.head == n and last.tag == "NN" and last.text.isalpha() and (
+    noun_modifier = last is not None and (
+        (last.dep == "compound" and last.tag == "NN") or (last.dep == "amod" and tags(last.text) == {"NN"})
+    )  # a noun the parse may call an adjective: "an undergraduate students"
+    if last is not None and noun_modifier and last.head == n and last.text.isalpha() and (
         last.text.islower() and last.lower not in _PLURAL_WITH_A and last.lower not in _PARTITIVE_NOUNS
         and not last.lower.endswith("illion")
     ):  # not a count or a part that lost its "of" ("a couple minutes", "a gazillion options", "a wide variety threats")
@@ -425,6 +428,8 @@ def build(rule: Rule) -> Check:
                 # index", "these learned deafness"; not "projects each offered solutions", where the participle
                 # is a verb), and before a singular noun its own modifiers ("these NSA database programme");
                 # "this page documents" is a clause
+            if det.lower in ("a", "an") and noun.tag == "NNS" and not zipf(noun.lower):
+                continue  # "a social anthropologist whoworks": no word in use (two run together), no plural
             if det.text == "A" and not tree.starts_sentence(k):
                 continue  # "influenza A viruses", "vitamin A": a letter naming a kind, not the article
             if noun.tag == "NNS" and det.lower in singular:
