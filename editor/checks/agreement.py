@@ -22,6 +22,7 @@ from copydesk.checks.base import Check, doc, parse_settings
 from copydesk.checks.syntactic import (
     FINITE_TAGS,
     NOUN_TAGS,
+    PLURAL_WITH_A,
     Tree,
     counted_by_one,
     inflect,
@@ -54,8 +55,6 @@ _COUNTED_PRONOUNS = frozenset({"which", "whom", "them", "these", "those", "us"})
 # Verbs whose complement clause takes a bare infinitive: "make the flyer turn green", "let them go".
 _BARE_INFINITIVE = frozenset({"make", "let", "help", "see", "hear", "watch", "feel", "have", "bid"})
 _PLURAL_ENDINGS = ("people", "children")
-# Words that let "a" go with a plural: "a few days", "a great many people", "a dozen eggs"
-_COUNTING_WITH_A = frozenset({"few", "many", "couple", "dozen", "hundred", "thousand", "million", "billion", "lot"})
 _NOMINAL = frozenset({"NN", "NNS", "NNP", "NNPS", "PRP"})
 _BE = frozenset({"is", "are", "am", "was", "were"})
 _POSSESSIVE_PRONOUNS = frozenset({"mine", "yours", "his", "hers", "ours", "theirs"})
@@ -164,7 +163,7 @@ def build(rule: Rule) -> Check:
         ):  # fmt: skip
             return None  # "Both man face": the determiner shows the noun is the slip (agreement.noun-number's)
         if w.tag == "NNS" and any(tree.words[d].lower in ("a", "an") for d in tree.kids(s, "det")) and not any(
-            tree.words[k].lower in _COUNTING_WITH_A for k in tree.kids(s, "amod", "nummod", "quantmod")
+            tree.words[k].lower in PLURAL_WITH_A for k in tree.kids(s, "amod", "nummod", "quantmod")
         ):  # fmt: skip
             return None  # "an undergraduate students who has": the article shows the noun is the slip
             # (agreement.determiner-noun's), not "a few people", "a great many"

@@ -16,6 +16,7 @@ from copydesk.checks.syntactic import (
     COUNTABLE_GAP,
     FINITE_TAGS,
     NOUN_TAGS,
+    PLURAL_WITH_A,
     Tree,
     countable,
     counted_by_one,
@@ -71,8 +72,6 @@ _QUANTITY_ADJECTIVES = frozenset({"great", "good", "whole", "further", "addition
 # Of those, the ones that count only before a number or "many" ("a good 20 minutes", "a great many"):
 # before a plural alone they are adjectives of quality ("a great guys").
 _COUNTING_ADJECTIVES = _QUANTITY_ADJECTIVES - {"good", "great"}
-# Quantifiers after which "a" goes with a plural noun: "a few days", "a great many people".
-_PLURAL_WITH_A = frozenset({"few", "many", "lot", "couple", "dozen", "hundred", "thousand", "million", "billion"})
 # Nouns of quantity and kind that take a plural through "of" (Quirk 5.25-5.30): before a plural
 # without it, the "of" is what was lost ("a wide variety threats"), not the noun's number.
 _PARTITIVE_NOUNS = frozenset({"variety", "range", "number", "kind", "type", "sort", "series", "host", "array",
@@ -276,13 +275,13 @@ def _plain_adjectives(words: Sequence[Word], n: int) -> bool:
         (last.dep == "compound" and last.tag == "NN") or (last.dep == "amod" and tags(last.text) == {"NN"})
     )  # a noun the parse may call an adjective: "an undergraduate students"
     if last is not None and noun_modifier and last.head == n and last.text.isalpha() and (
-        last.text.islower() and last.lower not in _PLURAL_WITH_A and last.lower not in _PARTITIVE_NOUNS
+        last.text.islower() and last.lower not in PLURAL_WITH_A and last.lower not in _PARTITIVE_NOUNS
         and not last.lower.endswith("illion")
     ):  # not a count or a part that lost its "of" ("a couple minutes", "a gazillion options", "a wide variety threats")
         words = words[:-1]
     if len(words) == 3 and words[1].dep == "cc" and words[2].dep == "conj":
         words = [words[0], replace(words[2], dep=words[0].dep)]  # the second adjective hangs on the first
-    return all(w.dep == "amod" and w.lower not in _PLURAL_WITH_A and w.lower not in _COUNTING_ADJECTIVES and (
+    return all(w.dep == "amod" and w.lower not in PLURAL_WITH_A and w.lower not in _COUNTING_ADJECTIVES and (
         (w.tag in ("JJ", "JJR") and "JJ" in tags(w.text) and tags(w.text) <= {"JJ", "NN", "RB"})
         or (w.tag == "VBN" and tags(w.text) <= {"VBN", "VBD", "JJ"})
     ) for w in words)
@@ -400,7 +399,7 @@ def build(rule: Rule) -> Check:
         if any((tree.words[k].tag == "CD" or tree.words[k].dep in ("nummod", "quantmod", "poss"))
                and tree.words[k].lower not in plural for k in tree.children[n]):  # fmt: skip
             return  # "these 10 days", "every two weeks" (but "a few drug": the parse's "few" may be a nummod)
-        if noun.tag == "NNS" and any(tree.words[k].lower in _PLURAL_WITH_A for k in tree.kids(n, "amod")):
+        if noun.tag == "NNS" and any(tree.words[k].lower in PLURAL_WITH_A for k in tree.kids(n, "amod")):
             return  # "a few days", "a great many people"
         for k in tree.kids(n, "det", "amod", "predet", "nummod"):
             det = tree.words[k]

@@ -22,6 +22,8 @@ DETERMINER_TAGS = frozenset({"DT", "PRP$", "CD", "POS", "WDT", "WP$", "PDT"})
 FINITE_TAGS = frozenset({"VBZ", "VBP", "VBD", "MD"})  # the parse's tags of a finite verb
 WH_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})  # wh-words: "what", "who", "whose", "where"
 NOMINATIVE = frozenset({"i", "he", "she", "we", "they"})  # pronouns only ever subjects ("keep it hidden" is no clause)
+# Quantifiers after which "a" goes with a plural noun: "a few days", "a great many people", "a dozen eggs".
+PLURAL_WITH_A = frozenset({"few", "many", "lot", "couple", "dozen", "hundred", "thousand", "million", "billion"})
 VERB_TAGS = frozenset({"VB", "VBD", "VBG", "VBN", "VBP", "VBZ"})  # every Penn tag of a verb
 SENTENCE_ENDS = frozenset({".", "!", "?"})
 
