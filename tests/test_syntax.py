@@ -120,11 +120,15 @@ def test_remembered_lemmas_are_spacys_own() -> None:
     ]  # fmt: skip
 
 
-def test_one_slip_is_told_once_where_the_article_shows_it() -> None:
-    """"an undergraduate students who has": the article shows the noun is the slip, so the verb,
-    which agrees with the singular meant, is left alone rather than made to agree with the slip."""
-    checker = Checker(SYNTAX_RULES, NO_ENGINES)
-    found = checker.check("You must be an undergraduate students who has completed a year.")
-    assert [(f.rule, f.text, f.replacements[0]) for f in found] == [
-        ("agreement.determiner-noun", "an undergraduate students", "an undergraduate student")
-    ]
+@pytest.mark.parametrize(
+    ("text", "slip", "fix"),
+    [("You must be an undergraduate students who has completed a year.", "an undergraduate students",
+      "an undergraduate student"),
+     ("This problems is serious.", "This problems", "This problem")],
+)  # fmt: skip
+def test_one_slip_is_told_once_where_the_determiner_shows_it(text: str, slip: str, fix: str) -> None:
+    """"This problems is", "an undergraduate students who has": the determiner shows the noun is the
+    slip, so the verb, which agrees with the singular meant, is left alone rather than made to agree
+    with the slip (both fixes together would make "This problem are")."""
+    found = Checker(SYNTAX_RULES, NO_ENGINES).check(text)
+    assert [(f.rule, f.text, f.replacements[0]) for f in found] == [("agreement.determiner-noun", slip, fix)]

@@ -55,6 +55,7 @@ _COUNTED_PRONOUNS = frozenset({"which", "whom", "them", "these", "those", "us"})
 # Verbs whose complement clause takes a bare infinitive: "make the flyer turn green", "let them go".
 _BARE_INFINITIVE = frozenset({"make", "let", "help", "see", "hear", "watch", "feel", "have", "bid"})
 _PLURAL_ENDINGS = ("people", "children")
+_SINGULAR_DETERMINERS = frozenset({"a", "an", "this", "that", "each", "every", "another"})
 _NOMINAL = frozenset({"NN", "NNS", "NNP", "NNPS", "PRP"})
 _BE = frozenset({"is", "are", "am", "was", "were"})
 _POSSESSIVE_PRONOUNS = frozenset({"mine", "yours", "his", "hers", "ours", "theirs"})
@@ -162,11 +163,12 @@ def build(rule: Rule) -> Check:
             for d in tree.kids(s, "det")
         ):  # fmt: skip
             return None  # "Both man face": the determiner shows the noun is the slip (agreement.noun-number's)
-        if w.tag == "NNS" and any(tree.words[d].lower in ("a", "an") for d in tree.kids(s, "det")) and not any(
+        singular_determiner = any(tree.words[d].lower in _SINGULAR_DETERMINERS for d in tree.kids(s, "det"))
+        if w.tag == "NNS" and singular_determiner and not any(
             tree.words[k].lower in PLURAL_WITH_A for k in tree.kids(s, "amod", "nummod", "quantmod")
         ):  # fmt: skip
-            return None  # "an undergraduate students who has": the article shows the noun is the slip
-            # (agreement.determiner-noun's), not "a few people", "a great many"
+            return None  # "This problems is", "an undergraduate students who has": the determiner and the verb
+            # show the noun is the slip (agreement.determiner-noun's), not "a few people", "a great many"
         if lower in singular_words:
             return SINGULAR
         if lower in plural_nouns:
