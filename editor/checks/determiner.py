@@ -9,12 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
+from itertools import pairwise
 from typing import Literal
 
 from copydesk.checks.base import Check, doc, parse_settings
 from copydesk.checks.syntactic import (
     COUNTABLE_GAP,
     FINITE_TAGS,
+    HYPHENS,
     NOUN_TAGS,
     PLURAL_WITH_A,
     Tree,
@@ -264,6 +266,19 @@ def _counts_a_part(tree: Tree, k: int) -> bool:
     return word.lower in _PART_OF
 
 
+def _one_hyphenated_modifier(tree: Tree, first: int, n: int) -> bool:
+    """Whether the words from `first` up to noun n are one hyphenated compound before it ("a
+    high-quality", "a go-to", "a well-known"), its parts written close ("not - this"), none of them
+    a word that counts ("a few-dozen")."""
+    words = tree.words[first:n]
+    if len(words) < 3 or len(words) % 2 == 0:
+        return False
+    parts, hyphens = words[::2], words[1::2]
+    return (all(h.text in HYPHENS for h in hyphens) and all(p.text.isalnum() for p in parts)
+            and all(a.end == b.start for a, b in pairwise(words))
+            and not any(p.lower in PLURAL_WITH_A or p.lower in _QUANTITY_ADJECTIVES for p in parts))  # fmt: skip
+
+
 def _plain_adjectives(words: Sequence[Word], n: int) -> bool:
     """Whether the words between "a" and the plural n are adjectives (or participles) the lexicon
     never knows as a verb, which may head a clause, and that do not count ("a large heatsinks", "a
@@ -404,9 +419,11 @@ def build(rule: Rule) -> Check:
         for k in tree.kids(n, "det", "amod", "predet", "nummod"):
             det = tree.words[k]
             between = [tree.words[j] for j in range(k + 1, n) if tree.words[j].text.strip()]
-            if k > n or (det.lower in ("a", "an") and between and (not _plain_adjectives(between, n) or (
-                between[-1].dep == "compound" and "VBZ" in tags(noun.text)
-            ))):  # fmt: skip
+            compound = det.lower in ("a", "an") and _one_hyphenated_modifier(tree, k + 1, n)  # "a high-quality
+            # products", "a go-to guys": one compound adjective, whatever its parts
+            if k > n or (det.lower in ("a", "an") and between and not compound and (
+                not _plain_adjectives(between, n) or (between[-1].dep == "compound" and "VBZ" in tags(noun.text))
+            )):  # fmt: skip
                 continue  # "a coupla weeks", "a great many people": only known adjectives of quality may stand
                 # between "a" and a plural ("with a predefined rules"); "a district uploads" is a clause
             if det.lower not in ("a", "an") and any(
