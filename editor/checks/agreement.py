@@ -135,6 +135,18 @@ def build(rule: Rule) -> Check:
         said = {words[governor].lemma.lower(), *(words[k].lemma.lower() for k in tree.kids(governor, "acomp", "attr"))}
         return bool(said & mandative)
 
+    def determiner_disagrees(tree: Tree, s: int, tag: str) -> bool:
+        """Whether noun s's determiner has the other number: "Both man face" (agreement.noun-number's),
+        "This problems is", "an undergraduate students who has" (agreement.determiner-noun's). The
+        verb agrees with the number meant, so it is left alone, not made to agree with the slip
+        (both fixes together would make "This problem are"); "a few people", "a great many" are plural."""
+        determiners = [tree.words[d].lower for d in tree.kids(s, "det")]
+        if tag == "NN":
+            return any(d in plural_words or _PRONOUNS.get(d) == PLURAL for d in determiners)
+        return tag == "NNS" and any(d in _SINGULAR_DETERMINERS for d in determiners) and not any(
+            tree.words[k].lower in PLURAL_WITH_A for k in tree.kids(s, "amod", "nummod", "quantmod")
+        )
+
     def number(tree: Tree, s: int, depth: int = 0) -> str | None:
         """The grammatical number of the phrase headed by word s; None when form does not decide."""
         w = tree.words[s]
@@ -159,17 +171,8 @@ def build(rule: Rule) -> Check:
             return _PRONOUNS[lower] if not tree.kids(s, "det", "amod") else None  # "a healthier you"
         if w.tag == "NNS" and singular_in_s(lower):
             w = replace(w, tag="NN", lemma=lower)  # "the brain atlas ... does": a singular the tagger took for a plural
-        if w.tag == "NN" and any(
-            tree.words[d].lower in plural_words or _PRONOUNS.get(tree.words[d].lower) == PLURAL
-            for d in tree.kids(s, "det")
-        ):  # fmt: skip
-            return None  # "Both man face": the determiner shows the noun is the slip (agreement.noun-number's)
-        singular_determiner = any(tree.words[d].lower in _SINGULAR_DETERMINERS for d in tree.kids(s, "det"))
-        if w.tag == "NNS" and singular_determiner and not any(
-            tree.words[k].lower in PLURAL_WITH_A for k in tree.kids(s, "amod", "nummod", "quantmod")
-        ):  # fmt: skip
-            return None  # "This problems is", "an undergraduate students who has": the determiner and the verb
-            # show the noun is the slip (agreement.determiner-noun's), not "a few people", "a great many"
+        if determiner_disagrees(tree, s, w.tag):
+            return None  # the determiner shows the noun is the slip, the determiner check's to tell
         if lower in singular_words:
             return SINGULAR
         if lower in plural_nouns:

@@ -419,11 +419,9 @@ def build(rule: Rule) -> Check:
         for k in tree.kids(n, "det", "amod", "predet", "nummod"):
             det = tree.words[k]
             between = [tree.words[j] for j in range(k + 1, n) if tree.words[j].text.strip()]
-            compound = det.lower in ("a", "an") and _one_hyphenated_modifier(tree, k + 1, n)  # "a high-quality
-            # products", "a go-to guys": one compound adjective, whatever its parts
-            if k > n or (det.lower in ("a", "an") and between and not compound and (
+            if k > n or (det.lower in ("a", "an") and between and not _one_hyphenated_modifier(tree, k + 1, n) and (
                 not _plain_adjectives(between, n) or (between[-1].dep == "compound" and "VBZ" in tags(noun.text))
-            )):  # fmt: skip
+            )):  # fmt: skip  ("a high-quality products", "a go-to guys": one compound adjective, whatever its parts)
                 continue  # "a coupla weeks", "a great many people": only known adjectives of quality may stand
                 # between "a" and a plural ("with a predefined rules"); "a district uploads" is a clause
             if det.lower not in ("a", "an") and any(
