@@ -43,6 +43,11 @@ class Settings:
         default=False, metadata=doc("every passive participle governs a base verb the parse hangs on it: a purpose "
                                     "clause that lost its 'to' ('the statements were changed remove criticism')")
     )
+    every_verb_but: tuple[str, ...] = field(
+        default=(), metadata=doc("with 'not-bare': every verb but these (lemmas: the verbs that take a bare "
+                                 "infinitive or an -ing form) governs a word straight after it that only a base "
+                                 "verb can be ('voted accept', 'used be')")
+    )
 
 
 # In the passive a verb's infinitive takes "to" ("was made to wait", "was seen to leave"); only "let"
@@ -223,6 +228,34 @@ def build(rule: Rule) -> Check:
         if verb.text.isalpha() and verb.text.islower() and not tree.kids(after, "nsubj", "aux", "auxpass"):
             yield v, after, f"{word.text} to {verb.text}"
 
+    but = frozenset(v.lower() for v in settings.every_verb_but)
+
+    def any_verb(tree: Tree, v: int) -> Iterator[tuple[int, int, str]]:
+        """"voted accept", "was reported have cost": a verb straight before a base verb that the lexicon
+        knows as no noun has lost its "to", unless the verb is one of the few that take a bare
+        infinitive ("helped build", "let go") or an -ing form. Only a verb that is no auxiliary and no
+        part of a compound ("re-engineer"), before a verb with no auxiliary or subject of its own."""
+        words = tree.words
+        word, after = words[v], tree.next_word(v)
+        if after is None or word.tag not in _NOT_BASE_FORMS | {"VBP"} or word.dep in ("aux", "auxpass", "neg"):
+            return
+        verb = words[after]
+        clause = verb.head if verb.dep == "aux" and verb.tag == "VBP" and verb.lower == "have" else after
+        if not (verb.tag == "VB" or clause != after) or "NN" in tags(verb.text) or (
+            tree.kids(after, "aux", "auxpass") or tree.kids(clause, "nsubj", "nsubjpass")
+        ):  # fmt: skip
+            return  # "reported have cost": the parse made the perfect's "have" a finite auxiliary
+        lemma = verb_lemma(word.text, word.lemma)
+        if not (word.text.isalpha() and verb.text.isalpha() and verb.text.islower()) or (
+            tree.hyphenated(v) or tree.hyphenated(after) or lemma in but
+        ):  # fmt: skip
+            return
+        if not any(t.startswith("VB") for t in tags(word.text)) or (
+            word.tag in ("VBD", "VBN") and inflect(lemma, "VB") == word.lower
+        ):  # fmt: skip
+            return  # no verb the lexicon knows ("rankings quantify"); a past that is its base ("is hit send")
+        yield v, after, f"{word.text} to {verb.text}"
+
     def only_verb_after(tree: Tree, v: int) -> Iterator[tuple[int, int, str]]:
         """"has the potential attract other predators": after a noun or adjective that takes 'to', a
         word the lexicon knows only as a verb's base form is one, whatever the parse, misled by the
@@ -272,7 +305,8 @@ def build(rule: Rule) -> Check:
         only as one: "going disappear") straight after a verb that takes "to", which the parse, misled
         by the missing "to", made that verb's complement of another kind or made it the base verb's
         auxiliary or a clause beside it ("I hate think"), or made an auxiliary of the verb's complement
-        ("seem be taxing", "seems have confirmed")."""
+        ("seem be taxing", "seems have confirmed"), or made a noun's modifier ("want attract fee-paying
+        students")."""
         words = tree.words
         after = tree.next_word(v)
         if words[v].tag[:2] != "VB" or after is None:
@@ -284,12 +318,13 @@ def build(rule: Rule) -> Check:
         if not (base and verb.text.isalpha() and verb.text.islower()):
             return
         complement = verb.head == v and verb.dep != "dobj"
+        misread = verb.tag == "NN" and _only_a_base_form(verb)
         beside = words[v].head == after and words[v].dep in ("aux", "parataxis")
         auxiliary = verb.dep in ("aux", "auxpass") and verb.head > after and words[verb.head].head == v
-        if complement or beside or auxiliary:
+        if complement or beside or auxiliary or misread:
             yield v, after, f"{words[v].text} to {verb.text}"  # an object is a noun ("start work"), whatever its tag
 
-    bare_verb_fallback = settings.wants == "not-bare"
+    bare_verb_fallback = settings.wants == "not-bare" and not but  # a rule of every verb has its own path
 
     def check(analysis: Analysis) -> Iterator[Finding]:
         for tree in trees(analysis):
@@ -306,6 +341,8 @@ def build(rule: Rule) -> Check:
                         found += [*phrasal_verb_after(tree, v)] or [*base_verb_next(tree, v)]
                 if not found and settings.every_passive:
                     found = [*purpose_after_passive(tree, v)]
+                if not found and but:
+                    found = [*any_verb(tree, v)]
                 for first, last, replacement in found:
                     text = analysis.text[words[first].start : words[last].end]
                     yield rule.finding(words[first].start, words[last].end, text, [replacement], verb=governor.text)

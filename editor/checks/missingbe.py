@@ -57,7 +57,7 @@ _NOUN_OR_ADJECTIVE = NOUN_TAGS | {"JJ", "JJR", "JJS"}  # the parse's
 _SUBJECT_PHRASE_TAGS = frozenset({"DT", "PDT", "PRP$", "POS", "CD", "JJ", "JJR", "JJS", "NN", "NNS", "HYPH", "RB",
                                   "RBR"})
 _BREAKS = frozenset({";", ":", "–", "—"})  # marks that may open a clause inside a sentence
-_CLAUSE_ROLES = frozenset({"advcl", "ccomp", "relcl", "acl", "xcomp"})
+_CLAUSE_ROLES = frozenset({"advcl", "ccomp", "relcl", "acl", "xcomp", "pcomp"})  # pcomp: "about how it is"
 # Possessives written for the contraction of a subject and "be" that sounds like them
 _CONTRACTED = {"whose": "who's", "their": "they're", "your": "you're", "its": "it's"}
 _SUBJECT_WITHIN = 6  # the subject pronoun among a verbless sentence's first words ("But in general he")
