@@ -43,6 +43,11 @@ class Settings:
         default=False, metadata=doc("every passive participle governs a base verb the parse hangs on it: a purpose "
                                     "clause that lost its 'to' ('the statements were changed remove criticism')")
     )
+    be_after_noun: bool = field(
+        default=False, metadata=doc("with 'not-bare': 'be' after a noun subject governs a base verb straight after it "
+                                    "('the aim is get', 'my advice is go'), unless the subject has a 'do' in it "
+                                    "(a pseudo-cleft: 'all you have to do is ask')")
+    )
     every_verb_but: tuple[str, ...] = field(
         default=(), metadata=doc("with 'not-bare': every verb but these (lemmas: the verbs that take a bare "
                                  "infinitive or an -ing form) governs a word straight after it that only a base "
@@ -231,21 +236,30 @@ def build(rule: Rule) -> Check:
     but = frozenset(v.lower() for v in settings.every_verb_but)
 
     def any_verb(tree: Tree, v: int) -> Iterator[tuple[int, int, str]]:
-        """"voted accept", "was reported have cost": a verb straight before a base verb that the lexicon
-        knows as no noun has lost its "to", unless the verb is one of the few that take a bare
-        infinitive ("helped build", "let go") or an -ing form. Only a verb that is no auxiliary and no
-        part of a compound ("re-engineer"), before a verb with no auxiliary or subject of its own."""
+        """"voted accept", "was reported have cost", "we had go": a verb straight before a base verb that
+        the lexicon knows as no noun has lost its "to", unless the verb is one of the few that take a
+        bare infinitive ("helped build", "let go") or an -ing form. Not an auxiliary ("will go"; but
+        "had go" is no perfect, and a lexical verb the parse made one is a verb: "are starting
+        appreciate"), nor part of a compound ("re-engineer"), nor before a verb with an auxiliary or a
+        subject of its own ("the people I interviewed describe")."""
         words = tree.words
         word, after = words[v], tree.next_word(v)
-        if after is None or word.tag not in _NOT_BASE_FORMS | {"VBP"} or word.dep in ("aux", "auxpass", "neg"):
+        if after is None or word.tag not in _NOT_BASE_FORMS | {"VBP"} or word.dep == "neg":
             return
         verb = words[after]
-        clause = verb.head if verb.dep == "aux" and verb.tag == "VBP" and verb.lower == "have" else after
-        if not (verb.tag == "VB" or clause != after) or "NN" in tags(verb.text) or (
-            tree.kids(after, "aux", "auxpass") or tree.kids(clause, "nsubj", "nsubjpass")
-        ):  # fmt: skip
-            return  # "reported have cost": the parse made the perfect's "have" a finite auxiliary
         lemma = verb_lemma(word.text, word.lemma)
+        taken_for_auxiliary = word.dep in ("aux", "auxpass") and word.head == after
+        if word.dep in ("aux", "auxpass") and not (taken_for_auxiliary and (
+            "AUX" not in tags(word.text) or (lemma == "have" and inflect(verb_lemma(verb.text, verb.lemma), "VBN")
+                                             not in (None, verb.lower))
+        )):  # fmt: skip
+            return  # an auxiliary; "had go" is no perfect ("had come" may be one)
+        clause = verb.head if verb.dep == "aux" and verb.tag == "VBP" and verb.lower == "have" else after
+        own_auxiliaries = [k for k in tree.kids(after, "aux", "auxpass") if k > v]
+        own_subjects = [] if taken_for_auxiliary else tree.kids(clause, "nsubj", "nsubjpass")
+        noun = "NN" in tags(verb.text) and not taken_for_auxiliary  # "had go": the parse's verb, as its auxiliary says
+        if not (verb.tag == "VB" or clause != after) or noun or own_auxiliaries or own_subjects:
+            return  # "reported have cost": the parse made the perfect's "have" a finite auxiliary
         if not (word.text.isalpha() and verb.text.isalpha() and verb.text.islower()) or (
             tree.hyphenated(v) or tree.hyphenated(after) or lemma in but
         ):  # fmt: skip
@@ -254,6 +268,28 @@ def build(rule: Rule) -> Check:
             word.tag in ("VBD", "VBN") and inflect(lemma, "VB") == word.lower
         ):  # fmt: skip
             return  # no verb the lexicon knows ("rankings quantify"); a past that is its base ("is hit send")
+        yield v, after, f"{word.text} to {verb.text}"
+
+    def be_bare(tree: Tree, v: int) -> Iterator[tuple[int, int, str]]:
+        """"Another way to cut noise is slow down", "my advice is go": after "be" whose subject is a noun,
+        a base verb (or an adjective with a particle, "slow down") is the subject's complement, a
+        to-infinitive that lost its "to". A pseudo-cleft keeps the bare verb: its subject has a "do"
+        ("what you do is ask", "all they need to do is ask")."""
+        words = tree.words
+        word, after = words[v], tree.next_word(v)
+        if word.lemma != "be" or word.tag not in ("VBZ", "VBD", "VBP") or after is None:
+            return
+        verb = words[after]
+        if not (verb.text.isalpha() and verb.text.islower()) or not (
+            verb.tag == "VB" or (verb.tag == "JJ" and tree.kids(after, "prt") and "VB" in tags(verb.text))
+        ):  # fmt: skip
+            return
+        clause = word.head if word.dep in ("aux", "auxpass", "cop") else v
+        subjects = [k for k in (*tree.kids(clause, "nsubj"), *tree.kids(v, "nsubj")) if k < v]
+        if not subjects or words[subjects[0]].tag not in ("NN", "NNS"):
+            return
+        if any(words[k].lemma.lower() == "do" for k in tree.subtree(subjects[0])):
+            return
         yield v, after, f"{word.text} to {verb.text}"
 
     def only_verb_after(tree: Tree, v: int) -> Iterator[tuple[int, int, str]]:
@@ -324,7 +360,7 @@ def build(rule: Rule) -> Check:
         if complement or beside or auxiliary or misread:
             yield v, after, f"{words[v].text} to {verb.text}"  # an object is a noun ("start work"), whatever its tag
 
-    bare_verb_fallback = settings.wants == "not-bare" and not but  # a rule of every verb has its own path
+    bare_verb_fallback = settings.wants == "not-bare" and not but  # a rule of every verb has its own paths
 
     def check(analysis: Analysis) -> Iterator[Finding]:
         for tree in trees(analysis):
@@ -343,6 +379,8 @@ def build(rule: Rule) -> Check:
                     found = [*purpose_after_passive(tree, v)]
                 if not found and but:
                     found = [*any_verb(tree, v)]
+                if not found and settings.be_after_noun:
+                    found = [*be_bare(tree, v)]
                 for first, last, replacement in found:
                     text = analysis.text[words[first].start : words[last].end]
                     yield rule.finding(words[first].start, words[last].end, text, [replacement], verb=governor.text)
