@@ -4,7 +4,9 @@ swimming", not "enjoy to swim"), some an object and a to-infinitive ("enable you
 "enable you have"), and some a to-infinitive or an -ing form but never a bare infinitive, so a
 bare verb right after them has lost its "to" ("promised double", "able take"). The verbs (and
 adjectives) are a closed list in the rule (from a grammar reference); the parse finds the
-complement wherever the object puts it.
+complement wherever the object puts it. A rule may instead name the few verbs that do take a bare
+infinitive (`every_verb_but`): every other verb straight before a base verb has lost its "to"
+("voted accept"), and so has "be" after a noun subject (`be_after_noun`: "my advice is go").
 """
 
 from __future__ import annotations
@@ -254,12 +256,13 @@ def build(rule: Rule) -> Check:
                                              not in (None, verb.lower))
         )):  # fmt: skip
             return  # an auxiliary; "had go" is no perfect ("had come" may be one)
+        # "reported have cost": the parse made the perfect's "have" a finite auxiliary of the verb after it
         clause = verb.head if verb.dep == "aux" and verb.tag == "VBP" and verb.lower == "have" else after
         own_auxiliaries = [k for k in tree.kids(after, "aux", "auxpass") if k > v]
         own_subjects = [] if taken_for_auxiliary else tree.kids(clause, "nsubj", "nsubjpass")
         noun = "NN" in tags(verb.text) and not taken_for_auxiliary  # "had go": the parse's verb, as its auxiliary says
         if not (verb.tag == "VB" or clause != after) or noun or own_auxiliaries or own_subjects:
-            return  # "reported have cost": the parse made the perfect's "have" a finite auxiliary
+            return
         if not (word.text.isalpha() and verb.text.isalpha() and verb.text.islower()) or (
             tree.hyphenated(v) or tree.hyphenated(after) or lemma in but
         ):  # fmt: skip
