@@ -104,11 +104,18 @@ def _asked(tree: Tree, modal: int, verb: int) -> bool:
 def _verb_tagged_noun(tree: Tree, i: int) -> bool:
     """Whether a word tagged as a noun is a verb by the parse's own structure: "have" straight before it
     as its auxiliary, and an object after it that a determiner or pronoun opens ("you have fool the
-    diaphragm"; not "had stage fright", a compound), and the lexicon knows it as a verb."""
+    diaphragm"; not "had stage fright", a compound), and the lexicon knows it as a verb; or a modal
+    straight before it as its auxiliary, and the lexicon knows it as a verb's -s form ("nobody can
+    jams or hijack them")."""
     word = tree.words[i]
-    if word.tag != "NN":
+    if word.tag not in ("NN", "NNS"):
         return False  # called for every word the tagger did not call a verb: the cheap test first
     before, after = tree.previous_word(i), tree.next_word(i)
+    if word.tag == "NNS":
+        return (
+            before is not None and tree.words[before].tag == "MD" and before in tree.kids(i, "aux")
+            and "VBZ" in tags(word.text)
+        )  # fmt: skip
     return (
         before is not None and tree.words[before].lemma == "have"
         and before in tree.kids(i, "aux") and bool(tree.kids(i, "dobj")) and "VB" in tags(word.text)
@@ -219,6 +226,12 @@ def build(rule: Rule) -> Check:
                 aux = words[auxes[-1]]
                 if aux.dep == "auxpass" or aux.lower in ("'d", "'s"):
                     continue  # "'d" is had or would, "'s" is or has (the tagger may call either a modal)
+                opener = tree.previous_word(auxes[-1])
+                if aux.tag == "MD" and opener is not None and words[opener].tag in _NOUN_OPENERS and (
+                    words[opener].lower not in ("this", "that", "all", "both", "each")
+                ):  # fmt: skip
+                    continue  # "his will matters": the noun "will" the tagger took for the modal ("this will" is
+                    # the pronoun and the modal)
                 governor = words[verb.head]
                 infinitive = aux.tag == "TO" and verb.dep == "xcomp" and bool(  # "aims to raised": the infinitive's
                     {verb_lemma(governor.text, governor.lemma), governor.lower} & (infinitive_governors | _SEMI_MODALS)
