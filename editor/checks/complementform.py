@@ -62,6 +62,7 @@ class Settings:
 _BARE_IN_PASSIVE = frozenset({"let", "help"})
 _OBJECT_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS", "PRP"})
 _NOT_BASE_FORMS = frozenset({"VBD", "VBN", "VBG", "VBZ"})  # no base verb ("started fired up")
+_VERB_BEFORE_BASE = _NOT_BASE_FORMS | {"VBP"}  # the forms of a verb that governs a base verb after it
 # An object phrase of nouns and their modifiers only: nothing in it the parse could have split off
 _NOUN_PHRASE_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS", "PRP", "DT", "PRP$", "JJ", "CD", "POS"})
 
@@ -246,7 +247,7 @@ def build(rule: Rule) -> Check:
         subject of its own ("the people I interviewed describe")."""
         words = tree.words
         word, after = words[v], tree.next_word(v)
-        if after is None or word.tag not in _NOT_BASE_FORMS | {"VBP"} or word.dep == "neg":
+        if after is None or word.tag not in _VERB_BEFORE_BASE or word.dep == "neg":
             return
         verb = words[after]
         lemma = verb_lemma(word.text, word.lemma)

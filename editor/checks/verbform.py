@@ -33,8 +33,10 @@ _FINITE_BE = frozenset({"is", "are", "am", "was", "were"})
 _SEMI_MODALS = frozenset({"have", "need", "use", "ought"})
 # A plain noun phrase, the subject a question puts between its modal and its verb
 _SUBJECT_TAGS = frozenset({"DT", "JJ", "NN", "NNS", "NNP", "NNPS", "PRP", "PRP$", "CD"})
-# Words before which "will", "can" or "may" is a noun ("political will", "a can", "the May")
+# Words before which "will", "can" or "may" is a noun ("political will", "a can", "the May"), but
+# for the determiners that stand alone as a subject ("this will", "all can")
 _NOUN_OPENERS = frozenset({"DT", "JJ", "JJR", "JJS", "PRP$", "POS", "CD"})
+_SUBJECT_DETERMINERS = frozenset({"this", "that", "all", "both", "each"})
 # The auxiliaries whose finite forms may follow a modal by mistake ("would has been")
 _AUXILIARIES = frozenset({"be", "have", "do"})
 
@@ -99,6 +101,14 @@ def _asked(tree: Tree, modal: int, verb: int) -> bool:
         and all(words[j].tag in _SUBJECT_TAGS for j in between)
         and words[end].text == "?"
     )
+
+
+def _noun_modal(tree: Tree, modal: int) -> bool:
+    """Whether the word the tagger called a modal is the noun ("his will matters", "if political will
+    is translated"): a determiner, adjective or possessive opens its phrase."""
+    before = tree.previous_word(modal)
+    opener = tree.words[before] if before is not None else None
+    return opener is not None and opener.tag in _NOUN_OPENERS and opener.lower not in _SUBJECT_DETERMINERS
 
 
 def _verb_tagged_noun(tree: Tree, i: int) -> bool:
@@ -204,8 +214,7 @@ def build(rule: Rule) -> Check:
             base = inflect(lemma, "VB") if lemma in _AUXILIARIES and finite else None
             if governor.tag != "MD" or base is None or base == aux.lower or not governor.text.isalpha():
                 continue
-            before = tree.previous_word(first)
-            if before is not None and words[before].tag in _NOUN_OPENERS:
+            if _noun_modal(tree, first):
                 continue
             if all(words[j].tag in ("RB", "RBR", "RBS") or not words[j].text.strip() for j in range(first + 1, second)):
                 yield first, second, base
@@ -226,12 +235,8 @@ def build(rule: Rule) -> Check:
                 aux = words[auxes[-1]]
                 if aux.dep == "auxpass" or aux.lower in ("'d", "'s"):
                     continue  # "'d" is had or would, "'s" is or has (the tagger may call either a modal)
-                opener = tree.previous_word(auxes[-1])
-                if aux.tag == "MD" and opener is not None and words[opener].tag in _NOUN_OPENERS and (
-                    words[opener].lower not in ("this", "that", "all", "both", "each")
-                ):  # fmt: skip
-                    continue  # "his will matters": the noun "will" the tagger took for the modal ("this will" is
-                    # the pronoun and the modal)
+                if aux.tag == "MD" and _noun_modal(tree, auxes[-1]):
+                    continue  # "his will matters"
                 governor = words[verb.head]
                 infinitive = aux.tag == "TO" and verb.dep == "xcomp" and bool(  # "aims to raised": the infinitive's
                     {verb_lemma(governor.text, governor.lemma), governor.lower} & (infinitive_governors | _SEMI_MODALS)
