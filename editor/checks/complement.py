@@ -146,9 +146,11 @@ def build(rule: Rule) -> Check:
                         if start is None or phrase[-1] != word.lower:
                             continue
                         n = tree.next_word(i)
-                        if n is None or words[n].lower == settings.missing or words[n].lower in not_followed_by:
-                            continue
-                        if word.dep in ("amod", "compound", "nummod") and word.head > i:
+                        if n is None or words[n].lower == settings.missing or words[n].lower in not_followed_by or (
+                            not words[n].text[:1].isalnum()
+                        ):  # fmt: skip
+                            continue  # "(a spotty pair) soft jumpers": a bracket or comma closes the phrase
+                        if word.dep in ("amod", "compound", "nummod", "nmod") and word.head > i:
                             counted = phrase[0] in ("a", "an") and words[word.head].tag == "NNS"
                             if word.lower not in never_modifiers and not counted:
                                 continue  # "prior sale": an adjective, not a preposition; but "a" does not go

@@ -137,8 +137,8 @@ def build(rule: Rule) -> Check:
             return False
         if word.tag[:2] == "VB":
             return verb_lemma(word.text, word.lemma) in verbs
-        if word.tag == "NN":
-            return word.lower in nouns and word.dep != "conj"
+        if word.tag in ("NN", "NNS"):
+            return word.lemma.lower() in nouns and word.dep != "conj"
         return word.tag == "JJ" and (word.lower in adjectives or (settings.every_adjective and word.dep == "acomp"))
 
     def of_gerund(tree: Tree, n: int) -> Iterator[tuple[int, int, str]]:
@@ -168,8 +168,14 @@ def build(rule: Rule) -> Check:
                 or any(k != v for k in tree.kids(after, "nsubj", "aux", "auxpass"))
             )
             candidates = [after] if after is not None and not clause else []
-        if words[v].tag == "JJ" and words[v].dep == "acomp":  # "be able use": the parse hangs the verb on "be"
-            candidates += [c for c in tree.kids(words[v].head, "xcomp") if c == tree.next_word(v)]
+        if words[v].tag == "NNS":  # "there are plans build": a plural is a verb's subject ("plans include") unless
+            after = tree.next_word(v)  # the parse hangs the verb on it as its clause
+            candidates = []
+            if after is not None and words[after].dep == "acl" and words[after].head == v:
+                candidates = [] if tree.kids(after, "nsubj", "aux", "auxpass") else [after]
+        if words[v].tag == "JJ" and words[v].dep == "acomp":  # "be able use", "are pleased see": the parse hangs
+            # the verb on "be", as its complement, an adverbial clause or a relation it could not name
+            candidates += [c for c in tree.kids(words[v].head, "xcomp", "advcl", "dep") if c == tree.next_word(v)]
         for c in candidates:
             verb = words[c]
             if c < v or not verb.text.isalpha() or tree.kids(c, "mark"):

@@ -56,6 +56,10 @@ _NOUN_OR_ADJECTIVE = NOUN_TAGS | {"JJ", "JJR", "JJS"}  # the parse's
 # The words of a subject noun phrase before its noun ("The Japanese", "About 780 more")
 _SUBJECT_PHRASE_TAGS = frozenset({"DT", "PDT", "PRP$", "POS", "CD", "JJ", "JJR", "JJS", "NN", "NNS", "HYPH", "RB",
                                   "RBR"})
+_NOMINAL_ROLES = frozenset({"nsubj", "nsubjpass", "dobj", "iobj", "pobj", "attr", "appos", "conj", "poss", "dative"})
+# Adverbs that name a place and so may be the whole complement of "be" ("We here because").
+_PLACE_ADVERBS = frozenset({"here", "there", "abroad", "overseas", "away", "inside", "outside", "upstairs",
+                            "downstairs", "nearby", "everywhere", "elsewhere", "home"})
 _BREAKS = frozenset({";", ":", "–", "—"})  # marks that may open a clause inside a sentence
 _CLAUSE_ROLES = frozenset({"advcl", "ccomp", "relcl", "acl", "xcomp", "pcomp"})  # pcomp: "about how it is"
 # Possessives written for the contraction of a subject and "be" that sounds like them
@@ -179,6 +183,24 @@ def _without_finite(tree: Tree, head: int) -> bool:
     return all(tree.words[k].lower == "being" for k in tree.kids(head, "aux", "auxpass", "cop"))
 
 
+def _place_predicate(tree: Tree, subject: int, after: int) -> bool:
+    """Whether the pronoun at `subject` has no role in a clause (the parse found no verb for it), with
+    an adverb of place or a preposition and its determined object straight after it: the place is
+    its complement ("They in the garden when it started", "We here because"). A bare object may be
+    a set phrase before the verb the parse lost ("I for one think", "They by contrast left")."""
+    words = tree.words
+    if words[subject].dep in _NOMINAL_ROLES or words[after].head != subject:
+        return False
+    if has_tag(words[after].lower, _CAN_BE_VERB):
+        return False
+    if words[after].dep == "advmod":
+        return words[after].lower in _PLACE_ADVERBS
+    objects = tree.kids(after, "pobj")
+    return words[after].dep == "prep" and len(objects) == 1 and (
+        words[objects[0]].tag in ("NNP", "NNPS", "PRP") or bool(tree.kids(objects[0], "det", "poss"))
+    )
+
+
 def _progressive_or_passive(tree: Tree, head: int) -> bool:
     """Whether the head, with no finite verb of its own, is what follows "be": an -ing form, a participle
     after "being", or a participle that is passive by its own words, a form no past tense shares ("taken",
@@ -263,6 +285,8 @@ def build(rule: Rule) -> Check:
             return sentence[i]  # "Even in our cities, there birds to see": a noun after existential "there", no verb
         if not tags(after.lower):
             return None  # a word the lexicon does not know ("They hopethe results") may hold the verb
+        if personal and _place_predicate(tree, sentence[i], sentence[i + 1]):
+            return sentence[i]  # "It on the edge of the desert", "We here because we hate it"
         adverb_before_determiner = after.tag == "RB" and then.tag == "DT"  # "There even a cargo bike"
         if after.lower == "no" or (has_tag(after.lower, _CAN_BE_VERB) and not adverb_before_determiner):
             return None  # "We still want", "They present a case"
@@ -270,6 +294,9 @@ def build(rule: Rule) -> Check:
             if subject.lower == "that" and not opens:
                 return None  # "that" inside a sentence opens a clause ("make sure that all the books")
             return sentence[i] if after.tag == "DT" or after.lower in indefinites or adverb_before_determiner else None
+        if after.tag in ("RB", "RBR"):  # "more and more difficult": the adverbs before the complement
+            rest = [k for k in sentence[i + 2 :] if words[k].tag not in ("RB", "RBR", "CC")]
+            then = words[rest[0]] if rest else then
         if after.tag in _COMPLEMENT_STARTS or (after.tag in ("RB", "RBR") and then.tag in _AFTER_AN_ADVERB
                                                and not has_tag(then.lower, _CAN_BE_VERB)):  # fmt: skip
             return sentence[i]

@@ -84,16 +84,28 @@ def build(rule: Rule) -> Check:
         ):  # fmt: skip
             return True  # "it is difficult end a friendship": a bare complement that can be a verb has lost
             # its "to" (missing-word.to-before-verb), not its "of"
-        if word.dep == "pobj" and words[word.head].tag == "IN" and tree.starts_sentence(word.head):
-            return True  # "In this portrait the landscape suggests": a fronted phrase, then the subject
+        after = tree.next_word(tree.last_word(head))
+        closed = second.dep not in _SUBJECTS and after is not None and words[after].text == "," and (
+            words[opener].lower not in ("a", "an")
+        )  # fmt: skip
+        if word.dep == "pobj" and words[word.head].tag == "IN" and tree.starts_sentence(word.head) and not closed:
+            return True  # "In this portrait the landscape suggests": a fronted phrase, then the subject (but "At
+            # the beginning the last century, life was": a phrase a comma closes before the subject is the first's)
         clause = words[second.head]
         if word.dep == "ROOT" and second.dep in _SUBJECTS and clause.dep == "relcl" and clause.head == first:
             return False  # "The results the research are based on": a sentence with no verb but its noun's
             # relative clause's, whose subject is the noun's lost "of" phrase
         if second.dep in _SUBJECTS and word.head != head and not (word.dep == second.dep and word.head == second.head):
             return True  # a clause's subject ("the income the bank generates"); not two subjects for one verb
-        if second.dep == "attr" and word.dep != "attr" and word.head != head:
-            return True  # "Is the creepiness of a technology an instinctive certainty?"
+        above = tree.ancestors(first)  # "was (at work) in the centre the city": phrases on the same verb
+        beside = second.head in above and all(
+            words[k].dep in ("prep", "pobj") for k in [first, *above[: above.index(second.head)]]
+        )
+        if second.dep == "attr" and word.dep != "attr" and word.head != head and (
+            not beside or any(k > second.head for k in tree.kids(second.head, *_SUBJECTS))
+        ):  # fmt: skip
+            return True  # "Is the creepiness of a technology an instinctive certainty?": a question's complement
+            # (not "It was in the centre the city": a subject before its verb and a phrase on the same verb)
         heavy = bool(tree.kids(head, "relcl", "acl", "ccomp"))
         if second.dep == "dobj" and ((word.dep == "pobj" and heavy) or second.head == first):
             return True  # "cut by a third the money it gives"; a verb tagged as a noun ("picture the scene")
