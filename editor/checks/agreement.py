@@ -163,8 +163,9 @@ def build(rule: Rule) -> Check:
         if depth == 0 and any(tree.words[k].text.isupper() and len(tree.words[k].text) > 1
                               and tree.words[k - 1].text == "(" for k in tree.subtree(s) if k > s):  # fmt: skip
             return None  # a name given its acronym: "People for the Ethical Treatment of Animals (PETA) is"
-        if w.tag == "CD" and tree.hyphenated(s):
-            return None  # "Ninety-one per cent post": the number is the whole compound
+        if w.tag == "CD" and (tree.hyphenated(s) or any(tree.words[k].lower == "per" for k in tree.kids(s, "prep"))):
+            return None  # "Ninety-one per cent post": the number is the whole compound; "One per cent are": a share,
+            # whose number is usage
         if w.tag == "NNS" and any(counted_by_one(tree, k, s) for k in tree.kids(s, "nummod")):
             return SINGULAR  # "There are 1 townhomes": one of them (the noun is noun-number's)
         if lower in _PRONOUNS:
@@ -184,7 +185,7 @@ def build(rule: Rule) -> Check:
                 return SINGULAR  # "the number of people has risen": the number itself (Quirk 10.35)
             if counted is not None and article in (["a"], ["an"]):
                 return number(tree, counted, depth + 1)  # "a number of people have": the people
-        if lower in of_partitives:
+        if lower in of_partitives or (w.tag == "NNS" and w.lemma.lower() in of_partitives):  # "two-thirds of"
             counted = _counted_after_of(tree, s)
             return number(tree, counted, depth + 1) if counted is not None else None  # "a lot of those companies show"
         if lower in plural_words and not tree.kids(s, "det"):
@@ -260,6 +261,10 @@ def build(rule: Rule) -> Check:
             return None  # "the dangers castaways experience are": a plural modifier is a clause the parse merged
             # (before a plural the phrase is plural either way: "the emissions reductions is")
         counts = [k for k in tree.kids(s, "nummod") if tree.words[k].tag == "CD"]
+        if w.tag == "NN" and len(counts) == 1 and tree.words[counts[0]].lower in ("one", "1") and not (
+            tree.kids(counts[0])
+        ):  # fmt: skip
+            return SINGULAR  # "One danger is": one counts one
         if counts:  # "two series": a number may count a noun the same in both numbers; an amount is one
             counted = w.tag == "NNS" and w.lemma.lower() not in measures and not money(tree, counts[0]) and not any(
                 tree.words[k].lower in _LARGE_NUMBERS for k in tree.subtree(counts[0])
