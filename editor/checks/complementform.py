@@ -79,7 +79,10 @@ def _predicative(tree: Tree, adjective: int) -> bool:
     before = tree.previous_word(adjective)
     while before is not None and tree.words[before].tag in ("RB", "RBR", "RBS"):
         before = tree.previous_word(before)
-    return before is not None and (tree.words[before].lemma == "be" or tree.words[before].lower == "it")
+    word = tree.words[before] if before is not None else None
+    return word is not None and (
+        word.lemma == "be" or word.lower == "it" or (word.lower in ("'s", "’s") and word.tag == "VBZ")
+    )  # "it’s exciting": a contracted "is" the lemmatizer may leave as it is
 
 
 def _misread_verb(tree: Tree, adjective: int, after: int) -> bool:
@@ -332,6 +335,22 @@ def build(rule: Rule) -> Check:
         if _only_a_base_form(verb) or _verb_taken_for_noun(tree, after):
             yield v, after, f"{word.text} to {verb.text}"
 
+    def after_predicate(tree: Tree, v: int) -> Iterator[tuple[int, int, str]]:
+        """"it's exciting hear someone", "was really bad admit": straight after an adjective that is
+        a predicate (after "be" or "it"), a word the tagger made a base verb, or one the lexicon knows
+        only as a base verb, with no subject or auxiliary of its own, is the adjective's to-infinitive,
+        whatever the parse hung it on."""
+        words = tree.words
+        after = tree.next_word(v)
+        if words[v].tag != "JJ" or after is None or not _predicative(tree, v):
+            return
+        verb = words[after]
+        if not (verb.tag == "VB" or _only_a_base_form(verb)) or not verb.text.isalpha() or not verb.text.islower():
+            return
+        if tree.kids(after, "nsubj", "nsubjpass", "aux", "auxpass", "mark") or tree.hyphenated(after):
+            return
+        yield v, after, f"{words[v].text} to {verb.text}"
+
     def phrasal_verb_after(tree: Tree, v: int) -> Iterator[tuple[int, int, str]]:
         """"started slow down": after a verb that takes "to", a word that can be a verb's base form
         and has a particle of its own is that verb, whatever else the parse made of it."""
@@ -385,6 +404,8 @@ def build(rule: Rule) -> Check:
                     found = [*only_verb_after(tree, v)]
                     if governs(governor):
                         found += [*phrasal_verb_after(tree, v)] or [*base_verb_next(tree, v)]
+                if not found and settings.every_adjective:
+                    found = [*after_predicate(tree, v)]
                 if not found and settings.every_passive:
                     found = [*purpose_after_passive(tree, v)]
                 if not found and but:
