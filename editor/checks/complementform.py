@@ -140,8 +140,8 @@ def build(rule: Rule) -> Check:
             return False
         if word.tag[:2] == "VB":
             return verb_lemma(word.text, word.lemma) in verbs
-        if word.tag in ("NN", "NNS"):
-            return word.lemma.lower() in nouns and word.dep != "conj"
+        if word.tag == "NN" or (word.tag == "NNS" and settings.wants == "not-bare"):  # a plural's -ing form
+            return word.lemma.lower() in nouns and word.dep != "conj"  # is its clause ("decisions affecting")
         return word.tag == "JJ" and (word.lower in adjectives or (settings.every_adjective and word.dep == "acomp"))
 
     def of_gerund(tree: Tree, n: int) -> Iterator[tuple[int, int, str]]:
