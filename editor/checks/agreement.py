@@ -21,6 +21,7 @@ from lemminflect import getAllInflections, getAllLemmas
 from copydesk.checks.base import Check, doc, parse_settings
 from copydesk.checks.syntactic import (
     FINITE_TAGS,
+    NEGATIONS,
     NOUN_TAGS,
     PLURAL_WITH_A,
     Tree,
@@ -437,7 +438,7 @@ def build(rule: Rule) -> Check:
         if verb.tag == "VBP" and lower in verb_forms(verb_lemma(verb.text, verb.lemma), "VBD") and tree.in_past(i):
             return  # "resorted to a sign. It read:": the past, in a form the present shares
         after = tree.next_word(i)
-        if lower in ("need", "dare") and after is not None and words[after].lower in ("not", "n't", "n’t"):
+        if lower in ("need", "dare") and after is not None and words[after].lower in NEGATIONS:
             return  # "A person need not be a member": the modal "need", which takes no -s
         if subject.lower in infinitive_nouns and tree.next_word(s) == i and lower == verb_lemma(verb.text, verb.lemma):
             return  # "The decision close the library was": a lost "to" (missing-word.to-after-noun), not agreement

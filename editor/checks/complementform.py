@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from copydesk.checks.base import Check, doc, parse_settings
-from copydesk.checks.syntactic import NOMINATIVE, Tree, inflect, trees, verb_lemma
+from copydesk.checks.syntactic import ADVERB_TAGS, NOMINATIVE, Tree, inflect, trees, verb_lemma
 from copydesk.findings import Finding
 from copydesk.rules import Rule
 from copydesk.text import Analysis, Word
@@ -77,7 +77,7 @@ def _predicative(tree: Tree, adjective: int) -> bool:
     """Whether the adjective follows "be" or "it", adverbs aside ("it is more difficult", "make it
     difficult"): a predicate, not a noun's modifier ("a difficult end")."""
     before = tree.previous_word(adjective)
-    while before is not None and tree.words[before].tag in ("RB", "RBR", "RBS"):
+    while before is not None and tree.words[before].tag in ADVERB_TAGS:
         before = tree.previous_word(before)
     word = tree.words[before] if before is not None else None
     return word is not None and (
@@ -173,9 +173,9 @@ def build(rule: Rule) -> Check:
             candidates = [after] if after is not None and not clause else []
         if words[v].tag == "NNS":  # "there are plans build": a plural is a verb's subject ("plans include") unless
             after = tree.next_word(v)  # the parse hangs the verb on it as its clause
-            candidates = []
-            if after is not None and words[after].dep == "acl" and words[after].head == v:
-                candidates = [] if tree.kids(after, "nsubj", "aux", "auxpass") else [after]
+            own = after is not None and words[after].dep == "acl" and words[after].head == v
+            clause = after is not None and bool(tree.kids(after, "nsubj", "aux", "auxpass"))
+            candidates = [after] if after is not None and own and not clause else []
         if words[v].tag == "JJ" and words[v].dep == "acomp":  # "be able use", "are pleased see": the parse hangs
             # the verb on "be", as its complement, an adverbial clause or a relation it could not name
             candidates += [c for c in tree.kids(words[v].head, "xcomp", "advcl", "dep") if c == tree.next_word(v)]

@@ -21,7 +21,18 @@ from itertools import pairwise
 from typing import Literal
 
 from copydesk.checks.base import Check, doc, parse_settings
-from copydesk.checks.syntactic import NOMINATIVE, VERB_TAGS, Tree, inflect, trees, verb_forms, verb_lemma, with_case
+from copydesk.checks.syntactic import (
+    ADVERB_TAGS,
+    NEGATIONS,
+    NOMINATIVE,
+    VERB_TAGS,
+    Tree,
+    inflect,
+    trees,
+    verb_forms,
+    verb_lemma,
+    with_case,
+)
 from copydesk.findings import Finding
 from copydesk.lexicon import can_be_noun
 from copydesk.rules import Rule
@@ -31,8 +42,6 @@ from copydesk.wordclass import tags
 _FINITE_BE = frozenset({"is", "are", "am", "was", "were"})
 # The semi-modals whose "to" is the infinitive's ("has to be", "needs to be", "used to be"; Quirk et al. 3.45)
 _SEMI_MODALS = frozenset({"have", "need", "use", "ought"})
-_NOT = frozenset({"not", "n't", "n’t"})
-_ADVERB_TAGS = frozenset({"RB", "RBR", "RBS"})
 # A plain noun phrase, the subject a question puts between its modal and its verb
 _SUBJECT_TAGS = frozenset({"DT", "JJ", "NN", "NNS", "NNP", "NNPS", "PRP", "PRP$", "CD"})
 # Words before which "will", "can" or "may" is a noun ("political will", "a can", "the May"), but
@@ -192,7 +201,7 @@ def build(rule: Rule) -> Check:
                     # auxiliary before the subject, inverted or shared by joined verbs
                 if any(words[j].text in (":", ";", "–", "—") for j in range(first, i)):
                     continue  # "features include: hidden security features": a list the parse made a clause
-                if any(words[j].tag not in _ADVERB_TAGS and words[j].text.strip()
+                if any(words[j].tag not in ADVERB_TAGS and words[j].text.strip()
                        for j in range(max(phrase) + 1, i)):  # fmt: skip
                     continue  # "features include: hidden", "and even shown": a clause the parse joined
                 yield rule.finding(verb.start, verb.end, verb.text, [with_case(verb, past[0])],
@@ -218,7 +227,7 @@ def build(rule: Rule) -> Check:
                 continue
             if _noun_modal(tree, first):
                 continue
-            if all(words[j].tag in _ADVERB_TAGS or not words[j].text.strip() for j in range(first + 1, second)):
+            if all(words[j].tag in ADVERB_TAGS or not words[j].text.strip() for j in range(first + 1, second)):
                 yield first, second, base
 
     def check(analysis: Analysis) -> Iterator[Finding]:
@@ -246,7 +255,7 @@ def build(rule: Rule) -> Check:
                 slip_of_be = aux.tag == "MD" or infinitive
                 if verb.lower in _FINITE_BE and not (slip_of_be and auxes[-1] == i - 1 and aux.text.islower()):
                     continue  # "have is" a misparse, "what it comes down to is" usage; "may is", "want to was" slips
-                if (any(words[j].tag not in _ADVERB_TAGS and words[j].lower not in _NOT and words[j].text.strip()
+                if (any(words[j].tag not in ADVERB_TAGS and words[j].lower not in NEGATIONS and words[j].text.strip()
                         for j in range(auxes[-1] + 1, i)) or i - auxes[-1] > 4) and not _asked(tree, auxes[-1], i):
                     continue  # only adverbs and "not" between (whatever the tagger made of "n’t"): a subject between
                     # is a question the parse may misread
