@@ -7,6 +7,7 @@ Loaded once per process (about 0.1 s); lookups are plain dictionary reads.
 from __future__ import annotations
 
 import math
+from collections.abc import Iterator
 from functools import cache, lru_cache
 from importlib.metadata import version
 
@@ -88,13 +89,16 @@ def preceded_rather(word: str, usual: str, other: str, min_count: int) -> bool:
     return counts.get((usual, word), 0) >= min_count and (other, word) not in counts
 
 
-def _symspell_bigrams(words: frozenset[str]) -> dict[tuple[str, str], int]:
+def bigrams() -> Iterator[tuple[str, str, int]]:
+    """Every listed word pair with its count, read from symspellpy's file (a second's work: callers
+    keep what they need in the disk cache)."""
     from importlib.resources import files
 
-    counts: dict[tuple[str, str], int] = {}
     with (files("symspellpy") / BIGRAM_FILE).open(encoding="utf-8") as lines:
         for line in lines:
             first, second, count = line.split()
-            if first in words or second in words:
-                counts[first, second] = int(count)
-    return counts
+            yield first, second, int(count)
+
+
+def _symspell_bigrams(words: frozenset[str]) -> dict[tuple[str, str], int]:
+    return {(first, second): count for first, second, count in bigrams() if first in words or second in words}

@@ -16,6 +16,7 @@ from copydesk.checks import (
     abbreviations,
     agreement,
     article,
+    barenoun,
     capitalization,
     comparison,
     complement,
@@ -107,6 +108,9 @@ CHECK_TYPES: dict[str, CheckType] = {
                                     "'depend of', 'interested for': the preposition a word takes (parse)", _always),
     "missing-article": CheckType(missingarticle.build, missingarticle.Settings,
                                  "'offer wide range of': 'a' before a noun of quantity standing bare (parse)", _always),
+    "bare-noun": CheckType(barenoun.build, barenoun.Settings,
+                           "'works at restaurant': a count noun edited prose almost always determines, standing "
+                           "bare (parse, bigram counts)", _always),
     "missing-of": CheckType(missingof.build, missingof.Settings,
                             "'the result a battle': 'of' lost between two noun phrases (parse, bigram counts)",
                             _always),

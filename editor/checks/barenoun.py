@@ -1,0 +1,174 @@
+"""A singular count noun standing bare where edited prose almost always gives it a determiner, on
+the parse: "my evening job is at restaurant", "used by millions around world", "the part about
+problem" want "a restaurant", "the world", "the problem".
+
+Which nouns want a determiner is measured, not listed: in Google Books' word pairs (symspellpy's
+bigram list) a noun such as "restaurant" or "problem" follows a determiner nineteen times for
+every time it follows a preposition or a verb bare, where "water" or "information" stand bare as
+often as not (mass nouns, Quirk 5.3-5.8). A noun with such a share is flagged only where it
+stands bare and unmodified straight after a preposition or verb that edited prose never lists
+bare before it: "in hospital", "at school", "by car" are listed pairs, so they stand. The fix
+proposes the article edited prose writes more often before the noun; which one the sentence
+wants is the writer's, so it is never applied unattended.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cache
+from importlib.metadata import version
+
+from lemminflect import getAllLemmas
+
+from copydesk.cache import cached, fingerprint
+from copydesk.checks import article
+from copydesk.checks.base import Check, doc, parse_settings
+from copydesk.checks.syntactic import DETERMINER_DEPS, HYPHENS, VERB_TAGS, Tree, trees
+from copydesk.findings import Finding
+from copydesk.lexicon import BIGRAM_FILE, bigram_counts, bigrams, can_be_noun, lemminflect_tables
+from copydesk.rules import Rule
+from copydesk.text import Analysis
+from copydesk.wordclass import CLOSED_CLASSES, tags
+
+_DETERMINERS = CLOSED_CLASSES["DT"] | CLOSED_CLASSES["PRP$"]
+_PREPOSITIONS = CLOSED_CLASSES["IN"]
+# A word the lexicon knows only as a verb (or auxiliary) opens no noun phrase of its own: the noun
+# after it is its object or complement.
+_ONLY_VERB = VERB_TAGS | {"FINITE", "AUX"}
+_NOT_NOUN_PHRASE = frozenset({"compound", "conj", "npadvmod", "advmod"})
+
+
+@dataclass(frozen=True)
+class Settings(article.Settings):
+    min_share: float = field(
+        default=0.93, metadata=doc("least share of a noun's listed uses after a determiner, against bare after a "
+                                   "preposition or verb, for it to want one")
+    )
+    min_count: int = field(
+        default=100_000_000, metadata=doc("fewest listed uses (after a determiner, preposition or verb) of a noun "
+                                          "for its share to count")
+    )
+    ignore: tuple[str, ...] = field(
+        default=(), metadata=doc("nouns never flagged: words with a second use the lexicon does not list ('way' in "
+                                 "'way beyond')")
+    )
+    not_after: tuple[str, ...] = field(
+        default=(), metadata=doc("words after which a bare noun is a role or a kind, not a thing ('as', 'per', 'by')")
+    )
+
+
+@dataclass(frozen=True)
+class DeterminerUse:
+    """How edited prose writes a word: how often after a determiner, how often bare after a
+    preposition or verb, and which prepositions and verbs it is listed bare after."""
+
+    determined: int = 0
+    bare: int = 0
+    bare_after: frozenset[str] = frozenset()
+
+    @property
+    def share(self) -> float:
+        total = self.determined + self.bare
+        return self.determined / total if total else 0.0
+
+
+@cache
+def determiner_uses() -> dict[str, DeterminerUse]:
+    """Every listed word's determiner use, from the disk cache when the bigram list, the lexicon and
+    the closed classes are the same."""
+    key = fingerprint([version("symspellpy"), version("lemminflect"), BIGRAM_FILE, *sorted(_DETERMINERS),
+                       *sorted(_PREPOSITIONS), "verb lemmas"])  # fmt: skip
+    return cached("determiner-uses", key, _count_determiner_uses)
+
+
+def _count_determiner_uses() -> dict[str, DeterminerUse]:
+    lemminflect_tables()
+    determined: dict[str, int] = {}
+    bare: dict[str, int] = {}
+    bare_after: dict[str, set[str]] = {}
+    for first, second, count in bigrams():
+        if first in _DETERMINERS:
+            determined[second] = determined.get(second, 0) + count
+        elif first in _PREPOSITIONS or (tags(first) and tags(first) <= _ONLY_VERB):
+            bare[second] = bare.get(second, 0) + count
+            lemmas = getAllLemmas(first).get("VERB", ()) if first not in _PREPOSITIONS else ()
+            bare_after.setdefault(second, set()).update((first, *lemmas))  # "gives way": "give way" too
+    return {
+        word: DeterminerUse(determined.get(word, 0), bare.get(word, 0), frozenset(bare_after.get(word, ())))
+        for word in determined.keys() | bare.keys()
+    }
+
+
+def build(rule: Rule) -> Check:
+    settings = parse_settings(rule, Settings)
+    not_after = frozenset(w.lower() for w in settings.not_after)
+    ignored = frozenset(w.lower() for w in settings.ignore)
+    consonant_starts, vowel_starts = article.sound_starts(settings)
+
+    def wants_determiner(lower: str) -> DeterminerUse | None:
+        use = determiner_uses().get(lower)
+        if use is None or use.determined + use.bare < settings.min_count or use.share < settings.min_share:
+            return None
+        return use
+
+    def bare(tree: Tree, n: int) -> bool:
+        """Whether noun n stands bare, unmodified, straight after a preposition or verb that edited
+        prose never writes it bare after."""
+        words = tree.words
+        noun = words[n]
+        if noun.tag != "NN" or noun.lower in ignored or not (noun.text.isalpha() and noun.text.islower()) or (
+            noun.dep in _NOT_NOUN_PHRASE
+        ):  # fmt: skip
+            return False  # part of a compound or a pair; a noun as an adverb ("thinking way beyond")
+        if tree.kids(n, *DETERMINER_DEPS, "compound", "conj", "amod") or tree.hyphenated(n):
+            return False  # a determiner or modifier of its own; one of two nouns a determiner may share
+        before, after = tree.previous_word(n), tree.next_word(n)
+        if before is None or before + 1 != n or tree.hyphenated(before):
+            return False
+        previous = words[before]
+        if previous.lower in not_after or not (previous.tag == "IN" or previous.tag in VERB_TAGS):
+            return False
+        if previous.tag in VERB_TAGS and not (tags(previous.lower) & VERB_TAGS):
+            return False  # a word the tagger guessed at ("sinceits"): nothing to go on
+        ahead = tree.previous_word(before)
+        if ahead is not None and words[ahead].tag == "CD":
+            return False  # "her 1 am trip": a time, not a verb
+        if after is not None and (
+            words[after].tag in ("NN", "NNS", "JJ", "CC") or words[after].text in HYPHENS
+            or (words[after].tag in ("VB", "VBP") and can_be_noun(words[after].lower))
+        ):  # fmt: skip
+            return False  # the first word of a compound ("solution to bit rot") or of a pair
+        if _doubled(tree, n):
+            return False  # "piece by piece", "hour for hour": a bare noun repeated across a preposition
+        use = wants_determiner(noun.lower)
+        return use is not None and not {previous.lower, previous.lemma.lower()} & use.bare_after
+
+    def check(analysis: Analysis) -> Iterator[Finding]:
+        for tree in trees(analysis):
+            for n in range(len(tree.words)):
+                if not bare(tree, n):
+                    continue
+                noun = tree.words[n]
+                vowel = article.vowel_sound(noun.text, consonant_starts, vowel_starts)
+                if vowel is None:
+                    continue
+                indefinite = "an" if vowel else "a"
+                counts = bigram_counts(frozenset({"the", indefinite}))
+                articles = sorted(("the", indefinite), key=lambda a: -counts.get((a, noun.lower), 0))
+                yield rule.finding(noun.start, noun.end, noun.text, [f"{a} {noun.text}" for a in articles],
+                                   noun=noun.text)  # fmt: skip
+
+    return check
+
+
+def _doubled(tree: Tree, n: int) -> bool:
+    """Whether the same noun stands on the other side of a preposition next to noun n."""
+    lemma = tree.words[n].lemma
+    for step in (tree.next_word, tree.previous_word):
+        preposition = step(n)
+        if preposition is not None and tree.words[preposition].tag == "IN":
+            other = step(preposition)
+            if other is not None and tree.words[other].lemma == lemma:
+                return True
+    return False
