@@ -49,7 +49,6 @@ _PRONOUNS = {
     "i": FIRST, "we": PLURAL, "they": PLURAL, "you": PLURAL, "these": PLURAL, "those": PLURAL,
 }  # fmt: skip
 _SUBJECT = ("nsubj", "nsubjpass")
-_LARGE_NUMBERS = frozenset({"hundred", "thousand", "million", "billion", "trillion"})  # "one million tourists shows"
 _RELATIVE = frozenset({"who", "that", "which"})
 # What a number with "of" counts when it is a pronoun: "six of which were", "two of them are"
 _COUNTED_PRONOUNS = frozenset({"which", "whom", "them", "these", "those", "us"})
@@ -188,7 +187,9 @@ def build(rule: Rule) -> Check:
                 return number(tree, counted, depth + 1)  # "a number of people have": the people
         if lower in of_partitives or (w.tag == "NNS" and w.lemma.lower() in of_partitives):  # "two-thirds of"
             counted = _counted_after_of(tree, s)
-            return number(tree, counted, depth + 1) if counted is not None else None  # "a lot of those companies show"
+            if counted is None or tree.words[counted].lemma.lower() in measures:
+                return None  # "thousands of pounds was": an amount, which may be one thing (Quirk 10.36)
+            return number(tree, counted, depth + 1)  # "a lot of those companies show"
         if lower in plural_words and not tree.kids(s, "det"):
             return PLURAL  # "many of these incidents were"
         if w.tag == "CD" and lower not in ("one", "1") and not tree.kids(s, "nummod", "quantmod", "compound") and any(
@@ -267,14 +268,12 @@ def build(rule: Rule) -> Check:
         ):  # fmt: skip
             return SINGULAR  # "One danger is": one counts one
         if counts:  # "two series": a number may count a noun the same in both numbers; an amount is one
-            counted = w.tag == "NNS" and w.lemma.lower() not in measures and not money(tree, counts[0]) and not any(
-                tree.words[k].lower in _LARGE_NUMBERS for k in tree.subtree(counts[0])
-            )
+            counted = w.tag == "NNS" and w.lemma.lower() not in measures and not money(tree, counts[0])
             head = tree.words[w.head]  # the participle whose auxiliary agrees: not "Two eggs is enough", nor
             acted_on = depth == 0 and head.lemma != "be" and bool(tree.kids(w.head, "aux", "auxpass"))  # "shows"
             return PLURAL if counted and acted_on and not number_invariant(w.text, w.lemma) else None
             # thing ("Ten years is a long time", "one million tourists shows that"), but things counted and
-            # acted on are plural ("3,000 buildings was hit")
+            # acted on are plural ("3,000 buildings was hit", "13 billion bottles is sold")
         if number_invariant(w.text, w.lemma) and (
             w.tag != "NN" or lower.endswith("s") or any(tree.words[k].dep == "conj" for k in tree.subtree(s))
         ):
@@ -356,8 +355,10 @@ def build(rule: Rule) -> Check:
         elif len(subjects) != 1 or subjects[0] > i:
             return None  # none, two, or after the verb (a question, an inversion): left alone
         elif (_lone_comma(tree, subjects[0], i) or _verbless_root(tree, i) or _object_taken(tree, clause, subjects[0])
-              or _stranded_opening(tree, clause, subjects[0])):  # fmt: skip
-            return None  # a lone comma between subject and verb, a sentence without a main verb: a parse astray
+              or _stranded_opening(tree, clause, subjects[0])
+              or any(words[k].tag in NOUN_TAGS for k in tree.kids(i, "conj"))):  # fmt: skip
+            return None  # a lone comma between subject and verb, a sentence without a main verb, a "verb" joined
+            # to nouns ("including house martins, swallows, cuckoos and warblers, rest"): a parse astray
         elif any(words[k].text in _QUOTES
                  or (words[k].tag in FINITE_TAGS and not _modifies(tree, k, subjects[0], i))
                  or (words[k].dep == "cc" and not _in_relative_clause(tree, k, subjects[0]) and (
@@ -395,7 +396,7 @@ def build(rule: Rule) -> Check:
         located: list[tuple[Tree, int, int, int]] = []
         surnames: set[str] = set()
         alone: set[str] = set()
-        for tree in trees(analysis):
+        for tree in map(_present_for_past, trees(analysis)):
             surnames.update(_surnames(tree))
             alone.update(_names_alone(tree))
             for i, verb in enumerate(tree.words):
@@ -735,6 +736,16 @@ def _stranded_opening(tree: Tree, clause: int, subject: int) -> bool:
         and tree.starts_sentence(min(tree.subtree(k)))
         for k in tree.kids(clause, "npadvmod")
     )  # fmt: skip
+
+
+def _present_for_past(tree: Tree) -> Tree:
+    """The parse with a "past" the lexicon knows only as a base form read as the present: "The power
+    of education frighten them" (the tagger made "frighten" a past tense, which agrees with anything)."""
+    present = {k for k, w in enumerate(tree.words) if w.tag == "VBD" and w.text.isalpha() and w.text.islower()
+               and "VB" in tags(w.lower) and not tags(w.lower) & {"VBD", "VBN"}}  # fmt: skip
+    if not present:
+        return tree
+    return Tree(tuple(replace(w, tag="VBP") if k in present else w for k, w in enumerate(tree.words)))
 
 
 def _number_of(verb: Word) -> str | None:
