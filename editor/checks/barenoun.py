@@ -3,9 +3,9 @@ the parse: "my evening job is at restaurant", "used by millions around world", "
 problem" want "a restaurant", "the world", "the problem".
 
 Which nouns want a determiner is measured, not listed: in Google Books' word pairs (symspellpy's
-bigram list) a noun such as "restaurant" or "problem" follows a determiner nineteen times for
-every time it follows a preposition or a verb bare, where "water" or "information" stand bare as
-often as not (mass nouns, Quirk 5.3-5.8). A noun with such a share is flagged only where it
+bigram list) a noun such as "restaurant" or "problem" follows a determiner in 95 of 100 of the
+pairs where it follows a determiner, a preposition or a verb, where "water" (41) or "information"
+(52) stand bare as often as not (mass nouns, Quirk 5.3-5.8). A noun with such a share is flagged only where it
 stands bare and unmodified straight after a preposition or verb that edited prose never lists
 bare before it: "in hospital", "at school", "by car" are listed pairs, so they stand. The fix
 proposes the article edited prose writes more often before the noun; which one the sentence
@@ -26,13 +26,14 @@ from copydesk.checks import article
 from copydesk.checks.base import Check, doc, parse_settings
 from copydesk.checks.syntactic import DETERMINER_DEPS, HYPHENS, VERB_TAGS, Tree, trees
 from copydesk.findings import Finding
-from copydesk.lexicon import BIGRAM_FILE, bigram_counts, bigrams, can_be_noun, lemminflect_tables
+from copydesk.lexicon import BIGRAM_FILE, bigrams, can_be_noun, lemminflect_tables
 from copydesk.rules import Rule
 from copydesk.text import Analysis
 from copydesk.wordclass import CLOSED_CLASSES, tags
 
 _DETERMINERS = CLOSED_CLASSES["DT"] | CLOSED_CLASSES["PRP$"]
 _PREPOSITIONS = CLOSED_CLASSES["IN"]
+_ARTICLES = frozenset({"the", "a", "an"})
 # A word the lexicon knows only as a verb (or auxiliary) opens no noun phrase of its own: the noun
 # after it is its object or complement.
 _ONLY_VERB = VERB_TAGS | {"FINITE", "AUX"}
@@ -66,6 +67,7 @@ class DeterminerUse:
     determined: int = 0
     bare: int = 0
     bare_after: frozenset[str] = frozenset()
+    after_article: tuple[tuple[str, int], ...] = ()  # ("the", n), ("a", n), ("an", n): which article it takes
 
     @property
     def share(self) -> float:
@@ -78,7 +80,7 @@ def determiner_uses() -> dict[str, DeterminerUse]:
     """Every listed word's determiner use, from the disk cache when the bigram list, the lexicon and
     the closed classes are the same."""
     key = fingerprint([version("symspellpy"), version("lemminflect"), BIGRAM_FILE, *sorted(_DETERMINERS),
-                       *sorted(_PREPOSITIONS), "verb lemmas"])  # fmt: skip
+                       *sorted(_PREPOSITIONS), "verb lemmas", "articles"])  # fmt: skip
     return cached("determiner-uses", key, _count_determiner_uses)
 
 
@@ -87,15 +89,19 @@ def _count_determiner_uses() -> dict[str, DeterminerUse]:
     determined: dict[str, int] = {}
     bare: dict[str, int] = {}
     bare_after: dict[str, set[str]] = {}
+    after_article: dict[str, list[tuple[str, int]]] = {}
     for first, second, count in bigrams():
         if first in _DETERMINERS:
             determined[second] = determined.get(second, 0) + count
+            if first in _ARTICLES:
+                after_article.setdefault(second, []).append((first, count))
         elif first in _PREPOSITIONS or (tags(first) and tags(first) <= _ONLY_VERB):
             bare[second] = bare.get(second, 0) + count
             lemmas = getAllLemmas(first).get("VERB", ()) if first not in _PREPOSITIONS else ()
             bare_after.setdefault(second, set()).update((first, *lemmas))  # "gives way": "give way" too
     return {
-        word: DeterminerUse(determined.get(word, 0), bare.get(word, 0), frozenset(bare_after.get(word, ())))
+        word: DeterminerUse(determined.get(word, 0), bare.get(word, 0), frozenset(bare_after.get(word, ())),
+                            tuple(after_article.get(word, ())))
         for word in determined.keys() | bare.keys()
     }
 
@@ -154,8 +160,8 @@ def build(rule: Rule) -> Check:
                 if vowel is None:
                     continue
                 indefinite = "an" if vowel else "a"
-                counts = bigram_counts(frozenset({"the", indefinite}))
-                articles = sorted(("the", indefinite), key=lambda a: -counts.get((a, noun.lower), 0))
+                counts = dict(determiner_uses()[noun.lower].after_article)
+                articles = sorted(("the", indefinite), key=lambda a: -counts.get(a, 0))
                 yield rule.finding(noun.start, noun.end, noun.text, [f"{a} {noun.text}" for a in articles],
                                    noun=noun.text)  # fmt: skip
 
