@@ -33,6 +33,12 @@ _SAID_EITHER_WAY = re.compile(r"[FHLMNRSX][AEIOU][B-DF-HJ-NP-TV-Z]")  # SIM, LED
 _PRONOUNCEABLE = re.compile(r"[A-Z][AEIOU][A-Z]{2,}|[AEIOU][A-Z][AEIOU][A-Z]+")  # NATO, UNESCO, OPEC; not UCLA
 
 
+def indefinite_article(word: str, consonant_starts: tuple[str, ...], vowel_starts: tuple[str, ...]) -> str | None:
+    """"a" or "an", as the word's first sound wants; None when it cannot tell."""
+    vowel = vowel_sound(word, consonant_starts, vowel_starts)
+    return None if vowel is None else "an" if vowel else "a"
+
+
 def vowel_sound(word: str, consonant_starts: tuple[str, ...], vowel_starts: tuple[str, ...]) -> bool | None:
     """Whether the word is said with a vowel first; None when it cannot tell (symbols)."""
     if word[:1].isdigit():
@@ -95,10 +101,9 @@ def build(rule: Rule) -> Check:
                 continue  # a capital A inside a sentence is a letter: "Plan A is", "vitamin A"
             if nxt.lower in ("a", "an") or (len(nxt.text) == 1 and nxt.text.islower()):
                 continue  # "a a place" is a doubled word (repetition's); "an d subject" a word broken apart
-            vowel = vowel_sound(nxt.text, consonant_starts, vowel_starts)
-            if vowel is None:
+            wanted = indefinite_article(nxt.text, consonant_starts, vowel_starts)
+            if wanted is None:
                 continue
-            wanted = "an" if vowel else "a"
             if tok.lower != wanted:
                 yield rule.finding(
                     tok.start,
@@ -106,7 +111,7 @@ def build(rule: Rule) -> Check:
                     tok.text,
                     [match_case(tok.text, wanted)],
                     message=f"Use '{wanted}' before '{nxt.text}' (it starts with a "
-                    f"{'vowel' if vowel else 'consonant'} sound)",
+                    f"{'vowel' if wanted == 'an' else 'consonant'} sound)",
                 )
 
     return check

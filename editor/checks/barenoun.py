@@ -156,10 +156,9 @@ def build(rule: Rule) -> Check:
                 if not bare(tree, n):
                     continue
                 noun = tree.words[n]
-                vowel = article.vowel_sound(noun.text, consonant_starts, vowel_starts)
-                if vowel is None:
+                indefinite = article.indefinite_article(noun.text, consonant_starts, vowel_starts)
+                if indefinite is None:
                     continue
-                indefinite = "an" if vowel else "a"
                 counts = dict(determiner_uses()[noun.lower].after_article)
                 articles = sorted(("the", indefinite), key=lambda a: -counts.get(a, 0))
                 yield rule.finding(noun.start, noun.end, noun.text, [f"{a} {noun.text}" for a in articles],

@@ -68,10 +68,9 @@ def build(rule: Rule) -> Check:
                 if first is None:
                     continue
                 word = tree.words[first]
-                vowel = article.vowel_sound(word.text, consonant_starts, vowel_starts)
-                if vowel is None:
+                wanted = article.indefinite_article(word.text, consonant_starts, vowel_starts)
+                if wanted is None:
                     continue
-                wanted = "an" if vowel else "a"
                 opens = word.text[0].isupper() and tree.starts_sentence(first)  # "Wide range of" -> "A wide range of"
                 fixed = match_case(word.text, f"{wanted} {word.lower}") if opens else f"{wanted} {word.text}"
                 yield rule.finding(word.start, word.end, word.text, [fixed], noun=tree.words[n].text, article=wanted)
