@@ -6,6 +6,7 @@ Loaded once per process (about 0.1 s); lookups are plain dictionary reads.
 
 from __future__ import annotations
 
+import hashlib
 import math
 from collections.abc import Iterator
 from functools import cache, lru_cache
@@ -69,9 +70,11 @@ BIGRAM_FILE = "frequency_bigramdictionary_en_243_342.txt"
 def bigram_counts(words: frozenset[str]) -> dict[tuple[str, str], int]:
     """How often word pairs stand together in edited prose (lower case): the listed pairs with one
     of `words` in them, which is what a check asks about; from the disk cache when symspellpy's
-    version and the words are the same."""
+    version and the words are the same. Each set of words has its own cache entry, so the several
+    sets one run asks about do not replace one another."""
+    which = hashlib.sha256("\x00".join(sorted(words)).encode()).hexdigest()[:12]
     key = fingerprint([version("symspellpy"), BIGRAM_FILE, *sorted(words)])
-    return cached("bigrams", key, lambda: _symspell_bigrams(words))
+    return cached(f"bigrams-{which}", key, lambda: _symspell_bigrams(words))
 
 
 def followed_rather(word: str, usual: str, other: str, min_count: int, max_ratio: float) -> bool:

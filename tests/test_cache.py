@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from copydesk.cache import cached, files_fingerprint
+from copydesk.lexicon import bigram_counts
 from copydesk.rules import RULES_DIR, load_rules
 
 
@@ -69,3 +70,19 @@ def test_recent_computes_only_new_keys_in_one_batch_and_forgets_the_oldest() -> 
     assert (recent.hits, recent.misses) == (2, 3)
     recent.get_many(["a"], upper)  # "a" was the least recently used: forgotten, computed again
     assert batches[-1] == ["a"]
+
+
+def test_each_set_of_bigram_words_keeps_its_own_entry(cache: Path) -> None:
+    """Checks ask the bigram list about several word sets in one run: each set is kept on disk
+    beside the others, so the next run reads them all instead of reading the list again."""
+    bigram_counts.cache_clear()
+    try:
+        of = bigram_counts(frozenset({"of", "off"}))
+        the = bigram_counts(frozenset({"the", "to"}))
+    finally:
+        bigram_counts.cache_clear()
+    assert of[("end", "of")] > of.get(("end", "off"), 0) and ("the", "end") in the
+    assert len(list(cache.glob("bigrams-*.pickle"))) == 2
+    bigram_counts(frozenset({"of", "off"}))  # from the disk now: nothing else written
+    bigram_counts.cache_clear()
+    assert len(list(cache.glob("bigrams-*.pickle"))) == 2
