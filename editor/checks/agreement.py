@@ -47,6 +47,7 @@ SINGULAR, PLURAL, FIRST = "singular", "plural", "first"  # FIRST: "I" (I am, I w
 _PRONOUNS = {
     "he": SINGULAR, "she": SINGULAR, "it": SINGULAR, "this": SINGULAR,
     "i": FIRST, "we": PLURAL, "they": PLURAL, "you": PLURAL, "these": PLURAL, "those": PLURAL,
+    "us": PLURAL, "them": PLURAL,  # what a partitive takes a part of: "most of us find", "half of them are"
 }  # fmt: skip
 _SUBJECT = ("nsubj", "nsubjpass")
 _RELATIVE = frozenset({"who", "that", "which"})
