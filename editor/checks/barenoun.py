@@ -118,48 +118,49 @@ def build(rule: Rule) -> Check:
             return None
         return use
 
-    def bare(tree: Tree, n: int) -> bool:
-        """Whether noun n stands bare, unmodified, straight after a preposition or verb that edited
-        prose never writes it bare after."""
+    def bare(tree: Tree, n: int) -> DeterminerUse | None:
+        """How edited prose uses noun n, when it wants a determiner and stands bare, unmodified,
+        straight after a preposition or verb that edited prose never writes it bare after."""
         words = tree.words
         noun = words[n]
         if noun.tag != "NN" or noun.lower in ignored or not (noun.text.isalpha() and noun.text.islower()) or (
             noun.dep in _NOT_NOUN_PHRASE
         ):  # fmt: skip
-            return False  # part of a compound or a pair; a noun as an adverb ("thinking way beyond")
+            return None  # part of a compound or a pair; a noun as an adverb ("thinking way beyond")
         if tree.kids(n, *DETERMINER_DEPS, "compound", "conj", "amod") or tree.hyphenated(n):
-            return False  # a determiner or modifier of its own; one of two nouns a determiner may share
+            return None  # a determiner or modifier of its own; one of two nouns a determiner may share
         before, after = tree.previous_word(n), tree.next_word(n)
         if before is None or before + 1 != n or tree.hyphenated(before):
-            return False
+            return None
         previous = words[before]
         if previous.lower in not_after or not (previous.tag == "IN" or previous.tag in VERB_TAGS):
-            return False
+            return None
         if previous.tag in VERB_TAGS and not (tags(previous.lower) & VERB_TAGS):
-            return False  # a word the tagger guessed at ("sinceits"): nothing to go on
+            return None  # a word the tagger guessed at ("sinceits"): nothing to go on
         ahead = tree.previous_word(before)
         if ahead is not None and words[ahead].tag == "CD":
-            return False  # "her 1 am trip": a time, not a verb
+            return None  # "her 1 am trip": a time, not a verb
         if after is not None and (
             words[after].tag in ("NN", "NNS", "JJ", "CC") or words[after].text in HYPHENS
             or (words[after].tag in ("VB", "VBP") and can_be_noun(words[after].lower))
         ):  # fmt: skip
-            return False  # the first word of a compound ("solution to bit rot") or of a pair
+            return None  # the first word of a compound ("solution to bit rot") or of a pair
         if _doubled(tree, n):
-            return False  # "piece by piece", "hour for hour": a bare noun repeated across a preposition
+            return None  # "piece by piece", "hour for hour": a bare noun repeated across a preposition
         use = wants_determiner(noun.lower)
-        return use is not None and not {previous.lower, previous.lemma.lower()} & use.bare_after
+        return use if use is not None and not {previous.lower, previous.lemma.lower()} & use.bare_after else None
 
     def check(analysis: Analysis) -> Iterator[Finding]:
         for tree in trees(analysis):
             for n in range(len(tree.words)):
-                if not bare(tree, n):
+                use = bare(tree, n)
+                if use is None:
                     continue
                 noun = tree.words[n]
                 indefinite = article.indefinite_article(noun.text, consonant_starts, vowel_starts)
                 if indefinite is None:
                     continue
-                counts = dict(determiner_uses()[noun.lower].after_article)
+                counts = dict(use.after_article)
                 articles = sorted(("the", indefinite), key=lambda a: -counts.get(a, 0))
                 yield rule.finding(noun.start, noun.end, noun.text, [f"{a} {noun.text}" for a in articles],
                                    noun=noun.text)  # fmt: skip
