@@ -560,7 +560,8 @@ def _first_name(tree: Tree, k: int, name: int) -> bool:
     """Whether word k is a first name before the name: a name the parse joins to it, or a capitalised
     word the lexicon does not know that the tagger took for its adjective ("Cathal Redmond")."""
     word = tree.words[k]
-    if tree.kids(name, "compound") == [k]:
+    compounds = tree.kids(name, "compound")
+    if compounds and compounds[-1] == k:  # "Prime Minister Narendra Modi": a title may stand before it
         return _is_name(tree, k)
     return (
         word.tag == "JJ" and word.dep == "amod" and word.head == name and word.text[:1].isupper()
@@ -741,12 +742,23 @@ def _stranded_opening(tree: Tree, clause: int, subject: int) -> bool:
 
 def _present_for_past(tree: Tree) -> Tree:
     """The parse with a "past" the lexicon knows only as a base form read as the present: "The power
-    of education frighten them" (the tagger made "frighten" a past tense, which agrees with anything)."""
-    present = {k for k, w in enumerate(tree.words) if w.tag == "VBD" and w.text.isalpha() and w.text.islower()
-               and "VB" in tags(w.lower) and not tags(w.lower) & {"VBD", "VBN"}}  # fmt: skip
+    of education frighten them" (the tagger made "frighten" a past tense, which agrees with anything);
+    and with a "base form" that is the main verb of its sentence after its own subject, with no
+    auxiliary, read as the present: "Modi want to" (a base form there is no infinitive)."""
+    present = {k for k, w in enumerate(tree.words) if w.text.isalpha() and w.text.islower() and (
+        (w.tag == "VBD" and "VB" in tags(w.lower) and not tags(w.lower) & {"VBD", "VBN"})
+        or (w.tag == "VB" and w.dep == "ROOT" and "VB" in tags(w.lower) and _finite_root(tree, k))
+    )}  # fmt: skip
     if not present:
         return tree
     return Tree(tuple(replace(w, tag="VBP") if k in present else w for k, w in enumerate(tree.words)))
+
+
+def _finite_root(tree: Tree, k: int) -> bool:
+    """Whether the base form k heads its sentence after its own subject, alone: no auxiliary, no
+    "to", no subordinator (a subjunctive: "that he go")."""
+    subjects = tree.kids(k, "nsubj")
+    return len(subjects) == 1 and subjects[0] < k and not tree.kids(k, "aux", "auxpass", "mark", "expl")
 
 
 def _number_of(verb: Word) -> str | None:
