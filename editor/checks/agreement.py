@@ -747,6 +747,8 @@ def _present_for_past(tree: Tree) -> Tree:
     auxiliary, read as the present: "Modi want to" (a base form there is no infinitive)."""
     present = {k for k, w in enumerate(tree.words) if w.text.isalpha() and w.text.islower() and (
         (w.tag == "VBD" and "VB" in tags(w.lower) and not tags(w.lower) & {"VBD", "VBN"})
+        or (w.tag == "VBD" and "VB" in tags(w.lower) and "VBD" not in tags(w.lower) and w.dep == "ROOT"
+            and _finite_root(tree, k))  # "Smart run a team": a participle ("run", "come") heads no sentence alone
         or (w.tag == "VB" and w.dep == "ROOT" and "VB" in tags(w.lower) and _finite_root(tree, k))
     )}  # fmt: skip
     if not present:
