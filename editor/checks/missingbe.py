@@ -39,7 +39,7 @@ from copydesk.checks.syntactic import (
 )
 from copydesk.findings import Finding
 from copydesk.rules import Rule
-from copydesk.text import Analysis, match_case
+from copydesk.text import Analysis, Word, match_case
 from copydesk.wordclass import FINITE, has_tag, tags
 
 _CAN_BE_VERB = frozenset({"VB", "VBZ", "VBD", "VBN", "VBG"})  # the lexicon's
@@ -107,6 +107,20 @@ class Settings:
                      "with an -ing form ('say', 'believe'): their clause is opened as by 'that' ('It says "
                      "fewer people going'), unlike a verb of perception's ('watched people collapsing')"),
     )  # fmt: skip
+
+
+_FUSED_VERBS = ("is", "was", "are", "were", "has", "had")
+
+
+def _holds_verb(word: Word) -> bool:
+    """Whether a word the lexicon does not know may hold the clause's verb: any unknown word but a name,
+    and a name that is a known word run into a form of "be" or "have" ("Itis important")."""
+    if tags(word.lower):
+        return False
+    if word.tag != "NNP":
+        return True
+    lower = word.lower
+    return any(lower.endswith(verb) and tags(lower[: -len(verb)]) for verb in _FUSED_VERBS)
 
 
 def _plural_after(tree: Tree, there: int) -> bool:
@@ -382,15 +396,15 @@ def build(rule: Rule) -> Check:
             if not subjects_of:
                 return None
             subject, adjective = subjects_of[0], root
-        elif words[root].tag in ("NN", "NNS"):
+        elif words[root].tag in ("NN", "NNS") or (words[root].tag == "NNP" and words[root].text.isalpha()):
             after = [k for k in tree.kids(root, "amod") if k > root and not tree.kids(k, "nsubj")]  # an
             # adjective with a subject of its own is that subject's ("A small town, it impossible to follow")
             if not after:  # "The scale of corruption completely unacceptable": an adjective with its adverb
                 last = max((k for k in sentence if words[k].text.isalnum()), default=root)  # that the parse hung
                 after = [k for k in tree.subtree(root) if words[k].dep == "amod" and k > words[k].head  # after a noun
                          and tree.kids(k, "advmod") and max(tree.subtree(k)) >= last]  # of the subject, ending it
-            if not after:
-                return None
+            if not after or (words[root].tag == "NNP" and not tree.kids(after[0], "advmod")):
+                return None  # a name and a bare adjective may be a caption ("Smith happy"); "Michy very good at"
             subject, adjective = root, after[0]
         else:
             return None
@@ -400,7 +414,7 @@ def build(rule: Rule) -> Check:
             return None  # "The mice froze", "oxytocin effects only last": verbs the tagger took for adjectives
         if any(words[k].tag in FINITE_TAGS for k in clauses) and has_tag(words[adjective].lower, NOUN_TAGS):
             return None  # "A Broadway style musical with a cast who are": a noun phrase and its relative clause
-        if not words[adjective].text.isalpha() or words[subject].lower in subjects or not tags(words[subject].lower):
+        if not words[adjective].text.isalpha() or words[subject].lower in subjects or _holds_verb(words[subject]):
             return None  # a pronoun subject is the first shape's; an unknown word ("Itis important") may hold the verb
         if any(has_tag(words[k].lower, FINITE) for k in tree.subtree(subject) if k < adjective):
             return None  # a word of the subject that can be a verb may be the clause's verb
