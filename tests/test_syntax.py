@@ -146,3 +146,13 @@ def test_which_nouns_want_a_determiner_is_measured_from_word_pairs() -> None:
         "Her evening job is at restaurant. She was in hospital for a week."
     )
     assert [(f.text, f.replacements) for f in found] == [("restaurant", ("a restaurant", "the restaurant"))]
+
+
+def test_a_base_form_with_not_is_left_to_the_missing_verb() -> None:
+    """"Modi want to" heads its sentence after its subject, so it is read as a present that disagrees;
+    "it not open yet" has lost "is" (or "does"), and "opens" would make "it not opens"."""
+    found = Checker(SYNTAX_RULES, NO_ENGINES).check(
+        "Prime Minister Narendra Modi is a yoga fan. Modi want to encourage Indians to stay fit.\n\n"
+        "Called Lady Dinah’s Cat Emporium, it not open yet but is advertised."
+    )
+    assert [(f.text, f.replacements[0]) for f in found if f.rule == "agreement.subject-verb"] == [("want", "wants")]

@@ -758,9 +758,10 @@ def _present_for_past(tree: Tree) -> Tree:
 
 def _finite_root(tree: Tree, k: int) -> bool:
     """Whether the base form k heads its sentence after its own subject, alone: no auxiliary, no
-    "to", no subordinator (a subjunctive: "that he go")."""
+    "to", no subordinator (a subjunctive: "that he go"), no "not" (a present takes "do" for it: "it
+    not open yet" has lost "is" or "does", not an "-s")."""
     subjects = tree.kids(k, "nsubj")
-    return len(subjects) == 1 and subjects[0] < k and not tree.kids(k, "aux", "auxpass", "mark", "expl")
+    return len(subjects) == 1 and subjects[0] < k and not tree.kids(k, "aux", "auxpass", "mark", "expl", "neg")
 
 
 def _number_of(verb: Word) -> str | None:
