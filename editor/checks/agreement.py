@@ -741,19 +741,27 @@ def _stranded_opening(tree: Tree, clause: int, subject: int) -> bool:
 
 
 def _present_for_past(tree: Tree) -> Tree:
-    """The parse with a "past" the lexicon knows only as a base form read as the present: "The power
-    of education frighten them" (the tagger made "frighten" a past tense, which agrees with anything);
-    and with a "base form" that is the main verb of its sentence after its own subject, with no
-    auxiliary, read as the present: "Modi want to" (a base form there is no infinitive)."""
-    present = {k for k, w in enumerate(tree.words) if w.text.isalpha() and w.text.islower() and (
-        (w.tag == "VBD" and "VB" in tags(w.lower) and not tags(w.lower) & {"VBD", "VBN"})
-        or (w.tag == "VBD" and "VB" in tags(w.lower) and "VBD" not in tags(w.lower) and w.dep == "ROOT"
-            and _finite_root(tree, k))  # "Smart run a team": a participle ("run", "come") heads no sentence alone
-        or (w.tag == "VB" and w.dep == "ROOT" and "VB" in tags(w.lower) and _finite_root(tree, k))
-    )}  # fmt: skip
+    """The parse with the verbs the tagger mistook read as the present (`_read_as_present`)."""
+    present = {k for k in range(len(tree.words)) if _read_as_present(tree, k)}
     if not present:
         return tree
     return Tree(tuple(replace(w, tag="VBP") if k in present else w for k, w in enumerate(tree.words)))
+
+
+def _read_as_present(tree: Tree, k: int) -> bool:
+    """Whether word k is a present the tagger mistook: a "past" the lexicon knows only as a base form
+    ("The power of education frighten them": a past agrees with anything); or a "base form", or a
+    "past" the lexicon knows only as a base form and a participle ("run", "come"), that heads its
+    sentence after its own subject, alone ("Modi want to", "Smart run a team": no infinitive, and a
+    participle heads no sentence)."""
+    word = tree.words[k]
+    known = tags(word.lower)
+    if not (word.text.isalpha() and word.text.islower()) or "VB" not in known:
+        return False
+    if word.tag == "VBD" and not known & {"VBD", "VBN"}:
+        return True
+    heads = word.dep == "ROOT" and _finite_root(tree, k)
+    return heads and (word.tag == "VB" or (word.tag == "VBD" and "VBD" not in known))
 
 
 def _finite_root(tree: Tree, k: int) -> bool:

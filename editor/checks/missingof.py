@@ -75,14 +75,13 @@ def build(rule: Rule) -> Check:
             # Smith"); an indefinite noun never followed by "the" wants "of": "a member the European Parliament"
         if second.tag not in _SECOND_TAGS and second.tag not in _NAME_TAGS:
             return True  # a phrase headed by no noun ("the oldest")
-        given = words[word.head].lemma.lower() in double_object_verbs and not any(
-            words[k].tag == "JJS" for k in tree.kids(head, "amod")
-        )  # "gives one the creeps": "one" may be the verb's other object, unless a superlative picks from a set
-        if word.lower == "one" and second.tag == "NNS" and second.dep not in _SUBJECTS and opener == first + 1 and (
-            not given
-        ):  # fmt: skip
-            return False  # "given one the strongest warnings", "sure one the reasons": "one" straight before a
-            # plural's determiner takes a part of it (Quirk 5.25), whatever role the parse gave "one"
+        if word.lower == "one" and second.tag == "NNS" and second.dep not in _SUBJECTS and opener == first + 1:
+            given = words[word.head].lemma.lower() in double_object_verbs and not any(
+                words[k].tag == "JJS" for k in tree.kids(head, "amod")
+            )  # "gives one the creeps": "one" may be the verb's other object, unless a superlative picks from a set
+            if not given:
+                return False  # "given one the strongest warnings", "sure one the reasons": "one" straight before
+                # a plural's determiner takes a part of it (Quirk 5.25), whatever role the parse gave "one"
         if second.dep in _OWN_ROLES or word.dep in _ENDS_PHRASE or word.dep == "conj" or tree.kids(first, "conj"):
             return True  # "14 hours a day"; "give banks the insight"; "his mother a part-time worker"
         if word.tag == "JJ" and word.dep == "amod":
