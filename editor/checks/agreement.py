@@ -755,8 +755,10 @@ def _read_as_present(tree: Tree, k: int) -> bool:
     sentence after its own subject, alone ("Modi want to", "Smart run a team": no infinitive, and a
     participle heads no sentence)."""
     word = tree.words[k]
+    if word.tag not in ("VB", "VBD") or not (word.text.isalpha() and word.text.islower()):
+        return False  # asked of every word: the tag first, the lexicon only for a verb
     known = tags(word.lower)
-    if not (word.text.isalpha() and word.text.islower()) or "VB" not in known:
+    if "VB" not in known:
         return False
     if word.tag == "VBD" and not known & {"VBD", "VBN"}:
         return True
