@@ -18,8 +18,10 @@ import pytest
 from conftest import IRAN, ROOT
 
 DEV_BIN = Path(sys.executable).parent
-_NOT_SOURCE = shutil.ignore_patterns(".venv", ".git", "build", "dist", "*.egg-info", "__pycache__", ".*_cache",
-                                     ".typecheck", "tests", "bench")  # fmt: skip
+# What git ignores (caches, build output, Hypothesis' folder, which a test running beside this one may be
+# writing while it is copied), the repository itself, and what the wheel does not hold.
+_IGNORED = [line.strip().rstrip("/") for line in (ROOT / ".gitignore").read_text(encoding="utf-8").splitlines()]
+_NOT_SOURCE = shutil.ignore_patterns(*(p for p in _IGNORED if p and not p.startswith("#")), ".git", "tests", "bench")
 
 
 def _run(*args: str | Path, cwd: Path, timeout: int = 900) -> subprocess.CompletedProcess[str]:
