@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import importlib.util
+import re
 from collections.abc import Callable, Iterator, Sequence
 from functools import cache
 from pathlib import Path
@@ -79,6 +80,13 @@ def pipeline() -> Any:
 # caches it under that key), but pays for every word in Python: run by hand with this memo, on
 # article text the memo answers almost every word, with the lemmas spaCy gives (tested).
 LEMMATIZER = "lemmatizer"
+
+# The model learnt its contractions with straight apostrophes: given "I’m", "it’s", "isn’t" it makes
+# "’m" a verb of its own (lemma "’m"), "’s" a lemma "’" and "n’t" a full stop, and every check that
+# asks for "be" or "not" misses them. It parses the sentence with a straight apostrophe inside each
+# word (one character for one, so every offset holds); a closing quotation mark stays as it is, and
+# the words keep the text as written.
+_APOSTROPHE_IN_WORD = re.compile(r"(?<=\w)’(?=\w)")
 MAX_LEMMAS = 500_000
 
 
@@ -110,9 +118,9 @@ class SyntaxParser:
     def _parse(self, sentences: list[str]) -> Iterator[tuple[Word, ...]]:
         nlp = pipeline()
         lemmatizer = nlp.get_pipe(LEMMATIZER)
-        docs = (_one_sentence(nlp, text) for text in sentences)
-        for doc in nlp.pipe(docs, batch_size=256, disable=[LEMMATIZER]):
-            yield _words(doc, [self._lemma(lemmatizer, token) for token in doc])
+        docs = (_one_sentence(nlp, _APOSTROPHE_IN_WORD.sub("'", text)) for text in sentences)
+        for text, doc in zip(sentences, nlp.pipe(docs, batch_size=256, disable=[LEMMATIZER]), strict=True):
+            yield _words(text, doc, [self._lemma(lemmatizer, token) for token in doc])
 
     def _lemma(self, lemmatizer: Any, token: Any) -> str:
         if token.lemma:  # set by the attribute ruler ("me" -> "I"): spaCy's lemmatizer keeps it too
@@ -142,10 +150,12 @@ def _one_sentence(nlp: Any, text: str) -> Any:
     return doc
 
 
-def _words(doc: Any, lemmas: Sequence[str]) -> tuple[Word, ...]:
-    """The parse as copydesk's words. Tags and relations are interned: spaCy hands out a new string
-    for each, and the parses kept for an editor would hold tens of thousands of copies of "NN"."""
+def _words(text: str, doc: Any, lemmas: Sequence[str]) -> tuple[Word, ...]:
+    """The parse as copydesk's words, each with the sentence's own text (its curly apostrophes).
+    Tags and relations are interned: spaCy hands out a new string for each, and the parses kept for
+    an editor would hold tens of thousands of copies of "NN"."""
     return tuple(
-        Word(t.idx, t.idx + len(t.text), t.text, intern(t.tag_), intern(t.dep_), t.head.i, lemma)
+        Word(t.idx, end, text[t.idx : end], intern(t.tag_), intern(t.dep_), t.head.i, lemma)
         for t, lemma in zip(doc, lemmas, strict=True)
+        for end in [t.idx + len(t.text)]
     )

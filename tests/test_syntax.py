@@ -55,6 +55,17 @@ def test_a_sentences_last_i_is_the_pronoun_and_its_full_stop() -> None:
     assert [w.text for w in words[8:11]] == ["Then", "I.", "M."]  # initials stay whole
 
 
+def test_contractions_with_curly_apostrophes_parse_as_with_straight_ones() -> None:
+    text = "I’m sure it isn’t the company’s fault, and she’s late; the ‘five a day’ rule stays."
+    [words] = Analysis(text, parser=syntax.SyntaxParser()).parsed
+    [am, possessive, is_] = [w for w in words if "’" in w.text and w.text[0] == "’"][:3]
+    assert am.lemma == is_.lemma == "be"  # not "’m" and "’"
+    assert is_.tag == "VBZ" and possessive.tag == "POS"
+    assert next(w for w in words if w.text == "n’t").dep == "neg"  # not a full stop
+    assert all(text[w.start : w.end] == w.text for w in words)  # the words keep the text as written
+    assert words[-5].text == "day" and words[-4].text == "’"  # a closing quotation mark stays one
+
+
 def test_model_files_are_checked(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     record = dict(syntax.model_record())
     record["sha256"] = {**record["sha256"], "config.cfg": "0" * 64}

@@ -154,6 +154,13 @@ def build(rule: Rule) -> Check:
         lower = w.lower
         if tree.kids(s, "conj", "cc"):
             return _joined_number(tree, s)
+        if any(
+            any(tree.words[c].lower == "and" for c in tree.kids(k, "cc"))
+            and not any(_only_adjective(tree.words[c].lower) for c in tree.kids(k, "conj"))
+            for k in tree.kids(s, "nmod", "compound") if k < s
+        ):  # fmt: skip
+            return None  # "Japan's low birth rate and population decline are": an "and" before the head noun may
+            # join two subjects that the parse took for one (not "the light and airy pattern", adjectives joined)
         if depth == 0 and w.tag in ("NNP", "NN") and lower not in sense and any(
             tree.words[a].tag == "NN" and tree.words[a].lower not in sense and _is_a(tree, a)
             for a in tree.kids(s, "appos") if a > s
@@ -551,6 +558,12 @@ def _surnames(tree: Tree) -> Iterator[str]:
             not tree.kids(i, "det") and not (_common_noun(w.lower) and _common_noun(tree.words[before].lower))
         ):  # fmt: skip
             yield w.text  # not "the City Police": common nouns make a body's name ("Kate Bush" is a person's)
+
+
+def _only_adjective(word: str) -> bool:
+    """Whether the lexicon knows the word only as an adjective ("airy"), whatever the tagger made of it."""
+    known = tags(word)
+    return bool(known) and known <= {"JJ", "JJR", "JJS"}
 
 
 _RARE = 3.0  # wordfreq's Zipf scale: a capitalised word rarer than this in lower case is no adjective of a people

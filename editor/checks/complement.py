@@ -89,6 +89,8 @@ def build(rule: Rule) -> Check:
             head = tree.words[head].head
         if tree.words[head].tag not in ("NN", "NNS", "NNP", "NNPS", "PRP") or head < n:
             return False
+        if tree.words[head].dep != "poss" and any(tree.words[k].lower == "'s" for k in tree.kids(head, "case")):
+            return False  # "because the country's so small": a possessive that owns nothing is a contracted "is"
         phrase = tree.words[phrase_end]
         if tree.words[head].dep == "npadvmod":  # "the next day": an adverbial, unless the phrase hangs
             # on it ("regardless their age") or, a preposition, has no object
