@@ -24,6 +24,7 @@ from copydesk.checks.syntactic import (
     NEGATIONS,
     NOUN_TAGS,
     PLURAL_WITH_A,
+    VERB_TAGS,
     Tree,
     counted_by_one,
     inflect,
@@ -766,10 +767,15 @@ def _read_as_present(tree: Tree, k: int) -> bool:
     ("The power of education frighten them": a past agrees with anything); or a "base form", or a
     "past" the lexicon knows only as a base form and a participle ("run", "come"), that heads its
     sentence after its own subject, alone ("Modi want to", "Smart run a team": no infinitive, and a
-    participle heads no sentence)."""
+    participle heads no sentence). So is a "noun" the lexicon knows only as a verb that has its own
+    subject before it ("when their phone disappear": a verb, whatever the tagger said)."""
     word = tree.words[k]
-    if word.tag not in ("VB", "VBD") or not (word.text.isalpha() and word.text.islower()):
+    if word.tag not in ("VB", "VBD", "NN") or not (word.text.isalpha() and word.text.islower()):
         return False  # asked of every word: the tag first, the lexicon only for a verb
+    if word.tag == "NN":
+        return bool(tree.kids(k, "nsubj")) and tags(word.lower) <= VERB_TAGS and "VB" in tags(word.lower) and (
+            _finite_root(tree, k)
+        )  # fmt: skip
     known = tags(word.lower)
     if "VB" not in known:
         return False
