@@ -369,7 +369,8 @@ def build(rule: Rule) -> Check:
             return None  # a lone comma between subject and verb, a sentence without a main verb, a "verb" joined
             # to nouns ("including house martins, swallows, cuckoos and warblers, rest"): a parse astray
         elif any(words[k].text in _QUOTES
-                 or (words[k].tag in FINITE_TAGS and not _modifies(tree, k, subjects[0], i))
+                 or (words[k].tag in FINITE_TAGS and not _modifies(tree, k, subjects[0], i)
+                     and not _parenthetical(tree, k, i))
                  or (words[k].dep == "cc" and not _in_relative_clause(tree, k, subjects[0]) and (
                      words[words[k].head].tag[:2] == "VB" or (
                          words[k].head == subjects[0] and not tree.kids(subjects[0], "conj"))))
@@ -688,6 +689,17 @@ def _modifies(tree: Tree, k: int, subject: int, verb: int) -> bool:
         seen.add(k)
         k = tree.words[k].head
     return False
+
+
+def _parenthetical(tree: Tree, k: int, verb: int) -> bool:
+    """Whether word k is the verb of a reporting clause set off by commas on the verb ("Drones, he
+    said, are"): a parenthesis inside the sentence, which leaves subject and verb as they are."""
+    words = tree.words
+    if words[k].dep != "parataxis" or words[k].head != verb:
+        return False
+    span = [j for j in tree.subtree(k) if words[j].dep != "punct"]  # its commas may hang on it
+    before, after = tree.previous_word(min(span)), tree.next_word(max(span))
+    return all(j is not None and words[j].text == "," for j in (before, after))
 
 
 def _in_relative_clause(tree: Tree, k: int, subject: int) -> bool:
