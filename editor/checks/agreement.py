@@ -279,7 +279,11 @@ def build(rule: Rule) -> Check:
         if counts:  # "two series": a number may count a noun the same in both numbers; an amount is one
             counted = w.tag == "NNS" and w.lemma.lower() not in measures and not money(tree, counts[0])
             head = tree.words[w.head]  # the participle whose auxiliary agrees: not "Two eggs is enough", nor
-            acted_on = depth == 0 and head.lemma != "be" and bool(tree.kids(w.head, "aux", "auxpass"))  # "shows"
+            acted_on = depth == 0 and (  # "shows"
+                bool(tree.kids(w.head, "prep")) and not tree.kids(w.head, "acomp", "attr", "oprd")
+                if head.lemma == "be"  # "two mansions is on sale": things counted, and where they are
+                else bool(tree.kids(w.head, "aux", "auxpass"))
+            )
             return PLURAL if counted and acted_on and not number_invariant(w.text, w.lemma) else None
             # thing ("Ten years is a long time", "one million tourists shows that"), but things counted and
             # acted on are plural ("3,000 buildings was hit", "13 billion bottles is sold")
