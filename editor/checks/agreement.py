@@ -167,6 +167,10 @@ def build(rule: Rule) -> Check:
             for a in tree.kids(s, "appos") if a > s
         ):  # fmt: skip
             return SINGULAR  # "Hannah, a 41-year-old lawyer, has": one of a kind (not "Apple, a company, have")
+        if depth == 0 and w.text[:1].isupper() and not tree.kids(s, "det") and any(
+            _age(tree, a) for a in tree.kids(s, "appos") if a == s + 2
+        ):  # fmt: skip
+            return SINGULAR  # "Fildes, 49, is": a name given an age is a person
         if w.text[:1].isupper() and lower != "i" and not tree.starts_sentence(s):
             return None  # a name ("Mars One", "Keyes")
         if depth == 0 and any(tree.words[k].text.isupper() and len(tree.words[k].text) > 1
@@ -693,6 +697,16 @@ def _modifies(tree: Tree, k: int, subject: int, verb: int) -> bool:
         seen.add(k)
         k = tree.words[k].head
     return False
+
+
+def _age(tree: Tree, k: int) -> bool:
+    """Whether word k is an age set off by commas after a name, as news writes one ("Fildes, 49,")."""
+    words = tree.words
+    before, after = tree.previous_word(k), tree.next_word(k)
+    return (
+        words[k].tag == "CD" and words[k].text.isdigit() and len(words[k].text) <= 3 and not tree.kids(k)
+        and all(j is not None and words[j].text == "," for j in (before, after))
+    )  # fmt: skip
 
 
 def _parenthetical(tree: Tree, k: int, verb: int) -> bool:
