@@ -855,11 +855,12 @@ def _newer_noun(lower: str, tag: str) -> bool:
 
 
 def _is_a(tree: Tree, n: int) -> bool:
-    """Whether noun n's phrase opens with "a"/"an" and stands between commas (an apposition), or
-    after a comma at the sentence's end ('"…," says Gooderson, an 18-year-old student.')."""
+    """Whether noun n's phrase opens with an article and stands between commas (an apposition), or
+    after a comma at the sentence's end ('"…," says Gooderson, an 18-year-old student.'; "Keszler,
+    the dealer at that auction, believes")."""
     before, after = tree.previous_word(min(tree.subtree(n))), tree.next_word(max(tree.subtree(n)))
     return (
-        any(tree.words[d].lower in ("a", "an") for d in tree.kids(n, "det"))
+        any(tree.words[d].lower in ("a", "an", "the") for d in tree.kids(n, "det"))
         and before is not None and tree.words[before].text == ","
         and (after is None or tree.words[after].text in (",", ".", ";"))
     )  # fmt: skip
