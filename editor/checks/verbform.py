@@ -244,6 +244,13 @@ def build(rule: Rule) -> Check:
                     yield rule.finding(aux_word.start, aux_word.end, aux_word.text, [with_case(aux_word, base)],
                                        governor=words[modal].text)  # fmt: skip
                 aux = words[auxes[-1]]
+                if aux.lower == "'d" and aux.dep == "aux" and verb.tag == "VBZ" and auxes[-1] == i - 1:
+                    lemma = verb_lemma(verb.text, verb.lemma)  # "I'd hires": wrong after "would" and after "had"
+                    fixes = list(dict.fromkeys(f for f in (inflect(lemma, "VB"), inflect(lemma, "VBN")) if f))
+                    if fixes and verb.lower not in fixes:
+                        yield rule.finding(verb.start, verb.end, verb.text, [with_case(verb, f) for f in fixes],
+                                           governor=aux.text)  # fmt: skip
+                    continue
                 if aux.dep == "auxpass" or aux.lower in ("'d", "'s"):
                     continue  # "'d" is had or would, "'s" is or has (the tagger may call either a modal)
                 if aux.tag == "MD" and _noun_modal(tree, auxes[-1]):
