@@ -78,9 +78,11 @@ def build(rule: Rule) -> Check:
         noun, governor = words[before], words[word.head]
         if described(tree, i, after, meant):
             return meant
-        partitive = (noun.lower in quantifiers or (noun.tag == "CD" and noun.text.isalpha())) and (
+        superlative = noun.tag == "JJS" and words[tree.previous_word(before) or before].lower == "the"
+        partitive = (noun.lower in quantifiers or (noun.tag == "CD" and noun.text.isalpha()) or superlative) and (
             words[after].tag in _DETERMINED or words[after].dep == "poss"
-        )  # a number spelled out counts a part as a quantifier does ("eight off her 20 days")
+        )  # a number spelled out counts a part as a quantifier does ("eight off her 20 days"), and so does "the"
+        # and a superlative ("the lowest off the three summits"; "the island furthest off the coast" has no "the")
         if noun.tag in _PARTICLES and not partitive and words[after].tag in _PHRASE_STARTS:
             # "pulled me out off the water", "ahead off global names": a particle the written word
             # never follows, before a phrase
