@@ -99,7 +99,9 @@ def build(rule: Rule) -> Check:
             least = min(settings.min_count, settings.min_count_after) if shown_after else settings.min_count
             if not followed_rather(noun.lower, meant, word.lower, least, settings.max_ratio):
                 return None
-        taken_by_verb = (governor.lower, word.lower) in bigram_counts(frozenset({meant, word.lower}))
+        taken_by_verb = (governor.lower, word.lower) in bigram_counts(frozenset({meant, word.lower})) and not (
+            governor.lemma == "be" and word.head < before
+        )  # "be" takes its own "off" straight after it ("the talks are off"), not after its noun ("are numbers off")
         other_noun = governor.tag in ("NN", "NNS") and followed_rather(
             governor.lower, meant, word.lower, settings.min_count, settings.max_ratio
         )  # "levels of loss but high levels off waste": the parse hung it on another noun that takes "of" too
