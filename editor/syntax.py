@@ -80,6 +80,7 @@ def pipeline() -> Any:
 # caches it under that key), but pays for every word in Python: run by hand with this memo, on
 # article text the memo answers almost every word, with the lemmas spaCy gives (tested).
 LEMMATIZER = "lemmatizer"
+MAX_LEMMAS = 500_000
 
 # The model learnt its contractions with straight apostrophes: given "I’m", "it’s", "isn’t" it makes
 # "’m" a verb of its own (lemma "’m"), "’s" a lemma "’" and "n’t" a full stop, and every check that
@@ -87,7 +88,6 @@ LEMMATIZER = "lemmatizer"
 # word (one character for one, so every offset holds); a closing quotation mark stays as it is, and
 # the words keep the text as written.
 _APOSTROPHE_IN_WORD = re.compile(r"(?<=\w)’(?=\w)")
-MAX_LEMMAS = 500_000
 
 
 class SyntaxParser:

@@ -163,7 +163,7 @@ def build(rule: Rule) -> Check:
             return None  # "Japan's low birth rate and population decline are": an "and" before the head noun may
             # join two subjects that the parse took for one (not "the light and airy pattern", adjectives joined)
         if depth == 0 and w.tag in ("NNP", "NN") and lower not in sense and any(
-            tree.words[a].tag == "NN" and tree.words[a].lower not in sense and _is_a(tree, a)
+            tree.words[a].tag == "NN" and tree.words[a].lower not in sense and _article_apposition(tree, a)
             for a in tree.kids(s, "appos") if a > s
         ):  # fmt: skip
             return SINGULAR  # "Hannah, a 41-year-old lawyer, has": one of a kind (not "Apple, a company, have")
@@ -802,11 +802,11 @@ def _read_as_present(tree: Tree, k: int) -> bool:
     word = tree.words[k]
     if word.tag not in ("VB", "VBD", "NN") or not (word.text.isalpha() and word.text.islower()):
         return False  # asked of every word: the tag first, the lexicon only for a verb
-    if word.tag == "NN":
-        return bool(tree.kids(k, "nsubj")) and tags(word.lower) <= VERB_TAGS and "VB" in tags(word.lower) and (
-            _finite_root(tree, k)
-        )  # fmt: skip
+    if word.tag == "NN" and not tree.kids(k, "nsubj"):
+        return False  # a noun with no subject of its own, as almost every noun: no lexicon asked
     known = tags(word.lower)
+    if word.tag == "NN":
+        return known <= VERB_TAGS and "VB" in known and _finite_root(tree, k)
     if "VB" not in known:
         return False
     if word.tag == "VBD" and not known & {"VBD", "VBN"}:
@@ -854,7 +854,7 @@ def _newer_noun(lower: str, tag: str) -> bool:
     return lower.endswith("s") and zipf(lower) >= _NEWER_NOUN_ZIPF and zipf(lower[:-1]) >= _NEWER_NOUN_ZIPF
 
 
-def _is_a(tree: Tree, n: int) -> bool:
+def _article_apposition(tree: Tree, n: int) -> bool:
     """Whether noun n's phrase opens with an article and stands between commas (an apposition), or
     after a comma at the sentence's end ('"…," says Gooderson, an 18-year-old student.'; "Keszler,
     the dealer at that auction, believes")."""

@@ -78,7 +78,8 @@ def build(rule: Rule) -> Check:
         noun, governor = words[before], words[word.head]
         if described(tree, i, after, meant):
             return meant
-        superlative = noun.tag == "JJS" and words[tree.previous_word(before) or before].lower == "the"
+        article = tree.previous_word(before)
+        superlative = noun.tag == "JJS" and article is not None and words[article].lower == "the"
         partitive = (noun.lower in quantifiers or (noun.tag == "CD" and noun.text.isalpha()) or superlative) and (
             words[after].tag in _DETERMINED or words[after].dep == "poss"
         )  # a number spelled out counts a part as a quantifier does ("eight off her 20 days"), and so does "the"
