@@ -20,6 +20,7 @@ from lemminflect import getAllInflections, getAllLemmas
 
 from copydesk.checks.base import Check, doc, parse_settings
 from copydesk.checks.syntactic import (
+    ADJECTIVE_TAGS,
     FINITE_TAGS,
     NEGATIONS,
     NOUN_TAGS,
@@ -581,7 +582,7 @@ def _singular_in_ss(word: Word) -> bool:
 def _only_adjective(word: str) -> bool:
     """Whether the lexicon knows the word only as an adjective ("airy"), whatever the tagger made of it."""
     known = tags(word)
-    return bool(known) and known <= {"JJ", "JJR", "JJS"}
+    return bool(known) and known <= ADJECTIVE_TAGS
 
 
 _RARE = 3.0  # wordfreq's Zipf scale: a capitalised word rarer than this in lower case is no adjective of a people

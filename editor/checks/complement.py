@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from copydesk.checks.base import Check, doc, parse_settings
-from copydesk.checks.syntactic import Tree, trees
+from copydesk.checks.syntactic import ADJECTIVE_TAGS, Tree, trees
 from copydesk.findings import Finding
 from copydesk.rules import Rule
 from copydesk.text import Analysis
@@ -22,7 +22,6 @@ _OBJECT_PRONOUNS = frozenset({"him", "them", "us", "me"})
 _MODIFIERS = frozenset({"det", "amod", "poss", "compound", "nummod", "advmod"})
 _CLAUSE_DEPS = frozenset({"nsubj", "nsubjpass", "expl", "csubj", "attr"})
 _ARTICLES = frozenset({"a", "an", "the"})
-_ADJECTIVES = frozenset({"JJ", "JJR", "JJS"})
 
 
 @dataclass(frozen=True)
@@ -140,7 +139,7 @@ def build(rule: Rule) -> Check:
                     for part in reversed(phrase[:-1]):
                         start = tree.previous_word(start) if start is not None else None
                         skipped = False
-                        while start is not None and part in _ARTICLES and words[start].tag in _ADJECTIVES:
+                        while start is not None and part in _ARTICLES and words[start].tag in ADJECTIVE_TAGS:
                             start, skipped = tree.previous_word(start), True  # "a wide range", "the vast majority"
                         if start is None or _article(words[start].lower, skipped) != _article(part, skipped):
                             break

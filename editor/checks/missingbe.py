@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 
 from copydesk.checks.base import Check, doc, parse_settings
 from copydesk.checks.syntactic import (
+    ADJECTIVE_TAGS,
     FINITE_TAGS,
     NOUN_TAGS,
     SENTENCE_ENDS,
@@ -52,7 +53,7 @@ _QUANTITY = frozenset({"lot", "lots", "number", "plenty", "couple"})  # "a lot o
 _PLURAL_SUBJECT_TAGS = frozenset({"NNS", "NNPS"})
 _SINGULAR, _PLURAL = ("is", "was"), ("are", "were")  # for a noun subject; pronouns' forms are the rule's
 _FLOATING = frozenset({"all", "both", "each", "half"})  # "They all went": a quantifier floated after its subject
-_NOUN_OR_ADJECTIVE = NOUN_TAGS | {"JJ", "JJR", "JJS"}  # the parse's
+_NOUN_OR_ADJECTIVE = NOUN_TAGS | ADJECTIVE_TAGS  # the parse's
 # The words of a subject noun phrase before its noun ("The Japanese", "About 780 more")
 _SUBJECT_PHRASE_TAGS = frozenset({"DT", "PDT", "PRP$", "POS", "CD", "JJ", "JJR", "JJS", "NN", "NNS", "HYPH", "RB",
                                   "RBR"})

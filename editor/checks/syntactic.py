@@ -25,6 +25,7 @@ NOMINATIVE = frozenset({"i", "he", "she", "we", "they"})  # pronouns only ever s
 # Quantifiers after which "a" goes with a plural noun: "a few days", "a great many people", "a dozen eggs".
 PLURAL_WITH_A = frozenset({"few", "many", "lot", "couple", "dozen", "hundred", "thousand", "million", "billion"})
 VERB_TAGS = frozenset({"VB", "VBD", "VBG", "VBN", "VBP", "VBZ"})  # every Penn tag of a verb
+ADJECTIVE_TAGS = frozenset({"JJ", "JJR", "JJS"})  # every Penn tag of an adjective
 ADVERB_TAGS = frozenset({"RB", "RBR", "RBS"})  # every Penn tag of an adverb
 NEGATIONS = frozenset({"not", "n't", "n’t"})  # by their text: the tagger may call "n’t" a noun
 SENTENCE_ENDS = frozenset({".", "!", "?"})
