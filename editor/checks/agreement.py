@@ -293,7 +293,7 @@ def build(rule: Rule) -> Check:
             # thing ("Ten years is a long time", "one million tourists shows that"), but things counted and
             # acted on are plural ("3,000 buildings was hit", "13 billion bottles is sold")
         if number_invariant(w.text, w.lemma) and (
-            w.tag != "NN" or (lower.endswith("s") and not _singular_in_ss(w))
+            w.tag != "NN" or lower.endswith("s")
             or any(tree.words[k].dep == "conj" for k in tree.subtree(s))
         ):  # fmt: skip
             return None  # "series", "species" (but "deafness" is singular); a mass noun the tagger calls singular
@@ -570,13 +570,6 @@ def _surnames(tree: Tree) -> Iterator[str]:
             not tree.kids(i, "det") and not (_common_noun(w.lower) and _common_noun(tree.words[before].lower))
         ):  # fmt: skip
             yield w.text  # not "the City Police": common nouns make a body's name ("Kate Bush" is a person's)
-
-
-def _singular_in_ss(word: Word) -> bool:
-    """Whether a noun the tagger calls singular ends in a double s the lexicon gives a plural in
-    "-sses" ("boss", "process", "business"): no plural ends so, so the form is singular."""
-    lower = word.lower
-    return lower.endswith("ss") and inflect(word.lemma, "NNS") == lower + "es"
 
 
 def _only_adjective(word: str) -> bool:

@@ -168,9 +168,12 @@ def inflect(lemma: str, tag: str) -> str | None:
 @lru_cache(maxsize=50_000)
 def number_invariant(word: str, lemma: str) -> bool:
     """A noun whose usual singular and plural are one form ("series", "sheep", "species"). Not a
-    noun in -ness ("happiness", "deafness"): a mass noun, singular, though it has no plural either."""
+    noun in -ness ("happiness", "deafness"): a mass noun, singular, though it has no plural either.
+    Nor one in -ss whose plural is in -sses ("boss", "process", "business"): no plural ends so."""
     lower = word.lower()
     if lower in IRREGULAR_PLURALS or lower.endswith("ness"):
+        return False
+    if lower.endswith("ss") and inflect(lemma, "NNS") == lower + "es":
         return False
     return inflect(lemma, "NNS") == inflect(lemma, "NN") == lower or lower.endswith(("ics", "ss"))
 
