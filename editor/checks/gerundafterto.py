@@ -95,7 +95,7 @@ def build(rule: Rule) -> Check:
                 if end is None or not any(matches(tree, end, p) for p in phrases):
                     continue
                 lemma = verb_lemma(verb.text, verb.lemma)
-                ing = inflect(lemma, "VBG") if lemma != "be" else None
+                ing = inflect(lemma, "VBG")
                 if ing:
                     phrase = analysis.text[words[end].start : words[to].end]
                     text = analysis.text[words[to].start : verb.end]
