@@ -38,6 +38,9 @@ class Settings:
     every_adjective: bool = field(
         default=False, metadata=doc("every adjective after 'be' governs the complement too ('it is scary see')")
     )
+    gerund_when_negated: tuple[str, ...] = field(
+        default=(), metadata=doc("verbs of the list that take an -ing form when negated ('cannot help laughing')")
+    )
     forms: tuple[str, ...] = field(
         default=(), metadata=doc("the verbs' forms (Penn tags: 'VBG') the rule is about; every form when empty")
     )
@@ -134,6 +137,7 @@ def build(rule: Rule) -> Check:
     verbs = frozenset(v.lower() for v in settings.verbs)
     adjectives = frozenset(a.lower() for a in settings.adjectives)
     nouns = frozenset(n.lower() for n in settings.nouns)
+    negated_gerund = frozenset(v.lower() for v in settings.gerund_when_negated)
 
     def governs(word: Word) -> bool:
         if settings.forms and word.tag not in settings.forms:
@@ -185,7 +189,11 @@ def build(rule: Rule) -> Check:
                 continue
             auxes = tree.kids(c, "aux", "auxpass")
             lemma = verb_lemma(verb.text, verb.lemma)
-            if settings.wants == "to-infinitive" and verb.tag == "VBG" and not auxes and c == tree.next_word(v):
+            gerund_allowed = bool(tree.kids(v, "neg")) and verb_lemma(words[v].text, words[v].lemma) in negated_gerund
+            if settings.wants == "to-infinitive" and verb.tag == "VBG" and not auxes and c == tree.next_word(v) and (
+                not gerund_allowed and not any(k > c for k in tree.kids(v, "xcomp", "ccomp"))
+            ):  # fmt: skip
+                # a second verb after it makes the -ing form its object's modifier ("help planning decisions happen")
                 base = inflect(lemma, "VB")
                 if base:
                     yield c, c, f"to {base}"
