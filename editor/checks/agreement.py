@@ -21,6 +21,7 @@ from lemminflect import getAllInflections, getAllLemmas
 from copydesk.checks.base import Check, doc, parse_settings
 from copydesk.checks.syntactic import (
     ADJECTIVE_TAGS,
+    ADVERB_TAGS,
     FINITE_TAGS,
     NEGATIONS,
     NOUN_TAGS,
@@ -67,6 +68,7 @@ _QUOTES = frozenset({'"', "“", "”", "«", "»"})
 # "Tom Cantwell", "the Cantwells", "Cantwell and Co": not a surname alone
 _BEYOND_SURNAME = ("compound", "det", "poss", "conj", "cc", "appos")
 _HYPOTHETICAL = frozenset({"if", "though", "unless", "whether"})
+_KINDS = frozenset({"kind", "sort", "type"})  # "all kinds of X": the X may give the number
 _PERSONAL = frozenset({"i", "he", "she"})  # "as I were leaving": "as" here is "while"
 _NEWER_NOUN_ZIPF = 3.0  # a word the lexicon lacks counts as a noun when both its numbers are this common
 
@@ -268,11 +270,11 @@ def build(rule: Rule) -> Check:
             return None  # the lexicon does not know the word in that number
         if w.tag not in NOUN_TAGS or lower in sense:
             return None
-        if w.lemma.lower() in sense and not (w.tag == "NNS" and _noun_of_number(lower, "NNS") and not any(
-            tree.words[k].lower == "of" for k in tree.kids(s, "prep")
+        if w.lemma.lower() in sense and not (w.tag == "NNS" and _noun_of_number(lower, "NNS") and not (
+            w.lemma.lower() in _KINDS and any(tree.words[k].lower == "of" for k in tree.kids(s, "prep"))
         )):  # fmt: skip
-            return None  # "the team are" is usage; a plural of it is plural ("Numbers seem", but "Thousands of
-            # pounds was": the amount)
+            return None  # "the team are" is usage; a plural of it is plural ("Numbers seem", "groups of people are";
+            # but "all kinds of stuff was": the noun after "of" may decide)
         if w.tag != "NNS" and any(tree.words[k].tag == "NNS" for k in tree.kids(s, "compound")):
             return None  # "the dangers castaways experience are": a plural modifier is a clause the parse merged
             # (before a plural the phrase is plural either way: "the emissions reductions is")
@@ -368,7 +370,10 @@ def build(rule: Rule) -> Check:
         expletive = tree.kids(clause, "expl")
         if expletive and not subjects:  # "there is/are": the first noun after the verb decides
             after = [k for k in tree.kids(clause, "attr") if k > i]
-            if not after or tree.kids(after[0], "conj") or expletive[0] != tree.previous_word(i):
+            before = tree.previous_word(i)
+            while before is not None and before != expletive[0] and words[before].tag in ADVERB_TAGS:
+                before = tree.previous_word(before)  # "there still remains"
+            if not after or tree.kids(after[0], "conj") or expletive[0] != before:
                 return None  # "there is a man and a woman" is usage
             subjects = after[:1]
         elif len(subjects) != 1 or subjects[0] > i:
