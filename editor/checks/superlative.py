@@ -8,11 +8,13 @@ there ("its latest album", "Europe's largest port"). The parse finds the phrase'
 wherever they attach; a phrase that shares one with a phrase before it ("the largest city and third
 largest port") is left alone. An ordinal names a rank or a manner with some nouns, bare ("in third
 place", "at first sight"), and "last" or "next" makes a time an adverb ("by next summer"): the
-rule lists both.
+rule lists both. An ordinal in figures ("21st") is one too, and an ordinal with a number after it
+picks out a set, definite whatever its noun ("for next 10 years" wants "the next").
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -32,6 +34,7 @@ from copydesk.text import Analysis
 from copydesk.wordclass import has_tag
 
 _MODIFIERS = frozenset({"amod", "compound", "advmod"})
+_NUMBERED = re.compile(r"\d+(?:st|nd|rd|th)")  # "21st", "3rd": an ordinal in figures
 _ADJECTIVE = frozenset({"JJ"})  # the lexicon's: the tagger calls "pest" a superlative
 
 
@@ -68,25 +71,35 @@ def build(rule: Rule) -> Check:
     def bare(tree: Tree, n: int) -> int | None:
         """The superlative opening noun n's phrase when nothing determines the phrase."""
         words = tree.words
-        if words[n].tag not in NOUN_TAGS or words[n].dep == "conj" or tree.kids(n, *DETERMINER_DEPS):
+        if words[n].tag not in NOUN_TAGS or words[n].dep == "conj":
             return None
         modifiers = [k for k in tree.kids(n, *_MODIFIERS) if k < n]
         if not modifiers:
             return None
         start = min(modifiers)
+        if any(words[k].dep != "nummod" or k < start for k in tree.kids(n, *DETERMINER_DEPS)):
+            return None  # a determiner (a number after the ordinal is none: "the next 10 years")
         first = words[start]
         superlative = first.tag == "JJS" and first.lower.endswith("est") and has_tag(first.lower, _ADJECTIVE)
-        ordinal = first.lower in ordinals
-        if not (superlative or ordinal or first.lower in also) or first.lower in ignored or not first.text.isalpha():
+        ordinal = first.lower in ordinals or bool(_NUMBERED.fullmatch(first.lower))
+        if not (superlative or ordinal or first.lower in also) or first.lower in ignored or not (
+            first.text.isalpha() or ordinal
+        ):  # fmt: skip
             return None
         noun = words[n]
-        if ordinal and not (noun.tag == "NN" and noun.dep != "compound" and countable(noun.lemma, COUNTABLE_GAP)):
+        counted = ordinal and noun.tag in ("NN", "NNS") and noun.text.islower() and any(
+            words[k].tag == "CD" and words[k].lower not in ("one", "1") and start < k < n
+            for k in tree.kids(n, "nummod")
+        )  # "the next 10 years", "the first three days": an ordinal and a number pick out a set
+        if ordinal and not counted and not (
+            noun.tag == "NN" and noun.text.islower() and noun.dep != "compound" and countable(noun.lemma, COUNTABLE_GAP)
+        ):  # fmt: skip
             return None  # "third parties", "second generation drugs", "previous news": indefinite, or no count noun
         if not first.text.islower():
             return None  # a title or a headline ("Biggest Loser"), or a sentence's first word
         if tree.hyphenated(start):
             return None  # "same-sex couples"
-        if noun.lower in bare_nouns or (first.lower in deictic and noun.lower in times):
+        if noun.lower in bare_nouns or (first.lower in deictic and noun.lower in times and not counted):
             return None  # "in third place", "at first sight"; "by next summer"
         before = tree.previous_word(start)
         if before is not None:
