@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from copydesk.checks.base import Check, doc, parse_settings
-from copydesk.checks.syntactic import ADVERB_TAGS, NOMINATIVE, Tree, inflect, trees, verb_lemma
+from copydesk.checks.syntactic import ADVERB_TAGS, DETERMINER_DEPS, NOMINATIVE, Tree, inflect, trees, verb_lemma
 from copydesk.findings import Finding
 from copydesk.rules import Rule
 from copydesk.text import Analysis, Word
@@ -149,10 +149,13 @@ def build(rule: Rule) -> Check:
         return word.tag == "JJ" and (word.lower in adjectives or (settings.every_adjective and word.dep == "acomp"))
 
     def of_gerund(tree: Tree, n: int) -> Iterator[tuple[int, int, str]]:
-        """"the courage of expressing": a noun taking a to-infinitive, with "of" and an -ing form."""
+        """"the courage of expressing": a noun taking a to-infinitive, with "of" and an -ing form, or
+        with a noun joined to it that shares its determiner ("the courage and audacity of expressing";
+        not "the ability and the habit of reading", where the "of" is the second noun's)."""
         words = tree.words
-        of = tree.next_word(n)
-        if of is None or words[of].lower != "of" or words[of].head != n:
+        joined = [k for k in tree.kids(n, "conj")[:1] if not tree.kids(k, *DETERMINER_DEPS)]
+        of = next((tree.next_word(k) for k in [n, *joined] if words[tree.next_word(k) or 0].lower == "of"), None)
+        if of is None or words[of].head not in (n, *joined):
             return
         c = tree.next_word(of)
         if c is None or words[c].tag != "VBG" or words[c].head != of or not words[c].text.islower():
