@@ -167,3 +167,13 @@ def test_a_base_form_with_not_is_left_to_the_missing_verb() -> None:
         "Called Lady Dinah’s Cat Emporium, it not open yet but is advertised."
     )
     assert [(f.text, f.replacements[0]) for f in found if f.rule == "agreement.subject-verb"] == [("want", "wants")]
+
+
+def test_a_subject_noun_next_to_its_verb_is_offered_in_the_other_number_too() -> None:
+    """"Managerial styles is": the verb or the noun may be the slip, so the finding covers both and
+    offers the verb's fix first (the one applied unattended) and the noun's second; a determiner or
+    a number that shows the noun's number leaves the verb alone to fix ("These styles is")."""
+    found = Checker(SYNTAX_RULES, NO_ENGINES).check("Managerial styles is a subjective topic. These styles is odd.")
+    assert [(f.text, f.replacements) for f in found if f.rule == "agreement.subject-verb"] == [
+        ("styles is", ("styles are", "style is")), ("is", ("are",))
+    ]  # fmt: skip

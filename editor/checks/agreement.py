@@ -434,10 +434,10 @@ def build(rule: Rule) -> Check:
                     located.append((tree, i, *found))
         names = _names_shown(located)
         for tree, i, clause, subject in located:
-            yield from agree(tree, i, clause, subject, names, surnames, alone)
+            yield from agree(analysis, tree, i, clause, subject, names, surnames, alone)
 
     def agree(
-        tree: Tree, i: int, clause: int, s: int, names: dict[str, Counter[str]], surnames: set[str],
+        analysis: Analysis, tree: Tree, i: int, clause: int, s: int, names: dict[str, Counter[str]], surnames: set[str],
         alone: set[str],
     ) -> Iterator[Finding]:
         """A finding when verb i does not show the number of its subject s: the subject's own, or
@@ -478,6 +478,15 @@ def build(rule: Rule) -> Check:
         fix = _agreeing(verb_lemma(verb.text, verb.lemma), lower, wanted)
         if fix is None or fix == lower:
             return
+        other = _other_number(tree, s) if tree.previous_word(i) == s else None
+        if other is not None:  # "Managerial styles is": "styles are", or "style is" if the noun is the slip
+            gap = analysis.text[subject.end : verb.start]
+            yield rule.finding(
+                subject.start, verb.end, analysis.text[subject.start : verb.end],
+                [f"{subject.text}{gap}{with_case(verb, fix)}", f"{other}{gap}{verb.text}"],
+                subject=subject.text, number=wanted if wanted != FIRST else "first-person",
+            )  # fmt: skip
+            return
         yield rule.finding(
             verb.start, verb.end, verb.text, [with_case(verb, fix)],
             subject=subject.text, number=wanted if wanted != FIRST else "first-person",
@@ -512,6 +521,26 @@ def build(rule: Rule) -> Check:
                                subject=words[subject].text, number=wanted)  # fmt: skip
 
     return check
+
+
+_NUMBER_SHOWN = frozenset({"a", "an", "this", "that", "these", "those", "each", "every", "another", "many", "several",
+                           "few", "various", "numerous", "multiple", "much", "little", "both", "one"})
+
+
+def _other_number(tree: Tree, s: int) -> str | None:
+    """The common noun s in the other number, when nothing in its phrase shows its number ("The
+    managerial styles", but not "these styles", "two styles"): the noun, not the verb, may be the
+    slip, and the writer may choose."""
+    word = tree.words[s]
+    if word.tag not in ("NN", "NNS") or not (word.text.isalpha() and word.text.islower()):
+        return None
+    if tree.kids(s, "nummod", "quantmod", "conj") or any(
+        tree.words[k].lower in _NUMBER_SHOWN for k in tree.kids(s, "det", "amod", "predet")
+    ):  # fmt: skip
+        return None
+    lemma = word.lemma.lower()
+    other = inflect(lemma, "NNS") if word.tag == "NN" else (lemma if inflect(lemma, "NNS") == word.lower else None)
+    return other if other and other != word.lower and not number_invariant(word.text, word.lemma) else None
 
 
 def _counted_after_of(tree: Tree, s: int) -> int | None:
