@@ -145,7 +145,9 @@ def build(rule: Rule) -> Check:
         if word.tag[:2] == "VB":
             return verb_lemma(word.text, word.lemma) in verbs
         if word.tag == "NN" or (word.tag == "NNS" and settings.wants == "not-bare"):  # a plural's -ing form
-            return word.lemma.lower() in nouns and word.dep != "conj"  # is its clause ("decisions affecting")
+            return word.lemma.lower() in nouns and (word.dep != "conj" or settings.wants == "to-infinitive")
+            # a plural's -ing form is its clause ("decisions affecting"); a base verb after a joined noun may be
+            # another's, but "of" and -ing after one are its own ("direction and the motivation of working")
         return word.tag == "JJ" and (word.lower in adjectives or (settings.every_adjective and word.dep == "acomp"))
 
     def of_gerund(tree: Tree, n: int) -> Iterator[tuple[int, int, str]]:
