@@ -156,7 +156,8 @@ def build(rule: Rule) -> Check:
         not "the ability and the habit of reading", where the "of" is the second noun's)."""
         words = tree.words
         joined = [k for k in tree.kids(n, "conj")[:1] if not tree.kids(k, *DETERMINER_DEPS)]
-        of = next((tree.next_word(k) for k in [n, *joined] if words[tree.next_word(k) or 0].lower == "of"), None)
+        after = (tree.next_word(k) for k in [n, *joined])
+        of = next((o for o in after if o is not None and words[o].lower == "of"), None)
         if of is None or words[of].head not in (n, *joined):
             return
         c = tree.next_word(of)
