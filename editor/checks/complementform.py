@@ -385,7 +385,7 @@ def build(rule: Rule) -> Check:
         by the missing "to", made that verb's complement of another kind or made it the base verb's
         auxiliary or a clause beside it ("I hate think"), or made an auxiliary of the verb's complement
         ("seem be taxing", "seems have confirmed"), or made a noun's modifier ("want attract fee-paying
-        students")."""
+        students"), or joined it to a verb before with no conjunction ("students seeking become")."""
         words = tree.words
         after = tree.next_word(v)
         if words[v].tag[:2] != "VB" or after is None:
@@ -393,14 +393,18 @@ def build(rule: Rule) -> Check:
         verb = words[after]
         base = verb.tag == "VB" or (verb.tag == "VBP" and verb.lower == verb_lemma(verb.text, verb.lemma)) or (
             _only_a_base_form(verb)  # "is going disappear": the parse, misled, made the verb a noun
-        )  # fmt: skip
+            or (verb.tag == "VBN" and tags(verb.text) == {"VB", "VBN"})  # "seeking become": a participle that is
+        )  # fmt: skip  # also the base form, and never a noun or adjective, after a verb that takes "to"
         if not (base and verb.text.isalpha() and verb.text.islower()):
             return
         complement = verb.head == v and verb.dep != "dobj"
         misread = verb.tag == "NN" and _only_a_base_form(verb)
         beside = words[v].head == after and words[v].dep in ("aux", "parataxis")
         auxiliary = verb.dep in ("aux", "auxpass") and verb.head > after and words[verb.head].head == v
-        if complement or beside or auxiliary or misread:
+        stray = verb.dep == "conj" and not tree.kids(verb.head, "cc") and not tree.kids(
+            after, "nsubj", "nsubjpass", "aux", "auxpass"
+        )  # "students seeking become": joined to a verb far before it with no "and" or "or" to join them
+        if complement or beside or auxiliary or misread or stray:
             yield v, after, f"{words[v].text} to {verb.text}"  # an object is a noun ("start work"), whatever its tag
 
     bare_verb_fallback = settings.wants == "not-bare" and not but  # a rule of every verb has its own paths
