@@ -5,6 +5,8 @@ you", "in addition to playing", "devote time to studying", "get used to working"
 The phrases whose "to" is a preposition are a closed class, listed in the rule (from a grammar
 reference). The parse finds the verb the "to" hangs on and the object a verb such as "devote" puts
 between itself and "to"; "I used to play" keeps its infinitive, as the phrase wants "get used".
+A rule may name another preposition that its phrases end in, which a "to" stood in for: "in the
+hope to win" wants "in the hope of winning".
 """
 
 from __future__ import annotations
@@ -27,6 +29,10 @@ class Settings:
     phrases: tuple[str, ...] = field(
         metadata=doc("the words before the prepositional 'to', lower case; a verb by its lemma "
                      "('look forward', 'object', 'in addition', 'get used')")
+    )
+    preposition: str = field(
+        default="to", metadata=doc("the preposition the phrases take before the -ing form, where a 'to' stands "
+                                   "for it ('of': 'in the hope to win' -> 'in the hope of winning')")
     )
 
 
@@ -99,7 +105,8 @@ def build(rule: Rule) -> Check:
                 if ing:
                     phrase = analysis.text[words[end].start : words[to].end]
                     text = analysis.text[words[to].start : verb.end]
-                    yield rule.finding(words[to].start, verb.end, text, [f"to {ing}"], phrase=phrase)
+                    yield rule.finding(words[to].start, verb.end, text, [f"{settings.preposition} {ing}"],
+                                       phrase=phrase)  # fmt: skip
 
     return check
 
