@@ -394,7 +394,8 @@ def build(rule: Rule) -> Check:
         base = verb.tag == "VB" or (verb.tag == "VBP" and verb.lower == verb_lemma(verb.text, verb.lemma)) or (
             _only_a_base_form(verb)  # "is going disappear": the parse, misled, made the verb a noun
             or (verb.tag == "VBN" and tags(verb.text) == {"VB", "VBN"})  # "seeking become": a participle that is
-        )  # fmt: skip  # also the base form, and never a noun or adjective, after a verb that takes "to"
+            # also the base form, and never a noun or adjective
+        )  # fmt: skip
         if not (base and verb.text.isalpha() and verb.text.islower()):
             return
         complement = verb.head == v and verb.dep != "dobj"
