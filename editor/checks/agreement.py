@@ -523,8 +523,9 @@ def build(rule: Rule) -> Check:
     return check
 
 
-_NUMBER_SHOWN = frozenset({"a", "an", "this", "that", "these", "those", "each", "every", "another", "many", "several",
-                           "few", "various", "numerous", "multiple", "much", "little", "both", "one"})
+# Words in a noun's phrase that show its number: the singular determiners, the demonstratives, quantifiers
+_NUMBER_SHOWN = _SINGULAR_DETERMINERS | {"that", "these", "those", "one", "much", "little", "many", "several", "few",
+                                         "various", "numerous", "multiple", "both"}
 
 
 def _other_number(tree: Tree, s: int) -> str | None:
