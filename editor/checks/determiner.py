@@ -388,10 +388,12 @@ def build(rule: Rule) -> Check:
         known = tags(tree.words[after].text) if after is not None else frozenset()
         if after_tag[:2] == "VB" and known and known <= NOUN_TAGS:
             after_tag = "NNS"  # "This forces temperatures up": a word the lexicon knows only as a noun
-        if noun.tag == "NNS" and "VBZ" in tags(noun.text) and (
+        articled = any(tree.words[k].lower in ("a", "an") and k < n for k in tree.kids(n, "det"))
+        if noun.tag == "NNS" and "VBZ" in tags(noun.text) and not (articled and noun.dep == "ROOT") and (
             noun.dep not in ("nsubj", "nsubjpass", "dobj", "pobj", "attr") or after_tag in _NOUN_PHRASE_START
         ):  # fmt: skip
-            return  # "This page documents...", "This forces prices up": the tagger's noun may be the verb
+            return  # "This page documents...", "This forces prices up": the tagger's noun may be the verb (but
+            # no verb heads "A good or bad experiences with cars.": "a" and its adjectives are no subject)
         if noun.tag == "NNS" and after_tag in ("NN", "NNP", "NNPS"):
             return  # "this years Super Bowl": a possessive without its apostrophe
         if noun.tag == "NN" and after_tag in ("NNS", "VB"):
