@@ -24,7 +24,7 @@ from lemminflect import getAllLemmas
 from copydesk.cache import cached, fingerprint
 from copydesk.checks import article
 from copydesk.checks.base import Check, doc, parse_settings
-from copydesk.checks.syntactic import DETERMINER_DEPS, HYPHENS, VERB_TAGS, Tree, trees
+from copydesk.checks.syntactic import COUNTABLE_GAP, DETERMINER_DEPS, HYPHENS, VERB_TAGS, Tree, countable, trees
 from copydesk.findings import Finding
 from copydesk.lexicon import BIGRAM_FILE, bigrams, can_be_noun, lemminflect_tables
 from copydesk.rules import Rule
@@ -56,6 +56,13 @@ class Settings(article.Settings):
     )
     not_after: tuple[str, ...] = field(
         default=(), metadata=doc("words after which a bare noun is a role or a kind, not a thing ('as', 'per', 'by')")
+    )
+    of_share: float = field(
+        default=0.7, metadata=doc("least share for a noun between a preposition and its own 'of' phrase, which "
+                                  "names the one thing meant ('effect on amount of child support')")
+    )
+    of_count: int = field(
+        default=20_000_000, metadata=doc("fewest listed uses of a noun before its 'of' phrase for its share to count")
     )
 
 
@@ -112,9 +119,13 @@ def build(rule: Rule) -> Check:
     ignored = frozenset(w.lower() for w in settings.ignore)
     consonant_starts, vowel_starts = article.sound_starts(settings)
 
-    def wants_determiner(lower: str) -> DeterminerUse | None:
+    def wants_determiner(lower: str, of_phrase: bool) -> DeterminerUse | None:
+        """The noun's use when edited prose almost always determines it; less often will do before
+        its own "of" phrase, which makes it one definite thing ("the amount of child support")."""
         use = determiner_uses().get(lower)
-        if use is None or use.determined + use.bare < settings.min_count or use.share < settings.min_share:
+        least_count, least_share = (settings.of_count, settings.of_share) if of_phrase else (
+            settings.min_count, settings.min_share)  # fmt: skip
+        if use is None or use.determined + use.bare < least_count or use.share < least_share:
             return None
         return use
 
@@ -147,7 +158,10 @@ def build(rule: Rule) -> Check:
             return None  # the first word of a compound ("solution to bit rot") or of a pair
         if _doubled(tree, n):
             return None  # "piece by piece", "hour for hour": a bare noun repeated across a preposition
-        use = wants_determiner(noun.lower)
+        of_phrase = previous.tag == "IN" and after is not None and words[after].lower == "of" and (
+            countable(noun.lemma, COUNTABLE_GAP) and not noun.lower.endswith("ing")
+        )  # fmt: skip
+        use = wants_determiner(noun.lower, of_phrase)
         return use if use is not None and not {previous.lower, previous.lemma.lower()} & use.bare_after else None
 
     def check(analysis: Analysis) -> Iterator[Finding]:
