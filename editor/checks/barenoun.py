@@ -57,12 +57,12 @@ class Settings(article.Settings):
     not_after: tuple[str, ...] = field(
         default=(), metadata=doc("words after which a bare noun is a role or a kind, not a thing ('as', 'per', 'by')")
     )
-    of_share: float = field(
-        default=0.7, metadata=doc("least share for a noun between a preposition and its own 'of' phrase, which "
-                                  "names the one thing meant ('effect on amount of child support')")
+    complement_share: float = field(
+        default=0.7, metadata=doc("least share for a noun between a preposition and its own complement (an 'of' "
+                                  "phrase or a to-infinitive), which names the one thing meant ('on amount of')")
     )
-    of_count: int = field(
-        default=20_000_000, metadata=doc("fewest listed uses of a noun before its 'of' phrase for its share to count")
+    complement_count: int = field(
+        default=20_000_000, metadata=doc("fewest listed uses of a noun before its complement for its share to count")
     )
 
 
@@ -119,11 +119,12 @@ def build(rule: Rule) -> Check:
     ignored = frozenset(w.lower() for w in settings.ignore)
     consonant_starts, vowel_starts = article.sound_starts(settings)
 
-    def wants_determiner(lower: str, of_phrase: bool) -> DeterminerUse | None:
+    def wants_determiner(lower: str, complemented: bool) -> DeterminerUse | None:
         """The noun's use when edited prose almost always determines it; less often will do before
-        its own "of" phrase, which makes it one definite thing ("the amount of child support")."""
+        its own complement, which makes it one thing ("the amount of child support", "a desire to
+        help")."""
         use = determiner_uses().get(lower)
-        least_count, least_share = (settings.of_count, settings.of_share) if of_phrase else (
+        least_count, least_share = (settings.complement_count, settings.complement_share) if complemented else (
             settings.min_count, settings.min_share)  # fmt: skip
         if use is None or use.determined + use.bare < least_count or use.share < least_share:
             return None
@@ -158,10 +159,10 @@ def build(rule: Rule) -> Check:
             return None  # the first word of a compound ("solution to bit rot") or of a pair
         if _doubled(tree, n):
             return None  # "piece by piece", "hour for hour": a bare noun repeated across a preposition
-        of_phrase = previous.tag == "IN" and after is not None and words[after].lower == "of" and (
+        complemented = previous.tag == "IN" and _complement_after(tree, n) and (
             countable(noun.lemma, COUNTABLE_GAP) and not noun.lower.endswith("ing")
         )  # fmt: skip
-        use = wants_determiner(noun.lower, of_phrase)
+        use = wants_determiner(noun.lower, complemented)
         return use if use is not None and not {previous.lower, previous.lemma.lower()} & use.bare_after else None
 
     def check(analysis: Analysis) -> Iterator[Finding]:
@@ -180,6 +181,16 @@ def build(rule: Rule) -> Check:
                                    noun=noun.text)  # fmt: skip
 
     return check
+
+
+def _complement_after(tree: Tree, n: int) -> bool:
+    """Whether noun n has its own complement straight after it: an "of" phrase ("amount of
+    savings") or a to-infinitive ("desire to help")."""
+    after = tree.next_word(n)
+    if after is None or tree.words[after].lower not in ("of", "to"):
+        return False
+    verb = tree.next_word(after)
+    return tree.words[after].lower == "of" or (verb is not None and tree.words[verb].tag == "VB")
 
 
 def _doubled(tree: Tree, n: int) -> bool:
