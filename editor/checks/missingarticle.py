@@ -4,7 +4,9 @@ lot of experience", "has total of five rounds" want "a wide range of", "a lot of
 Nouns of quantity ("a lot of", "a range of", "a variety of", "a total of") are
 count nouns that never stand bare in the singular (Quirk 5.25-5.30): the rule lists them, and
 the parse tells such a noun, with "of" after it and no determiner of its own, from the same word
-as a verb ("they range of") or inside a longer noun ("the price range of"). The article takes
+as a verb ("they range of") or inside a longer noun ("the price range of"). "Number", "amount"
+and "quantity" take "the" as often as "a" ("the number of"), so they are read only after an
+adjective ("need large quantity of protein"). The article takes
 the sound of the word it lands before, as the a/an check decides it.
 """
 
@@ -33,11 +35,16 @@ class Settings(article.Settings):
     nouns: tuple[str, ...] = field(
         default=(), metadata=doc("singular nouns that take 'a' before their 'of' ('lot', 'range', 'variety')")
     )
+    after_adjective: tuple[str, ...] = field(
+        default=(), metadata=doc("nouns that take 'a' before their 'of' only after an adjective ('large number "
+                                 "of'): bare, as often 'the' as 'a' ('the number of')")
+    )
 
 
 def build(rule: Rule) -> Check:
     settings = parse_settings(rule, Settings)
     nouns = frozenset(n.lower() for n in settings.nouns)
+    after_adjective = frozenset(n.lower() for n in settings.after_adjective)
     consonant_starts, vowel_starts = article.sound_starts(settings)
 
     def bare(tree: Tree, n: int) -> int | None:
@@ -45,7 +52,9 @@ def build(rule: Rule) -> Check:
         words = tree.words
         noun = words[n]
         after = tree.next_word(n)
-        if noun.lower not in nouns or noun.tag != "NN" or not noun.text.isalpha() or noun.text.isupper():
+        if noun.lower not in nouns | after_adjective or noun.tag != "NN" or not noun.text.isalpha() or (
+            noun.text.isupper()
+        ):  # fmt: skip
             return None
         if noun.dep == "compound" or after is None or words[after].lower != "of" or words[after].head != n:
             return None
@@ -54,6 +63,8 @@ def build(rule: Rule) -> Check:
         first = min([n, *(k for k in tree.kids(n, "amod", "advmod") if k < n)])
         if any(words[k].tag not in _ADJECTIVES for k in range(first, n) if words[k].text.strip()):
             return None  # only adjectives before the noun: anything else is a phrase the parse may have split
+        if noun.lower not in nouns and not any(words[k].tag in ("JJ", "JJR") for k in range(first, n)):
+            return None  # "number of", bare: "a" or "the" alike; "large number of" is "a large number of"
         if any(words[k].lower in _QUANTIFIERS for k in range(first, n)):
             return None  # "many series of concerts": a plural the form does not show
         before = tree.previous_word(first)
