@@ -15,6 +15,7 @@ from typing import Literal
 from copydesk.checks.base import Check, doc, parse_settings
 from copydesk.checks.syntactic import (
     COUNTABLE_GAP,
+    DETERMINER_DEPS,
     FINITE_TAGS,
     HYPHENS,
     NOUN_TAGS,
@@ -107,6 +108,10 @@ class Settings:
     plural_by_usage: tuple[str, ...] = field(
         default=(), metadata=doc("quantifiers opening a bare noun phrase ('more', 'other') after which a count noun "
                                  "is plural where edited prose lists the plural after them and not the singular")
+    )
+    shared_plural: tuple[str, ...] = field(
+        default=(), metadata=doc("words counting a plural noun whose count a singular count noun joined to it by "
+                                 "'and' shares ('all ages and ability': 'abilities')")
     )
     usage_min_count: int = field(
         default=20_000_000, metadata=doc("fewest 'Q nouns' in the bigram counts for a bare 'Q noun' to be flagged")
@@ -533,6 +538,29 @@ def build(rule: Rule) -> Check:
         if countable(noun.lemma, QUANTITY_GAP) and not number_invariant(noun.text, noun.lemma):
             yield quantity, noun, True, None
 
+    shared_plural = frozenset(w.lower() for w in settings.shared_plural)
+
+    def shared(tree: Tree, n: int) -> Iterator[tuple[Word, Word, bool, str | None]]:
+        """"all ages and ability", "many cats and dog": a bare singular count noun joined by "and" to
+        a plural that a counting word opens shares that count, so it is plural too (not a noun with
+        a determiner or number of its own: "many cats and a dog")."""
+        words = tree.words
+        noun = words[n]
+        if noun.tag != "NN" or noun.dep != "conj" or not (noun.text.isalpha() and noun.text.islower()) or (
+            noun.lower in ignored or tree.kids(n, *DETERMINER_DEPS, "compound", "amod")
+        ):  # fmt: skip
+            return
+        first = words[noun.head]
+        joiner = tree.previous_word(n)
+        if first.tag != "NNS" or noun.head > n or joiner is None or words[joiner].lower != "and":
+            return
+        counters = [k for k in tree.kids(noun.head, "det", "amod", "predet") if words[k].lower in shared_plural]
+        after = tree.next_word(n)
+        if not counters or (after is not None and words[after].tag[:2] in ("NN", "JJ")):
+            return  # "all ages and skill levels": the noun modifies another
+        if countable(noun.lemma, COUNTABLE_GAP) and not number_invariant(noun.text, noun.lemma):
+            yield words[counters[0]], noun, True, None
+
     usage = frozenset(w.lower() for w in settings.plural_by_usage)
 
     def by_usage(tree: Tree, n: int) -> Iterator[tuple[Word, Word, bool, str | None]]:
@@ -566,7 +594,7 @@ def build(rule: Rule) -> Check:
                 pronouns = [*pronoun_subject(tree, n)]
                 found = [*mismatch(tree, n), *pronouns, *verb_subject(tree, n),
                          *(one_of(tree, n) if settings.one_of else ()), *(quantity_of(tree, n) if plural_of else ()),
-                         *(by_usage(tree, n) if usage else ())]
+                         *(by_usage(tree, n) if usage else ()), *(shared(tree, n) if shared_plural else ())]
                 for det, noun, wants_plural, partner in found[:1]:
                     if found[0] in pronouns and partner:  # the "noun" is the verb: only the
                         replacements = [with_case(det, partner)]  # determiner can change
