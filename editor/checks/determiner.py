@@ -513,7 +513,13 @@ def build(rule: Rule) -> Check:
         individuals takes a part of is plural (not "some of the cake", a part of one thing, nor a
         number: "nine of their 18.5-day entitlement", "the top ten of the annual study")."""
         noun = tree.words[n]
-        if noun.tag != "NN" or noun.dep != "pobj" or noun.lower in ignored or not countable(noun.lemma, COUNTABLE_GAP):
+        superlative = any(
+            tree.words[k].tag == "JJS" or any(tree.words[j].lower == "most" for j in tree.kids(k, "advmod"))
+            for k in tree.kids(n, "amod")
+        )  # "one of the most favorite deal": picked from many, so plural, a collective noun too ("the best team")
+        if noun.tag != "NN" or noun.dep != "pobj" or (noun.lower in ignored and not superlative) or (
+            not countable(noun.lemma, COUNTABLE_GAP)
+        ):  # fmt: skip
             return
         prep = tree.words[noun.head]
         part = tree.words[prep.head]
