@@ -113,6 +113,10 @@ class Settings:
         default=(), metadata=doc("words counting a plural noun whose count a singular count noun joined to it by "
                                  "'and' shares ('all ages and ability': 'abilities')")
     )
+    plural_pronouns: tuple[str, ...] = field(
+        default=(), metadata=doc("pronouns that determine a noun straight after them, which is then plural ('we "
+                                 "teachers', 'us humans')")
+    )
     usage_min_count: int = field(
         default=20_000_000, metadata=doc("fewest 'Q nouns' in the bigram counts for a bare 'Q noun' to be flagged")
     )
@@ -328,6 +332,10 @@ def _subjectless_verb_after(tree: Tree, verb: int) -> bool:
         tree.words[c].tag in ("VBZ", "VBP", "VBD") and not tree.kids(c, "nsubj", "nsubjpass", "expl")
         for c in tree.children[verb] if c > verb
     )
+
+
+# The least Zipf frequency of a plural that is in use: "Christians" (3.9), not a made-up "-s" form.
+_PLURAL_IN_USE = 3.0
 
 
 def _plural_number(word: Word) -> bool:
@@ -567,6 +575,28 @@ def build(rule: Rule) -> Check:
         if countable(noun.lemma, COUNTABLE_GAP) and not number_invariant(noun.text, noun.lemma):
             yield words[counters[0]], noun, True, None
 
+    plural_pronouns = frozenset(w.lower() for w in settings.plural_pronouns)
+
+    def pronoun_determined(tree: Tree, n: int) -> Iterator[tuple[Word, Word, bool, str | None]]:
+        """"we Christian are", "us student": "we" and "us" determine a noun straight after them
+        ("we teachers", "us humans"), which names the group they are, so it is plural. The parse
+        makes the noun the pronoun's apposition, or the pronoun the noun's modifier."""
+        words = tree.words
+        noun = words[n]
+        before = tree.previous_word(n)
+        if noun.tag not in ("NN", "NNP") or not noun.text.isalpha() or before is None or before + 1 != n:
+            return
+        pronoun = words[before]
+        if pronoun.lower not in plural_pronouns or (not pronoun.text.islower() and pronoun.text != "We"):
+            return  # "The US team": a name, not the pronoun
+        if not ((noun.dep == "appos" and noun.head == before) or pronoun.head == n) or tags(noun.text) & _VERB_FORMS:
+            return  # "how we farm", "helping us design": the pronoun's verb
+        plural = inflect(noun.lemma, "NNS")
+        if plural and plural.lower() != noun.lower and zipf(plural.lower()) >= _PLURAL_IN_USE and (
+            noun.tag == "NNP" or countable(noun.lemma, COUNTABLE_GAP)
+        ):  # fmt: skip
+            yield pronoun, noun, True, None
+
     usage = frozenset(w.lower() for w in settings.plural_by_usage)
 
     def by_usage(tree: Tree, n: int) -> Iterator[tuple[Word, Word, bool, str | None]]:
@@ -600,7 +630,8 @@ def build(rule: Rule) -> Check:
                 pronouns = [*pronoun_subject(tree, n)]
                 found = [*mismatch(tree, n), *pronouns, *verb_subject(tree, n),
                          *(one_of(tree, n) if settings.one_of else ()), *(quantity_of(tree, n) if plural_of else ()),
-                         *(by_usage(tree, n) if usage else ()), *(shared(tree, n) if shared_plural else ())]
+                         *(by_usage(tree, n) if usage else ()), *(shared(tree, n) if shared_plural else ()),
+                         *(pronoun_determined(tree, n) if plural_pronouns else ())]
                 for det, noun, wants_plural, partner in found[:1]:
                     if found[0] in pronouns and partner:  # the "noun" is the verb: only the
                         replacements = [with_case(det, partner)]  # determiner can change
