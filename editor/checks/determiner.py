@@ -117,6 +117,10 @@ class Settings:
         default=(), metadata=doc("pronouns that determine a noun straight after them, which is then plural ('we "
                                  "teachers', 'us humans')")
     )
+    superlative_complement: bool = field(
+        default=False, metadata=doc("also a plural after 'the' and a superlative as the complement of a singular noun "
+                                    "and 'is' ('the show is the hottest topics')")
+    )
     usage_min_count: int = field(
         default=20_000_000, metadata=doc("fewest 'Q nouns' in the bigram counts for a bare 'Q noun' to be flagged")
     )
@@ -334,6 +338,14 @@ def _subjectless_verb_after(tree: Tree, verb: int) -> bool:
     )
 
 
+def _superlative(tree: Tree, n: int) -> bool:
+    """Whether noun n has a superlative adjective of its own: "the best", "the most popular"."""
+    return any(
+        tree.words[k].tag == "JJS" or any(tree.words[j].lower == "most" for j in tree.kids(k, "advmod"))
+        for k in tree.kids(n, "amod")
+    )
+
+
 # The least Zipf frequency of a plural that is in use: "Christians" (3.9), not a made-up "-s" form.
 _PLURAL_IN_USE = 3.0
 
@@ -521,11 +533,8 @@ def build(rule: Rule) -> Check:
         individuals takes a part of is plural (not "some of the cake", a part of one thing, nor a
         number: "nine of their 18.5-day entitlement", "the top ten of the annual study")."""
         noun = tree.words[n]
-        superlative = any(
-            tree.words[k].tag == "JJS" or any(tree.words[j].lower == "most" for j in tree.kids(k, "advmod"))
-            for k in tree.kids(n, "amod")
-        )  # "one of the most favorite deal": picked from many, so plural, a collective noun too ("the best team")
-        if noun.tag != "NN" or noun.dep != "pobj" or (noun.lower in ignored and not superlative) or (
+        # "one of the most favorite deal": picked from many, so plural, a collective noun too ("the best team")
+        if noun.tag != "NN" or noun.dep != "pobj" or (noun.lower in ignored and not _superlative(tree, n)) or (
             not countable(noun.lemma, COUNTABLE_GAP)
         ):  # fmt: skip
             return
@@ -597,6 +606,24 @@ def build(rule: Rule) -> Check:
         ):  # fmt: skip
             yield pronoun, noun, True, None
 
+    def superlative_complement(tree: Tree, n: int) -> Iterator[tuple[Word, Word, bool, str | None]]:
+        """"Home and Accessories is the hottest topics": "the" and a superlative pick one thing, and a
+        complement that names what a singular noun subject is agrees with it in number (Quirk
+        10.36). Not after a pronoun ("it is the cheapest flights that sell": a cleft)."""
+        words = tree.words
+        noun = words[n]
+        if noun.tag != "NNS" or noun.dep != "attr" or not (noun.text.isalpha() and noun.text.islower()) or (
+            inflect(noun.lemma, "NN") in (None, noun.lower) or _singular_taken_for_plural(noun)
+        ):  # fmt: skip
+            return  # "the rarest species": one form for both numbers
+        verb = noun.head
+        subjects = tree.kids(verb, "nsubj")
+        if words[verb].lower not in ("is", "was") or not subjects or words[subjects[0]].tag not in ("NN", "NNP"):
+            return
+        the = [k for k in tree.kids(n, "det") if words[k].lower == "the"]
+        if _superlative(tree, n) and the and not tree.kids(subjects[0], "conj"):
+            yield words[the[0]], noun, False, None
+
     usage = frozenset(w.lower() for w in settings.plural_by_usage)
 
     def by_usage(tree: Tree, n: int) -> Iterator[tuple[Word, Word, bool, str | None]]:
@@ -631,7 +658,8 @@ def build(rule: Rule) -> Check:
                 found = [*mismatch(tree, n), *pronouns, *verb_subject(tree, n),
                          *(one_of(tree, n) if settings.one_of else ()), *(quantity_of(tree, n) if plural_of else ()),
                          *(by_usage(tree, n) if usage else ()), *(shared(tree, n) if shared_plural else ()),
-                         *(pronoun_determined(tree, n) if plural_pronouns else ())]
+                         *(pronoun_determined(tree, n) if plural_pronouns else ()),
+                         *(superlative_complement(tree, n) if settings.superlative_complement else ())]
                 for det, noun, wants_plural, partner in found[:1]:
                     if found[0] in pronouns and partner:  # the "noun" is the verb: only the
                         replacements = [with_case(det, partner)]  # determiner can change
