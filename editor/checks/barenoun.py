@@ -26,7 +26,7 @@ from copydesk.checks import article
 from copydesk.checks.base import Check, doc, parse_settings
 from copydesk.checks.syntactic import COUNTABLE_GAP, DETERMINER_DEPS, HYPHENS, VERB_TAGS, Tree, countable, trees
 from copydesk.findings import Finding
-from copydesk.lexicon import BIGRAM_FILE, bigrams, can_be_noun, lemminflect_tables
+from copydesk.lexicon import BIGRAM_FILE, bigram_counts, bigrams, can_be_noun, lemminflect_tables
 from copydesk.rules import Rule
 from copydesk.text import Analysis
 from copydesk.wordclass import CLOSED_CLASSES, tags
@@ -60,6 +60,11 @@ class Settings(article.Settings):
     complement_share: float = field(
         default=0.7, metadata=doc("least share for a noun between a preposition and its own complement (an 'of' "
                                   "phrase or a to-infinitive), which names the one thing meant ('on amount of')")
+    )
+    idiom_ratio: float = field(
+        default=0.03, metadata=doc("before a complement, the least count of the bare preposition-noun pair, as a "
+                                   "share of the noun's count after an article, for the pair to be an idiom that "
+                                   "stands ('in need of': 0.19; 'on analysis of': 0.02)")
     )
     complement_count: int = field(
         default=20_000_000, metadata=doc("fewest listed uses of a noun before its complement for its share to count")
@@ -163,7 +168,13 @@ def build(rule: Rule) -> Check:
             countable(noun.lemma, COUNTABLE_GAP) and not noun.lower.endswith("ing")
         )  # fmt: skip
         use = wants_determiner(noun.lower, complemented)
-        return use if use is not None and not {previous.lower, previous.lemma.lower()} & use.bare_after else None
+        if use is None:
+            return None
+        if complemented:  # "on analysis of": a listed pair, but too rare beside "the analysis" to be an idiom
+            articled = sum(count for _, count in use.after_article)
+            bare_pair = bigram_counts(_PREPOSITIONS).get((previous.lower, noun.lower), 0)
+            return None if bare_pair >= settings.idiom_ratio * articled else use
+        return use if not {previous.lower, previous.lemma.lower()} & use.bare_after else None
 
     def check(analysis: Analysis) -> Iterator[Finding]:
         for tree in trees(analysis):
