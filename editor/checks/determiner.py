@@ -346,10 +346,6 @@ def _superlative(tree: Tree, n: int) -> bool:
     )
 
 
-# The least Zipf frequency of a plural that is in use: "Christians" (3.9), not a made-up "-s" form.
-_PLURAL_IN_USE = 3.0
-
-
 def _plural_number(word: Word) -> bool:
     """A cardinal that wants a plural noun: "10", "two", "1.5"; not "1", "one", a code ("007 movie"),
     nor a year ("2016 season")."""
@@ -600,10 +596,7 @@ def build(rule: Rule) -> Check:
             return  # "The US team": a name, not the pronoun
         if not ((noun.dep == "appos" and noun.head == before) or pronoun.head == n) or tags(noun.text) & _VERB_FORMS:
             return  # "how we farm", "helping us design": the pronoun's verb
-        plural = inflect(noun.lemma, "NNS")
-        if plural and plural.lower() != noun.lower and zipf(plural.lower()) >= _PLURAL_IN_USE and (
-            noun.tag == "NNP" or countable(noun.lemma, COUNTABLE_GAP)
-        ):  # fmt: skip
+        if countable(noun.lemma, COUNTABLE_GAP):  # a plural in use: "Christians", "students"
             yield pronoun, noun, True, None
 
     def superlative_complement(tree: Tree, n: int) -> Iterator[tuple[Word, Word, bool, str | None]]:
