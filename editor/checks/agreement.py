@@ -23,6 +23,7 @@ from copydesk.checks.syntactic import (
     ADJECTIVE_TAGS,
     ADVERB_TAGS,
     FINITE_TAGS,
+    GENITIVE_ENDINGS,
     NEGATIONS,
     NOUN_TAGS,
     PLURAL_WITH_A,
@@ -338,7 +339,7 @@ def build(rule: Rule) -> Check:
             return None
         previous = tree.previous_word(i)
         if "'" in lower or verb.dep in ("amod", "compound", "nsubj", "dobj", "pobj") or (
-            previous is not None and words[previous].text in ("’", "'", "’s", "'s")
+            previous is not None and words[previous].text in GENITIVE_ENDINGS
         ):  # fmt: skip
             return None  # a contraction ("there's") is speech; a verb form used as a noun or adjective
         clause = verb.head if verb.dep in ("aux", "auxpass") else i

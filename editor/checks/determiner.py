@@ -17,9 +17,11 @@ from copydesk.checks.syntactic import (
     COUNTABLE_GAP,
     DETERMINER_DEPS,
     FINITE_TAGS,
+    GENITIVE_ENDINGS,
     HYPHENS,
     NOUN_TAGS,
     PLURAL_WITH_A,
+    VERB_TAGS,
     Tree,
     countable,
     counted_by_one,
@@ -67,7 +69,6 @@ _DIMENSIONS = frozenset({"old", "long", "wide", "high", "deep", "tall", "thick",
 # "students" +0.23, "rules" +0.12, "photos" -0.14; wordfreq's Zipf scale).
 _SINGULAR_IN_S = 0.7
 _NOUN_OVER_VERB = 10  # "the W" per "to W" in the bigram counts for W to count as a noun, not a verb
-_VERB_FORMS = frozenset({"VB", "VBD", "VBN", "VBG", "VBZ", "VBP"})
 # Adjectives that let "a" go with a plural or a number ("a good many", "a whole three days", "an extra
 # two weeks", "a record 5 points"): between "a" and a plural they do not show a slip.
 _QUANTITY_ADJECTIVES = frozenset({"great", "good", "whole", "further", "additional", "extra", "mere", "full", "solid",
@@ -401,7 +402,7 @@ def build(rule: Rule) -> Check:
             return  # a collective noun's number is usage ("this staff", "these staff"), but after a number most
             # are counted ("150,000 families")
         after = tree.next_word(n)
-        if after is not None and tree.words[after].text in ("’", "'", "’s", "'s"):
+        if after is not None and tree.words[after].text in GENITIVE_ENDINGS:
             owned = tree.next_word(after)
             if owned is not None and tree.words[owned].tag[:2] in ("NN", "JJ", "CD"):
                 return  # "farmers’ market": a possessive, whose number is its own
@@ -477,7 +478,7 @@ def build(rule: Rule) -> Check:
                 yield det, noun, False, singular[det.lower]
             elif noun.tag == "NN" and det.lower in plural and (
                 countable(noun.lemma, COUNTABLE_GAP)
-                or (settings.fix == "determiner" and plural[det.lower] and not _VERB_FORMS & tags(noun.text))
+                or (settings.fix == "determiner" and plural[det.lower] and not VERB_TAGS & tags(noun.text))
             ) and not (  # "those information": a mass noun wants "that" ("many information" is left alone;
                 # "those thinking of", "those responsible left" are verbs the tagger called nouns)
                 (plural[det.lower] is None or noun.dep in ("appos", "ROOT"))  # "these" is a subject only where
@@ -594,7 +595,7 @@ def build(rule: Rule) -> Check:
         pronoun = words[before]
         if pronoun.lower not in plural_pronouns or (not pronoun.text.islower() and pronoun.text != "We"):
             return  # "The US team": a name, not the pronoun
-        if not ((noun.dep == "appos" and noun.head == before) or pronoun.head == n) or tags(noun.text) & _VERB_FORMS:
+        if not ((noun.dep == "appos" and noun.head == before) or pronoun.head == n) or tags(noun.text) & VERB_TAGS:
             return  # "how we farm", "helping us design": the pronoun's verb
         if countable(noun.lemma, COUNTABLE_GAP):  # a plural in use: "Christians", "students"
             yield pronoun, noun, True, None

@@ -15,12 +15,18 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from copydesk.checks.base import Check, doc, parse_settings
-from copydesk.checks.syntactic import ADJECTIVE_TAGS, COUNTABLE_GAP, Tree, countable, inflect, trees
+from copydesk.checks.syntactic import (
+    ADJECTIVE_TAGS,
+    COUNTABLE_GAP,
+    GENITIVE_ENDINGS,
+    Tree,
+    countable,
+    inflect,
+    trees,
+)
 from copydesk.findings import Finding
 from copydesk.rules import Rule
 from copydesk.text import Analysis, match_case
-
-_GENITIVE_ENDINGS = frozenset({"'s", "’s", "'", "’"})
 
 
 @dataclass(frozen=True)
@@ -36,7 +42,7 @@ def build(rule: Rule) -> Check:
 
     def genitive(tree: Tree, ending: int | None) -> int | None:
         """The owner whose genitive ending is word `ending`, or None when it is no genitive."""
-        if ending is None or tree.words[ending].text not in _GENITIVE_ENDINGS:
+        if ending is None or tree.words[ending].text not in GENITIVE_ENDINGS:
             return None
         owner = tree.previous_word(ending)
         return owner if owner is not None and tree.words[owner].text.isalpha() else None
@@ -62,7 +68,7 @@ def build(rule: Rule) -> Check:
                 if noun.tag != "NN" or not (noun.text.isalpha() and noun.text.islower()) or noun.lower.endswith("ing"):
                     continue  # a gerund ("men's and women's drinking") is uncounted
                 after = tree.next_word(n)
-                if after is not None and (words[after].tag[:2] == "NN" or words[after].text in _GENITIVE_ENDINGS):
+                if after is not None and (words[after].tag[:2] == "NN" or words[after].text in GENITIVE_ENDINGS):
                     continue  # a modifier ("master's degree programme"), or a genitive itself
                 first = first_of_pair(tree, n)
                 plural = inflect(noun.lemma, "NNS")

@@ -29,6 +29,7 @@ ADJECTIVE_TAGS = frozenset({"JJ", "JJR", "JJS"})  # every Penn tag of an adjecti
 ADVERB_TAGS = frozenset({"RB", "RBR", "RBS"})  # every Penn tag of an adverb
 NEGATIONS = frozenset({"not", "n't", "n’t"})  # by their text: the tagger may call "n’t" a noun
 SENTENCE_ENDS = frozenset({".", "!", "?"})
+GENITIVE_ENDINGS = frozenset({"'s", "’s", "'", "’"})  # the parse's genitive tokens: "Mary's", "farmers’"
 
 
 _OPENING_QUOTES = frozenset({"“", "«"})
