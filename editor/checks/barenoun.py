@@ -24,7 +24,16 @@ from lemminflect import getAllLemmas
 from copydesk.cache import cached, fingerprint
 from copydesk.checks import article
 from copydesk.checks.base import Check, doc, parse_settings
-from copydesk.checks.syntactic import COUNTABLE_GAP, DETERMINER_DEPS, HYPHENS, VERB_TAGS, Tree, countable, trees
+from copydesk.checks.syntactic import (
+    COUNTABLE_GAP,
+    DETERMINER_DEPS,
+    DETERMINER_TAGS,
+    HYPHENS,
+    VERB_TAGS,
+    Tree,
+    countable,
+    trees,
+)
 from copydesk.findings import Finding
 from copydesk.lexicon import BIGRAM_FILE, bigram_counts, bigrams, can_be_noun, lemminflect_tables
 from copydesk.rules import Rule
@@ -34,6 +43,7 @@ from copydesk.wordclass import CLOSED_CLASSES, tags
 _DETERMINERS = CLOSED_CLASSES["DT"] | CLOSED_CLASSES["PRP$"]
 _PREPOSITIONS = CLOSED_CLASSES["IN"]
 _ARTICLES = frozenset({"the", "a", "an"})
+_QUANTIFIERS = frozenset({"much", "many", "few", "little", "enough", "more", "less"})  # tagged as adjectives
 # A word the lexicon knows only as a verb (or auxiliary) opens no noun phrase of its own: the noun
 # after it is its object or complement.
 _ONLY_VERB = VERB_TAGS | {"FINITE", "AUX"}
@@ -68,6 +78,13 @@ class Settings(article.Settings):
     )
     complement_count: int = field(
         default=20_000_000, metadata=doc("fewest listed uses of a noun before its complement for its share to count")
+    )
+    degree_adverbs: tuple[str, ...] = field(
+        default=(), metadata=doc("adverbs of degree that grade an adjective ('very', 'extremely'): a noun after a "
+                                 "graded adjective is read at the head of its phrase, wherever it stands")
+    )
+    graded_count: int = field(
+        default=20_000_000, metadata=doc("fewest listed uses of a noun after a graded adjective for its share to count")
     )
 
 
@@ -124,13 +141,13 @@ def build(rule: Rule) -> Check:
     ignored = frozenset(w.lower() for w in settings.ignore)
     consonant_starts, vowel_starts = article.sound_starts(settings)
 
-    def wants_determiner(lower: str, complemented: bool) -> DeterminerUse | None:
-        """The noun's use when edited prose almost always determines it; less often will do before
-        its own complement, which makes it one thing ("the amount of child support", "a desire to
-        help")."""
+    degree = frozenset(w.lower() for w in settings.degree_adverbs)
+
+    def wants_determiner(lower: str, least_share: float, least_count: int) -> DeterminerUse | None:
+        """The noun's use when edited prose determines it at least this often: almost always for a
+        noun alone; less often before its own complement, which makes it one thing ("the amount of
+        child support", "a desire to help")."""
         use = determiner_uses().get(lower)
-        least_count, least_share = (settings.complement_count, settings.complement_share) if complemented else (
-            settings.min_count, settings.min_share)  # fmt: skip
         if use is None or use.determined + use.bare < least_count or use.share < least_share:
             return None
         return use
@@ -167,7 +184,9 @@ def build(rule: Rule) -> Check:
         complemented = previous.tag == "IN" and _complement_after(tree, n) and (
             countable(noun.lemma, COUNTABLE_GAP) and not noun.lower.endswith("ing")
         )  # fmt: skip
-        use = wants_determiner(noun.lower, complemented)
+        use = wants_determiner(noun.lower, *(
+            (settings.complement_share, settings.complement_count) if complemented
+            else (settings.min_share, settings.min_count)))  # fmt: skip
         if use is None:
             return None
         if complemented:  # "on analysis of": a listed pair, but too rare beside "the analysis" to be an idiom
@@ -176,9 +195,40 @@ def build(rule: Rule) -> Check:
             return None if bare_pair >= settings.idiom_ratio * articled else use
         return use if not {previous.lower, previous.lemma.lower()} & use.bare_after else None
 
+    def graded(tree: Tree, n: int) -> int | None:
+        """The degree adverb opening noun n's phrase, when the phrase has no
+        determiner: "he's very passionate guy". A graded adjective describes; it does not classify
+        ("best practice", "high school", "social security" are not graded), so adjective and noun
+        are no compound or term, and a singular count noun after them wants "a" as it would alone."""
+        noun = tree.words[n]
+        if noun.tag != "NN" or noun.lower in ignored or not (noun.text.isalpha() and noun.text.islower()) or (
+            tree.kids(n, *DETERMINER_DEPS, "compound") or tree.hyphenated(n)
+        ):  # fmt: skip
+            return None
+        for adjective in tree.kids(n, "amod"):
+            if tree.words[adjective].tag != "JJ" or tree.words[adjective].lower in _QUANTIFIERS:
+                continue  # "very little time": a quantifier, not a description
+            for adverb in tree.kids(adjective, "advmod"):
+                before = tree.previous_word(adverb)
+                if tree.words[adverb].lower not in degree or before is None or tree.starts_sentence(adverb) or (
+                    tree.words[before].tag in DETERMINER_TAGS or tree.words[before].lower in _DETERMINERS
+                ):  # fmt: skip
+                    continue  # "a very good idea"; "Very good idea!" opens its sentence, a reply
+                return adverb if wants_determiner(noun.lower, settings.min_share, settings.graded_count) else None
+        return None
+
     def check(analysis: Analysis) -> Iterator[Finding]:
         for tree in trees(analysis):
             for n in range(len(tree.words)):
+                adverb = graded(tree, n) if degree else None
+                if adverb is not None:
+                    words = tree.words
+                    indefinite = article.indefinite_article(words[adverb].text, consonant_starts, vowel_starts)
+                    if indefinite is not None:
+                        text = analysis.text[words[adverb].start : words[n].end]
+                        yield rule.finding(words[adverb].start, words[n].end, text, [f"{indefinite} {text}"],
+                                           noun=words[n].text)  # fmt: skip
+                    continue
                 use = bare(tree, n)
                 if use is None:
                     continue
