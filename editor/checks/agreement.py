@@ -789,7 +789,17 @@ def _lone_comma(tree: Tree, subject: int, verb: int) -> bool:
         return after in members
 
     commas = [k for k in range(subject + 1, verb) if tree.words[k].text == "," and not in_list(k)]
+    if commas and commas[-1] == tree.previous_word(verb) and _clause_closed(tree, subject, commas[-1]):
+        commas.pop()
     return len(commas) % 2 == 1
+
+
+def _clause_closed(tree: Tree, subject: int, comma: int) -> bool:
+    """Whether the comma closes a clause on the subject, every word up to it the subject's own
+    ("The institutions that serve America by serving them, is"): a pause after a long subject, a
+    slip of punctuation, not a sign that the parse has joined the subject to another verb."""
+    own = set(tree.subtree(subject))
+    return bool(tree.kids(subject, "relcl")) and all(k in own for k in range(subject + 1, comma))
 
 
 def _verbless_root(tree: Tree, i: int) -> bool:
