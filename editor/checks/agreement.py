@@ -47,6 +47,8 @@ from copydesk.rules import Rule
 from copydesk.text import Analysis, Word
 from copydesk.wordclass import IRREGULAR_PLURALS, tags
 
+_GERUND = frozenset({"VBG"})  # the lexicon's tags of a word it knows only as a verb's -ing form ("licensing")
+
 SINGULAR, PLURAL, FIRST = "singular", "plural", "first"  # FIRST: "I" (I am, I was, I go)
 _PRONOUNS = {
     "he": SINGULAR, "she": SINGULAR, "it": SINGULAR, "this": SINGULAR,
@@ -267,6 +269,8 @@ def build(rule: Rule) -> Check:
         ):  # fmt: skip
             return None  # "what surprised researchers was": a clause is the subject, the parse split it (but in
             # "know what the problem are", "what" is the complement of the noun's own verb)
+        if w.tag == "NN" and lower.endswith("ing") and tags(lower) == _GERUND and not tree.kids(s, "conj"):
+            return SINGULAR  # "that licensing are expensive": a gerund names one activity (Quirk 10.34)
         if not _noun_of_number(lower, w.tag):
             return None  # the lexicon does not know the word in that number
         if w.tag not in NOUN_TAGS or lower in sense:
@@ -280,10 +284,10 @@ def build(rule: Rule) -> Check:
             return None  # "the dangers castaways experience are": a plural modifier is a clause the parse merged
             # (before a plural the phrase is plural either way: "the emissions reductions is")
         counts = [k for k in tree.kids(s, "nummod") if tree.words[k].tag == "CD"]
-        if w.tag == "NN" and len(counts) == 1 and tree.words[counts[0]].lower in ("one", "1") and not (
-            tree.kids(counts[0])
+        if w.tag == "NN" and len(counts) == 1 and tree.words[counts[0]].lower in ("one", "1") and all(
+            tree.words[k].dep == "advmod" for k in tree.kids(counts[0])
         ):  # fmt: skip
-            return SINGULAR  # "One danger is": one counts one
+            return SINGULAR  # "One danger is", "at least one car was": one counts one
         if counts:  # "two series": a number may count a noun the same in both numbers; an amount is one
             counted = w.tag == "NNS" and w.lemma.lower() not in measures and not money(tree, counts[0])
             head = tree.words[w.head]  # the participle whose auxiliary agrees: not "Two eggs is enough", nor
@@ -536,6 +540,8 @@ def _other_number(tree: Tree, s: int) -> str | None:
     word = tree.words[s]
     if word.tag not in ("NN", "NNS") or not (word.text.isalpha() and word.text.islower()):
         return None
+    if tags(word.lower) == _GERUND:
+        return None  # a gerund has no plural ("licensing")
     if tree.kids(s, "nummod", "quantmod", "conj") or any(
         tree.words[k].lower in _NUMBER_SHOWN for k in tree.kids(s, "det", "amod", "predet")
     ):  # fmt: skip
