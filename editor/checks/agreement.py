@@ -366,8 +366,10 @@ def build(rule: Rule) -> Check:
         if tree.kids(clause, "csubj") and tree.kids(clause, *_SUBJECT):
             return None  # "What alarms people such as Dávila is": a clause and a noun for one subject, the
             # noun the clause's object
-        if len(subjects) == 1 and subjects[0] > i and _reporting_inversion(tree, i, subjects[0]):
-            return clause, subjects[0]  # '"…," say Gustafsson': the reporting verb after a quotation
+        inverted = [k for k in subjects if k > i]
+        if len(inverted) == 1 and _reporting_inversion(tree, i, inverted[0]):
+            return clause, inverted[0]  # '"…," say Gustafsson': the reporting verb after a quotation; "The
+            # plan, say the experts, is": the parse may give the verb the sentence's subject too
         if len(subjects) == 2 and subjects[0] < subjects[1] < i and any(
             words[k].text == ":" for k in range(subjects[0] + 1, subjects[1])
         ):  # fmt: skip
@@ -579,14 +581,20 @@ def _reporting_inversion(tree: Tree, verb: int, subject: int) -> bool:
     """Whether verb and subject are a reporting clause inverted after the quotation it reports:
     '"…too late," say James Gooderson', '"…," says researchers at the university'. The closing
     quotation mark stands straight before the verb, the quotation is the verb's clause, and the
-    subject's phrase follows the verb at once."""
+    subject's phrase follows the verb at once. Or one set off by commas inside the sentence it
+    reports: "A later start, says Kelley, is something"."""
     words = tree.words
     before = tree.previous_word(verb)
-    if before is None or tree.quotation[before] < 0 or tree.quotation[verb] >= 0 or words[verb].dep != "ROOT":
-        return False  # the word before is the quotation's closing mark: inside it, with the verb outside
-    if tree.kids(verb, "aux", "auxpass", "neg") or not any(k < verb for k in tree.kids(verb, "ccomp")):
+    if tree.kids(verb, "aux", "auxpass", "neg") or before is None or min(tree.subtree(subject)) != tree.next_word(verb):
         return False
-    return min(tree.subtree(subject)) == tree.next_word(verb)
+    if words[verb].dep == "parataxis" and words[before].text == ",":
+        after = tree.next_word(tree.last_word(subject))
+        return after is not None and words[after].text == "," and all(
+            words[k].dep in ("punct", *_SUBJECT) for k in tree.children[verb]
+        )  # fmt: skip
+    if tree.quotation[before] < 0 or tree.quotation[verb] >= 0 or words[verb].dep != "ROOT":
+        return False  # the word before is the quotation's closing mark: inside it, with the verb outside
+    return any(k < verb for k in tree.kids(verb, "ccomp"))
 
 
 def _hypothetical(tree: Tree, clause: int, subject: int) -> bool:
