@@ -177,3 +177,11 @@ def test_a_subject_noun_next_to_its_verb_is_offered_in_the_other_number_too() ->
     assert [(f.text, f.replacements) for f in found if f.rule == "agreement.subject-verb"] == [
         ("styles is", ("styles are", "style is")), ("is", ("are",))
     ]  # fmt: skip
+
+
+def test_born_without_be_is_a_lost_was_not_a_past_tense() -> None:
+    """"Born" is only ever passive (the active participle is "borne"), so "before she born" has lost
+    its "was": no rule offers "bore"."""
+    rules = [r for r in load_rules() if r.check in ("subject-verb", "verb-form", "missing-be")]
+    found = Checker(rules, NO_ENGINES).check("He died in 1946, six years before she born.")
+    assert [(f.text, f.replacements) for f in found] == [("she born", ("she was born",))]

@@ -31,6 +31,7 @@ from copydesk.checks.syntactic import (
     ADJECTIVE_TAGS,
     FINITE_TAGS,
     NOUN_TAGS,
+    PASSIVE_ONLY,
     SENTENCE_ENDS,
     WH_TAGS,
     Tree,
@@ -499,7 +500,7 @@ def build(rule: Rule) -> Check:
         moved = word.dep == "relcl" or any(words[k].tag in WH_TAGS for k in tree.subtree(head) if k < head)
         controlled = word.lemma.lower() in object_before_to and not moved and _to_infinitive_next(tree, head)
         passive = word.tag in ("VBN", "VBD") and inflect(word.lemma, "VBN") == word.lower and (
-            tree.kids(head, "agent", "auxpass") or controlled
+            tree.kids(head, "agent", "auxpass") or controlled or word.lower in PASSIVE_ONLY
         )  # fmt: skip
         if word.tag == "VBG" and words[subject].lower in ("who", "what") and subject + 1 == head and (
             _relative_subject(tree, subject) or (words[subject].lower == "what" and word.dep != "csubj")

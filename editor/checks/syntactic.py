@@ -30,6 +30,8 @@ ADVERB_TAGS = frozenset({"RB", "RBR", "RBS"})  # every Penn tag of an adverb
 NEGATIONS = frozenset({"not", "n't", "n’t"})  # by their text: the tagger may call "n’t" a noun
 SENTENCE_ENDS = frozenset({".", "!", "?"})
 GENITIVE_ENDINGS = frozenset({"'s", "’s", "'", "’"})  # the parse's genitive tokens: "Mary's", "farmers’"
+# Participles only ever passive: "she was born" (the active participle is "borne": "she has borne three children")
+PASSIVE_ONLY = frozenset({"born"})
 
 
 _OPENING_QUOTES = frozenset({"“", "«"})

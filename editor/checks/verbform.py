@@ -25,6 +25,7 @@ from copydesk.checks.syntactic import (
     ADVERB_TAGS,
     NEGATIONS,
     NOMINATIVE,
+    PASSIVE_ONLY,
     VERB_TAGS,
     Tree,
     inflect,
@@ -186,8 +187,9 @@ def build(rule: Rule) -> Check:
                 past = verb_forms(lemma, "VBD")
                 if verb.lower not in verb_forms(lemma, "VBN") or verb.lower in (*past, *verb_forms(lemma, "VB")) or (
                     not past or "VBD" in tags(verb.lower) or verb.lower.endswith("ed")
-                ):  # fmt: skip
-                    continue  # a form the past tense shares ("come"), or a regular one that may ("fitted")
+                ) or verb.lower in PASSIVE_ONLY:  # fmt: skip
+                    continue  # a form the past tense shares ("come"), or a regular one that may ("fitted"); "she
+                    # born" has lost its "was" (missing-be's), no past tense
                 subject = next((k for k in tree.kids(i, "nsubj", "nsubjpass") if k < i), None)
                 if subject is None or (words[subject].lower not in NOMINATIVE and not _takes_object(tree, i)):
                     continue
