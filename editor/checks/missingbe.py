@@ -217,6 +217,13 @@ def _place_predicate(tree: Tree, subject: int, after: int) -> bool:
     )
 
 
+def _opening_plural(tree: Tree, k: int) -> bool:
+    """Whether word k opens its sentence as a plural noun whose only finite reading is the verb in
+    -s ("Holidays also important"): with no subject before it that verb cannot be the clause's."""
+    finite = tags(tree.words[k].lower) & FINITE
+    return tree.words[k].tag == "NNS" and finite == {"VBZ"} and tree.starts_sentence(k)
+
+
 def _progressive_or_passive(tree: Tree, head: int) -> bool:
     """Whether the head, with no finite verb of its own, is what follows "be": an -ing form, a participle
     after "being", or a participle that is passive by its own words, a form no past tense shares ("taken",
@@ -418,7 +425,8 @@ def build(rule: Rule) -> Check:
             return None  # "A Broadway style musical with a cast who are": a noun phrase and its relative clause
         if not words[adjective].text.isalpha() or words[subject].lower in subjects or _holds_verb(words[subject]):
             return None  # a pronoun subject is the first shape's; an unknown word ("Itis important") may hold the verb
-        if any(has_tag(words[k].lower, FINITE) for k in tree.subtree(subject) if k < adjective):
+        if any(has_tag(words[k].lower, FINITE) and not _opening_plural(tree, k)
+               for k in tree.subtree(subject) if k < adjective):  # fmt: skip
             return None  # a word of the subject that can be a verb may be the clause's verb
         return subject, adjective
 
