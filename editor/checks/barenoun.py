@@ -9,7 +9,9 @@ pairs where it follows a determiner, a preposition or a verb, where "water" (41)
 stands bare and unmodified straight after a preposition or verb that edited prose never lists
 bare before it: "in hospital", "at school", "by car" are listed pairs, so they stand. The fix
 proposes the article edited prose writes more often before the noun; which one the sentence
-wants is the writer's, so it is never applied unattended.
+wants is the writer's, so it is never applied unattended. A noun after an adjective graded by an
+adverb of degree ("he's very passionate guy") is read wherever it stands: a graded adjective
+describes, so the two are no term ("best practice"), and the phrase wants "a".
 """
 
 from __future__ import annotations
@@ -196,10 +198,10 @@ def build(rule: Rule) -> Check:
         return use if not {previous.lower, previous.lemma.lower()} & use.bare_after else None
 
     def graded(tree: Tree, n: int) -> int | None:
-        """The degree adverb opening noun n's phrase, when the phrase has no
-        determiner: "he's very passionate guy". A graded adjective describes; it does not classify
-        ("best practice", "high school", "social security" are not graded), so adjective and noun
-        are no compound or term, and a singular count noun after them wants "a" as it would alone."""
+        """The degree adverb opening noun n's phrase, when the phrase has no determiner: "he's very
+        passionate guy". A graded adjective describes; it does not classify ("best practice", "high
+        school", "social security" are not graded), so adjective and noun are no compound or term,
+        and a singular count noun after them wants "a" as it would alone."""
         noun = tree.words[n]
         if noun.tag != "NN" or noun.lower in ignored or not (noun.text.isalpha() and noun.text.islower()) or (
             tree.kids(n, *DETERMINER_DEPS, "compound") or tree.hyphenated(n)
