@@ -803,9 +803,9 @@ def _lone_comma(tree: Tree, subject: int, verb: int) -> bool:
         return after in members
 
     commas = [k for k in range(subject + 1, verb) if tree.words[k].text == "," and not in_list(k)]
-    if commas and commas[-1] == tree.previous_word(verb) and _clause_closed(tree, subject, commas[-1]):
-        commas.pop()
-    return len(commas) % 2 == 1
+    if len(commas) % 2 == 0:
+        return False  # none, or a parenthesis (", which finds the routes,")
+    return not (commas[-1] == tree.previous_word(verb) and _clause_closed(tree, subject, commas[-1]))
 
 
 def _clause_closed(tree: Tree, subject: int, comma: int) -> bool:
