@@ -229,10 +229,10 @@ def build(rule: Rule) -> Check:
                 before = tree.previous_word(before)
             if tree.kids(w.head, "attr"):
                 return None  # "who am I", "which is it": a question, not a relative clause
-            if clause.dep == "relcl" and clause.head != w.head and clause.head == before and (
-                tree.words[clause.head].dep != "pobj"
+            if clause.dep == "relcl" and clause.head != w.head and (
+                (clause.head == before and tree.words[clause.head].dep != "pobj") or _cleft_focus(tree, clause.head, s)
             ):  # "the people across the globe who live": which noun the clause is about is a guess
-                antecedent = clause.head  # the noun right before the pronoun: "people who live"
+                antecedent = clause.head  # the noun right before the pronoun ("people who live"), or a cleft's focus
                 if tree.words[antecedent].dep not in ("nsubj", "nsubjpass", "dobj", "attr", "ROOT"):
                     return None
                 of = tree.words[antecedent].head
@@ -595,6 +595,23 @@ def _reporting_inversion(tree: Tree, verb: int, subject: int) -> bool:
     if tree.quotation[before] < 0 or tree.quotation[verb] >= 0 or words[verb].dep != "ROOT":
         return False  # the word before is the quotation's closing mark: inside it, with the verb outside
     return any(k < verb for k in tree.kids(verb, "ccomp"))
+
+
+def _cleft_focus(tree: Tree, noun: int, pronoun: int) -> bool:
+    """Whether noun is the focus of a cleft, "it is/was NOUN ... that", whose that-clause the parse
+    hung on it across a phrase of its own: the clause's verb agrees with the focus ("It is fundraisers
+    like the Pancake Supper that make it possible"; Quirk 18.26). Not across "of", where the clause may
+    be the second noun's ("It is a collection of poems that are")."""
+    words = tree.words
+    be = words[noun].head
+    if words[noun].dep != "attr" or words[be].lemma != "be" or noun > pronoun:
+        return False
+    if not any(words[k].lower == "it" for k in tree.kids(be, "nsubj", "expl")):
+        return False
+    between = [k for k in tree.kids(noun, "prep") if noun < k < pronoun]
+    if len(between) != 1 or words[between[0]].lower == "of":
+        return False
+    return tree.next_word(tree.last_word(between[0])) == pronoun
 
 
 def _hypothetical(tree: Tree, clause: int, subject: int) -> bool:
