@@ -97,6 +97,11 @@ class Settings:
         metadata=doc("partitives whose verb agrees with the noun after their 'of' ('a lot of people are', 'a lot "
                      "of money is', 'half of the cake is'); without 'of' they are sense nouns"),
     )  # fmt: skip
+    plural_partitives: tuple[str, ...] = field(
+        default=(),
+        metadata=doc("nouns of proportion whose verb is plural before a plural after their 'of' ('the majority of "
+                     "fans are'); before a singular, or after 'a' (an amount), they are left alone"),
+    )  # fmt: skip
     singular_words: tuple[str, ...] = field(
         default=(), metadata=doc("subject words that take a singular verb ('each', 'everyone', 'one')")
     )
@@ -128,6 +133,7 @@ def build(rule: Rule) -> Check:
     mandative = frozenset(w.lower() for w in settings.mandative)
     infinitive_nouns = frozenset(w.lower() for w in settings.infinitive_nouns)
     of_partitives = frozenset(w.lower() for w in settings.of_partitives)
+    plural_partitives = frozenset(w.lower() for w in settings.plural_partitives)
     plural_nouns = frozenset(w.lower() for w in settings.plural_nouns)
     counting_nouns = frozenset(w.lower() for w in settings.counting_nouns)
 
@@ -204,6 +210,12 @@ def build(rule: Rule) -> Check:
                 return SINGULAR  # "the number of people has risen": the number itself (Quirk 10.35)
             if counted is not None and article in (["a"], ["an"]):
                 return number(tree, counted, depth + 1)  # "a number of people have": the people
+        if lower in plural_partitives and w.tag == "NN" and depth == 0:
+            counted = _counted_after_of(tree, s)  # "the majority of fans are" (Quirk 10.35)
+            amount = any(tree.words[d].lower in ("a", "an") for d in tree.kids(s, "det"))  # "a majority of members
+            # is required": the amount needed
+            plural = counted is not None and not amount and number(tree, counted, depth + 1) == PLURAL
+            return PLURAL if plural else None
         if lower in of_partitives or (w.tag == "NNS" and w.lemma.lower() in of_partitives):  # "two-thirds of"
             counted = _counted_after_of(tree, s)
             if counted is None or tree.words[counted].lemma.lower() in measures:
