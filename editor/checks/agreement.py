@@ -427,13 +427,18 @@ def build(rule: Rule) -> Check:
             joined = any(words[j].dep == "cc" for j in range(k + 1, phrase_start))
             return not (head != clause and words[clause].dep == "conj" and own and joined)
 
-        if verb.tag == "VBP" and not read and words[clause].dep != "relcl" and not tree.kids(clause, "mark") and any(
+        subordinate = words[clause].dep != "ROOT" and any(
+            words[k].tag == "WRB" and k < subjects[0] for k in tree.kids(clause, "advmod")
+        )  # "when their smartphone disappear": a clause "when" or "where" opens is finite
+        if verb.tag == "VBP" and not read and (
+            words[clause].dep != "relcl" and not tree.kids(clause, "mark") and not subordinate
+        ) and any(
             detached(k) for k in range(tree.sentence_start(i), i)
             if k not in of_subject or (words[k].dep == "aux" and words[k].head == subjects[0])  # "nor does X indicate"
         ):  # fmt: skip
             return None  # "How did sleep, ..., suddenly become": a bare verb after a detached "did" (a relative
             # clause's verb is finite, "it could be the sum that the report refer to", and so is a clause a
-            # subordinator opens, "you can see that the mother don't")
+            # subordinator opens, "you can see that the mother don't"; "are" is never a bare infinitive)
         return clause, subjects[0]
 
     def check(analysis: Analysis) -> Iterator[Finding]:
