@@ -438,7 +438,7 @@ def build(rule: Rule) -> Check:
         ):  # fmt: skip
             return None  # "How did sleep, ..., suddenly become": a bare verb after a detached "did" (a relative
             # clause's verb is finite, "it could be the sum that the report refer to", and so is a clause a
-            # subordinator opens, "you can see that the mother don't"; "are" is never a bare infinitive)
+            # subordinator opens, "you can see that the mother don't")
         return clause, subjects[0]
 
     def check(analysis: Analysis) -> Iterator[Finding]:
