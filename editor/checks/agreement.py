@@ -368,13 +368,16 @@ def build(rule: Rule) -> Check:
         if verb.lower not in verb_forms(verb_lemma(verb.text, verb.lemma), verb.tag) and lower not in _BE:
             return None  # not a form the lexicon knows for this verb ("seeth"): no fix to build
         read = _subject_read_as_compound(tree, i)
-        subjects = read or tree.kids(clause, *_SUBJECT) or [
+        subjects = read or tree.kids(clause, *_SUBJECT) or tree.kids(i, *_SUBJECT) or [
             k for k in tree.kids(clause, "csubj")
             if words[k].tag == "VBG" and tree.starts_sentence(k) and not tree.kids(k, "conj", "cc") and not any(
                 words[o].tag == "NNS" and not tree.kids(o, "det", "poss") for o in tree.kids(k, "dobj")
             )
-        ]  # "Riding an e-bike feels": a gerund's clause opening the sentence is one thing ("Rising prices
+        ]  # the parse may hang the subject on the auxiliary ("when animals begins interacting"); "Riding
+        # an e-bike feels": a gerund's clause opening the sentence is one thing ("Rising prices
         # hurt": a participle before a bare plural may be its adjective)
+        subjects = [k for k in subjects if words[k].tag != "IN"]  # "One danger are that another eruption": the
+        # parse's subject "that" is the complementizer opening the complement
         if tree.kids(clause, "csubj") and tree.kids(clause, *_SUBJECT):
             return None  # "What alarms people such as Dávila is": a clause and a noun for one subject, the
             # noun the clause's object
@@ -808,9 +811,18 @@ def _parenthetical(tree: Tree, k: int, verb: int) -> bool:
 
 def _in_relative_clause(tree: Tree, k: int, subject: int) -> bool:
     """Whether word k lies in a relative clause of the subject ("the companies that make and sell
-    e-bikes says"): verbs joined there are the subject's, not a second clause's."""
-    head = tree.words[k].head
-    return head != subject and any(head in tree.subtree(c) for c in tree.kids(subject, "relcl"))
+    e-bikes says"), or joins gerunds after a preposition of the subject ("The thought of leaving
+    their desks and being at home are"): verbs joined there are the subject's, not a second clause's."""
+    words = tree.words
+    head = words[k].head
+    if head == subject:
+        return False
+    gerunds = words[head].tag == "VBG" and words[head].dep == "pcomp" and all(
+        words[c].tag == "VBG" for c in tree.kids(head, "conj")
+    )  # fmt: skip
+    return any(head in tree.subtree(c) for c in tree.kids(subject, "relcl")) or (
+        gerunds and any(head in tree.subtree(c) for c in tree.kids(subject, "prep"))
+    )
 
 
 def _conjuncts(tree: Tree, s: int) -> list[int]:
