@@ -102,6 +102,11 @@ class Settings:
         metadata=doc("nouns of proportion whose verb is plural before a plural after their 'of' ('the majority of "
                      "fans are'); before a singular, or after 'a' (an amount), they are left alone"),
     )  # fmt: skip
+    demonstrative_nouns: tuple[str, ...] = field(
+        default=(),
+        metadata=doc("sense nouns whose demonstrative shows the number the writer gives them ('this data shows', "
+                     "'these data show')"),
+    )  # fmt: skip
     singular_words: tuple[str, ...] = field(
         default=(), metadata=doc("subject words that take a singular verb ('each', 'everyone', 'one')")
     )
@@ -134,6 +139,7 @@ def build(rule: Rule) -> Check:
     infinitive_nouns = frozenset(w.lower() for w in settings.infinitive_nouns)
     of_partitives = frozenset(w.lower() for w in settings.of_partitives)
     plural_partitives = frozenset(w.lower() for w in settings.plural_partitives)
+    demonstrative_nouns = frozenset(w.lower() for w in settings.demonstrative_nouns)
     plural_nouns = frozenset(w.lower() for w in settings.plural_nouns)
     counting_nouns = frozenset(w.lower() for w in settings.counting_nouns)
 
@@ -197,6 +203,9 @@ def build(rule: Rule) -> Check:
             return _PRONOUNS[lower] if not tree.kids(s, "det", "amod") else None  # "a healthier you"
         if w.tag == "NNS" and singular_in_s(lower):
             w = replace(w, tag="NN", lemma=lower)  # "the brain atlas ... does": a singular the tagger took for a plural
+        shown = {tree.words[d].lower for d in tree.kids(s, "det")} & {"this", "that", "these", "those"}
+        if lower in demonstrative_nouns and len(shown) == 1:
+            return SINGULAR if shown <= {"this", "that"} else PLURAL  # "this data shows", "these data show"
         if determiner_disagrees(tree, s, w.tag):
             return None  # the determiner shows the noun is the slip, the determiner check's to tell
         if lower in singular_words:
