@@ -14,7 +14,8 @@ only ever a subject ("he", "they") and whose head is an -ing form, an adjective,
 participle or a verb of feeling without its object ("before he going to", "they more active",
 "that they caused by", "I interested in"), or a common noun in a clause a subordinator, a
 wh-word or a verb of saying opens ("when people collapsing", "says fewer people going"), with an
--ing form or a participle passive by its own words ("said that waiters made to pay"). The tense
+-ing form or a participle passive by its own words ("said that waiters made to pay", "when their
+boat sunk by killer whales", where the parse made the noun the clause's head). The tense
 is the writer's: the fix takes the nearest finite verb of the sentence, else the paragraph's last
 one before it, in the same voice (quotation or narration) as its guide, and is only proposed
 (`fix: unsafe` in the rule). A finding spans the words either side of the missing verb, where the
@@ -454,9 +455,10 @@ def build(rule: Rule) -> Check:
         }  # a clause of the participle's own has its own verb ("stolen almost as soon as he sat")
         if any(words[k].tag in FINITE_TAGS for k in sentence if k not in clauses):
             return None
-        if any(words[k].tag not in _SUBJECT_PHRASE_TAGS and words[k].dep != "compound" for k in sentence if k < root):
-            return None  # only the noun's own phrase before it (a name in it too: "The ACEA draft"): the
-            # sentence is that phrase and its predicate
+        if any(words[k].tag not in _SUBJECT_PHRASE_TAGS and words[k].dep not in ("compound", "poss")
+               for k in sentence if k < root):  # fmt: skip
+            return None  # only the noun's own phrase before it (a name in it too: "The ACEA draft", "Mandela's
+            # birthday"): the sentence is that phrase and its predicate
         after = tree.next_word(root)
         for participle in participles:
             being = [k for k in tree.kids(participle, "aux", "auxpass") if words[k].lower == "being"]
@@ -467,6 +469,19 @@ def build(rule: Rule) -> Check:
             if first == after and words[first].lower in ("a", "an") and words[complement].tag in ("NN", "NNS"):
                 return root, complement
         return None
+
+    def subordinate_noun(tree: Tree, noun: int) -> tuple[int, int] | None:
+        """A noun the parse made the head of an adverbial clause that "when", "if" or the like opens,
+        with what follows "be" hung on it ("when their boat sunk by killer whales"): a clause wants
+        a verb, and the participle is its predicate."""
+        words = tree.words
+        openers = [k for k in tree.kids(noun, "mark", "advmod") if k < noun and (
+            words[k].dep == "mark" or words[k].tag in WH_TAGS
+        )]  # fmt: skip
+        if not openers:
+            return None
+        clause = sorted(k for k in tree.subtree(noun) if words[k].text.strip() and k not in openers)
+        return predicate_after_noun(tree, noun, clause)
 
     def predicate_alone(tree: Tree, head: int, sentence: list[int]) -> int | None:
         """The subject of a clause anywhere in the sentence whose head, with no auxiliary or copula, is what
@@ -594,6 +609,9 @@ def build(rule: Rule) -> Check:
                         found.add(subject)
                         yield inserted(analysis, tree, subject, head)
                 predicate = adjective_predicate(tree, root, sentence) or predicate_after_noun(tree, root, sentence)
+                for noun in sentence:
+                    if predicate is None and words[noun].dep == "advcl":
+                        predicate = subordinate_noun(tree, noun)
                 if predicate is not None and tree.previous_word(predicate[0]) not in found:  # "This something
                     # different": the demonstrative is the subject, already flagged
                     found.add(predicate[0])
