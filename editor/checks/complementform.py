@@ -76,15 +76,20 @@ def _only_a_base_form(word: Word) -> bool:
     return word.text.isalpha() and word.text.islower() and tags(word.text) == {"VB"}
 
 
+# Verbs whose adjective is a predicate as after "be" (Quirk 16.21: current copulas)
+_COPULAS = frozenset({"be", "seem", "appear", "become"})
+
+
 def _predicative(tree: Tree, adjective: int) -> bool:
-    """Whether the adjective follows "be" or "it", adverbs aside ("it is more difficult", "make it
-    difficult"): a predicate, not a noun's modifier ("a difficult end")."""
+    """Whether the adjective follows "be" (or "seem", "appear", "become") or "it", adverbs aside ("it is
+    more difficult", "it seems stupid", "make it difficult"): a predicate, not a noun's modifier ("a
+    difficult end")."""
     before = tree.previous_word(adjective)
     while before is not None and tree.words[before].tag in ADVERB_TAGS:
         before = tree.previous_word(before)
     word = tree.words[before] if before is not None else None
     return word is not None and (
-        word.lemma == "be" or word.lower == "it" or (word.lower in ("'s", "’s") and word.tag == "VBZ")
+        word.lemma in _COPULAS or word.lower == "it" or (word.lower in ("'s", "’s") and word.tag == "VBZ")
     )  # "it’s exciting": a contracted "is" the lemmatizer may leave as it is
 
 
@@ -359,7 +364,9 @@ def build(rule: Rule) -> Check:
         if words[v].tag != "JJ" or after is None or not _predicative(tree, v):
             return
         verb = words[after]
-        if not (verb.tag == "VB" or _only_a_base_form(verb)) or not verb.text.isalpha() or not verb.text.islower():
+        if not (verb.tag in ("VB", "VBP") or _only_a_base_form(verb)) or not verb.text.isalpha() or (
+            not verb.text.islower()
+        ):  # a present with no subject of its own is the base form ("It seems stupid have something")
             return
         if tree.kids(after, "nsubj", "nsubjpass", "aux", "auxpass", "mark") or tree.hyphenated(after):
             return
