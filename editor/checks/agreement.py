@@ -203,9 +203,9 @@ def build(rule: Rule) -> Check:
             return _PRONOUNS[lower] if not tree.kids(s, "det", "amod") else None  # "a healthier you"
         if w.tag == "NNS" and singular_in_s(lower):
             w = replace(w, tag="NN", lemma=lower)  # "the brain atlas ... does": a singular the tagger took for a plural
-        shown = {tree.words[d].lower for d in tree.kids(s, "det")} & {"this", "that", "these", "those"}
-        if lower in demonstrative_nouns and len(shown) == 1:
-            return SINGULAR if shown <= {"this", "that"} else PLURAL  # "this data shows", "these data show"
+        demonstrative = _demonstrative_before(tree, s) if lower in demonstrative_nouns else None
+        if demonstrative is not None:  # "this data shows", "these data show"
+            return SINGULAR if tree.words[demonstrative].lower in ("this", "that") else PLURAL
         if determiner_disagrees(tree, s, w.tag):
             return None  # the determiner shows the noun is the slip, the determiner check's to tell
         if lower in singular_words:
@@ -514,6 +514,17 @@ def build(rule: Rule) -> Check:
         fix = _agreeing(verb_lemma(verb.text, verb.lemma), lower, wanted)
         if fix is None or fix == lower:
             return
+        demonstrative = _demonstrative_before(tree, s) if subject.lower in demonstrative_nouns else None
+        if demonstrative is not None and tree.previous_word(i) == s:  # "these data is": "these data are", or
+            pointer = words[demonstrative]  # "this data is" if the demonstrative is the slip
+            partner = with_case(pointer, _DEMONSTRATIVE_PARTNERS[pointer.lower])
+            yield rule.finding(
+                pointer.start, verb.end, analysis.text[pointer.start : verb.end],
+                [f"{analysis.text[pointer.start : verb.start]}{with_case(verb, fix)}",
+                 f"{partner}{analysis.text[pointer.end : verb.end]}"],
+                safe=False, subject=subject.text, number=wanted,
+            )  # fmt: skip  # which is the slip is the writer's: proposed, never applied unattended
+            return
         other = _other_number(tree, s) if tree.previous_word(i) == s else None
         if other is not None:  # "Managerial styles is": "styles are", or "style is" if the noun is the slip
             gap = analysis.text[subject.end : verb.start]
@@ -562,6 +573,17 @@ def build(rule: Rule) -> Check:
 # Words in a noun's phrase that show its number: the singular determiners, the demonstratives, quantifiers
 _NUMBER_SHOWN = _SINGULAR_DETERMINERS | {"that", "these", "those", "one", "much", "little", "many", "several", "few",
                                          "various", "numerous", "multiple", "both"}
+
+
+_DEMONSTRATIVE_PARTNERS = {"this": "these", "these": "this", "that": "those", "those": "that"}
+
+
+def _demonstrative_before(tree: Tree, s: int) -> int | None:
+    """The demonstrative straight before noun s, its determiner ("these data"), if any."""
+    before = tree.previous_word(s)
+    if before is None or tree.words[before].lower not in _DEMONSTRATIVE_PARTNERS:
+        return None
+    return before if tree.words[before].head == s and tree.words[before].dep == "det" else None
 
 
 def _other_number(tree: Tree, s: int) -> str | None:
