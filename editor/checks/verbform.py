@@ -261,8 +261,13 @@ def build(rule: Rule) -> Check:
                 infinitive = aux.tag == "TO" and verb.dep == "xcomp" and bool(  # "aims to raised": the infinitive's
                     {verb_lemma(governor.text, governor.lemma), governor.lower} & (infinitive_governors | _SEMI_MODALS)
                 )
-                slip_of_be = aux.tag == "MD" or infinitive
-                if verb.lower in _FINITE_BE and not (slip_of_be and auxes[-1] == i - 1 and aux.text.islower()):
+                opening = aux.tag == "TO" and verb.lower in _FINITE_BE and tree.starts_sentence(auxes[-1])
+                # "To was able to dispose": a sentence's opening "to" before "be" is a purpose clause's, never a
+                # preposition's ("To finished goods, add" may be one)
+                slip_of_be = aux.tag == "MD" or infinitive or opening
+                if verb.lower in _FINITE_BE and not (
+                    slip_of_be and auxes[-1] == i - 1 and (aux.text.islower() or opening)
+                ):  # fmt: skip
                     continue  # "have is" a misparse, "what it comes down to is" usage; "may is", "want to was" slips
                 if (any(words[j].tag not in ADVERB_TAGS and words[j].lower not in NEGATIONS and words[j].text.strip()
                         for j in range(auxes[-1] + 1, i)) or i - auxes[-1] > 4) and not _asked(tree, auxes[-1], i):
@@ -276,7 +281,7 @@ def build(rule: Rule) -> Check:
                 participle = verb.tag in ("VBN", "VBD") or verb.lower.endswith("ed")  # the tagger's VB "skimmed"
                 if aux.tag == "TO" and participle and after is not None and words[after].tag in (
                     "NN", "NNS", "JJ"
-                ) and not infinitive and not _verb_after_to(tree, i, auxes[-1]):  # fmt: skip
+                ) and not (infinitive or opening) and not _verb_after_to(tree, i, auxes[-1]):  # fmt: skip
                     continue  # "from whole to skimmed milk": "to" a preposition, the participle an adjective
                 tag = wanted_form(aux.tag, aux.lemma.lower())
                 if tag is None or verb.tag == "VBG" or (tag == "VBN" and verb.lower in accepted):
