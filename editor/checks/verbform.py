@@ -115,9 +115,14 @@ def _asked(tree: Tree, modal: int, verb: int) -> bool:
     )
 
 
+_NEVER_NOUNS = frozenset({"could", "would", "should", "shall", "ought"})  # unlike "will", "can", "must", "might"
+
+
 def _noun_modal(tree: Tree, modal: int) -> bool:
     """Whether the word the tagger called a modal is the noun ("his will matters", "if political will
     is translated"): a determiner, adjective or possessive opens its phrase."""
+    if tree.words[modal].lower in _NEVER_NOUNS:
+        return False  # "the world's poorest could is taken": these modals are never nouns
     before = tree.previous_word(modal)
     opener = tree.words[before] if before is not None else None
     return opener is not None and opener.tag in _NOUN_OPENERS and opener.lower not in _SUBJECT_DETERMINERS
