@@ -185,3 +185,11 @@ def test_born_without_be_is_a_lost_was_not_a_past_tense() -> None:
     rules = [r for r in load_rules() if r.check in ("subject-verb", "verb-form", "missing-be")]
     found = Checker(rules, NO_ENGINES).check("He died in 1946, six years before she born.")
     assert [(f.text, f.replacements) for f in found] == [("she born", ("she was born",))]
+
+
+def test_a_verb_the_tagger_took_for_a_noun_gets_no_plural() -> None:
+    """"many student enrol": the tagger made "enrol" the noun "many" determines, but the lexicon knows it
+    only as a verb, so no rule offers "many student enrols" as a plural."""
+    text = "Brabon says that many student enrol on MOOCs because they are free."
+    found = Checker(SYNTAX_RULES, NO_ENGINES).check(text)
+    assert not [f for f in found if any("enrols" in r for r in f.replacements)]

@@ -397,6 +397,10 @@ def build(rule: Rule) -> Check:
             return
         if noun.tag == "NNS" and _singular_taken_for_plural(noun):
             return  # "a giant atlas" (lemma "atla"), "a crossroads": a singular the tagger took for a plural
+        lexicon = tags(noun.text)
+        if lexicon and not lexicon & NOUN_TAGS:
+            return  # "many student enrol on courses": a word the lexicon knows only as a verb is no noun whose
+            # number to change ("enrols"), whatever the tagger made of it
         counted = settings.numbers and len(numbers) == 1 and noun.tag != "NNS" and noun.lower not in counted_alike
         if ((noun.lower in ignored or noun.lemma.lower() in ignored) and not counted) or noun.dep == "compound":
             return  # a collective noun's number is usage ("this staff", "these staff"), but after a number most
