@@ -39,8 +39,9 @@ def build(rule: Rule) -> Check:
             for h, head in enumerate(words):
                 allowed = takes.get(head.lemma.lower()) or takes.get(head.lower)
                 nominal = head.tag == "VBG" and head.dep in ("pobj", "pcomp")
-                if not allowed or head.tag[:2] not in ("VB", "JJ", "NN") or nominal:
-                    continue  # "a sense of belonging in": a noun, not the verb
+                if not allowed or head.tag[:2] not in ("VB", "JJ", "NN") or nominal or tree.hyphenated(h):
+                    continue  # "a sense of belonging in": a noun, not the verb; "self-reliant from an early age",
+                    # "accident-prone in winter": the compound holds its complement
                 p = tree.next_word(h)
                 if p is None or words[p].tag != "IN" or words[p].head != h or words[p].lower in allowed:
                     continue
