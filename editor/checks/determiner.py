@@ -178,6 +178,9 @@ def _counted(tree: Tree, number: int, n: int, after: int | None) -> bool:
     return not dets or any(tree.words[k].lower in _SPAN_WORDS for k in tree.kids(n, "amod"))
 
 
+_BASE_FORMS = frozenset({"VB", "VBP"})  # a verb's base form and its present, which share a spelling
+
+
 def _after_article(tree: Tree, k: int) -> bool:
     """Whether "a" or "an" opens the phrase word k starts, a comparison aside ("a one in four",
     "a better than one in four")."""
@@ -398,9 +401,9 @@ def build(rule: Rule) -> Check:
         if noun.tag == "NNS" and _singular_taken_for_plural(noun):
             return  # "a giant atlas" (lemma "atla"), "a crossroads": a singular the tagger took for a plural
         lexicon = tags(noun.text)
-        if lexicon and not lexicon & NOUN_TAGS:
-            return  # "many student enrol on courses": a word the lexicon knows only as a verb is no noun whose
-            # number to change ("enrols"), whatever the tagger made of it
+        if lexicon and lexicon <= _BASE_FORMS:
+            return  # "many student enrol on courses": a word the lexicon knows only as a verb's base form is no
+            # noun whose number to change ("enrols"), whatever the tagger made of it ("signing" is a noun too)
         counted = settings.numbers and len(numbers) == 1 and noun.tag != "NNS" and noun.lower not in counted_alike
         if ((noun.lower in ignored or noun.lemma.lower() in ignored) and not counted) or noun.dep == "compound":
             return  # a collective noun's number is usage ("this staff", "these staff"), but after a number most
