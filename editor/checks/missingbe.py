@@ -608,10 +608,11 @@ def build(rule: Rule) -> Check:
                     if subject is not None:
                         found.add(subject)
                         yield inserted(analysis, tree, subject, head)
-                predicate = adjective_predicate(tree, root, sentence) or predicate_after_noun(tree, root, sentence)
-                for noun in sentence:
-                    if predicate is None and words[noun].dep == "advcl":
-                        predicate = subordinate_noun(tree, noun)
+                clauses = (subordinate_noun(tree, k) for k in sentence if words[k].dep == "advcl")
+                predicate = (
+                    adjective_predicate(tree, root, sentence) or predicate_after_noun(tree, root, sentence)
+                    or next(filter(None, clauses), None)
+                )  # fmt: skip
                 if predicate is not None and tree.previous_word(predicate[0]) not in found:  # "This something
                     # different": the demonstrative is the subject, already flagged
                     found.add(predicate[0])
