@@ -244,8 +244,8 @@ def build(rule: Rule) -> Check:
         if lower in _RELATIVE and w.dep in _SUBJECT and depth == 0:
             clause = tree.words[w.head]
             before = tree.previous_word(s)
-            if before is not None and tree.words[before].text == ",":
-                if lower == "which":
+            if before is not None and tree.words[before].text in (",", "("):
+                if lower == "which" and not _before_its_verb(tree, w.head):
                     return None  # ", which": often the whole clause before it ("..., which means")
                 before = tree.previous_word(before)
             if tree.kids(w.head, "attr"):
@@ -646,6 +646,15 @@ def _reporting_inversion(tree: Tree, verb: int, subject: int) -> bool:
     if tree.quotation[before] < 0 or tree.quotation[verb] >= 0 or words[verb].dep != "ROOT":
         return False  # the word before is the quotation's closing mark: inside it, with the verb outside
     return any(k < verb for k in tree.kids(verb, "ccomp"))
+
+
+def _before_its_verb(tree: Tree, clause: int) -> bool:
+    """Whether relative clause `clause` hangs on a subject and stands before the subject's verb
+    ("Burning fossil fuels (which also include natural gas) emits"): no clause precedes it for
+    "which" to take up, so its antecedent is the noun."""
+    words = tree.words
+    noun = words[clause].head
+    return words[clause].dep == "relcl" and words[noun].dep in _SUBJECT and max(tree.subtree(clause)) < words[noun].head
 
 
 def _cleft_focus(tree: Tree, noun: int, pronoun: int) -> bool:
