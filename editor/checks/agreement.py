@@ -387,6 +387,10 @@ def build(rule: Rule) -> Check:
         # hurt": a participle before a bare plural may be its adjective)
         subjects = [k for k in subjects if words[k].tag != "IN"]  # "One danger are that another eruption": the
         # parse's subject "that" is the complementizer opening the complement
+        stranded = _stranded_subject(tree, clause)
+        if stranded is not None:
+            subjects = [stranded]  # "the choices you make to grow your character affects": the infinitive's
+            # object is not the verb's subject
         if tree.kids(clause, "csubj") and tree.kids(clause, *_SUBJECT):
             return None  # "What alarms people such as Dávila is": a clause and a noun for one subject, the
             # noun the clause's object
@@ -409,7 +413,8 @@ def build(rule: Rule) -> Check:
             subjects = after[:1]
         elif len(subjects) != 1 or subjects[0] > i:
             return None  # none, two, or after the verb (a question, an inversion): left alone
-        elif (_lone_comma(tree, subjects[0], i) or _verbless_root(tree, i) or _object_taken(tree, clause, subjects[0])
+        elif (_lone_comma(tree, subjects[0], i) or (_verbless_root(tree, i) and stranded is None)
+              or _object_taken(tree, clause, subjects[0])
               or _stranded_opening(tree, clause, subjects[0])
               or any(words[k].tag in NOUN_TAGS for k in tree.kids(i, "conj"))):  # fmt: skip
             return None  # a lone comma between subject and verb, a sentence without a main verb, a "verb" joined
@@ -655,6 +660,29 @@ def _before_its_verb(tree: Tree, clause: int) -> bool:
     words = tree.words
     noun = words[clause].head
     return words[clause].dep == "relcl" and words[noun].dep in _SUBJECT and max(tree.subtree(clause)) < words[noun].head
+
+
+def _stranded_subject(tree: Tree, clause: int) -> int | None:
+    """The noun the parse left without a verb whose contact relative clause ends in an infinitive
+    the parse gave clause `clause` as its complement: in "and the choices you make to grow your
+    character affects every aspect", "choices" has no verb and "affects" no other subject, and "your
+    character" is the object of "grow". Not when the verb lacks its object, which the noun may be
+    ("the things you need to know your child does": what the child does)."""
+    words = tree.words
+    infinitive = words[clause].head
+    if words[clause].dep != "ccomp" or tree.kids(clause, "mark") or not tree.kids(clause, "dobj") or (
+        words[infinitive].dep != "xcomp"
+    ) or not any(
+        words[k].tag == "TO" for k in tree.kids(infinitive, "aux")
+    ):  # fmt: skip
+        return None
+    relative = words[infinitive].head
+    noun = words[relative].head
+    stranded = words[noun].dep == "ROOT" or (words[noun].dep == "conj" and words[words[noun].head].tag[:2] == "VB")
+    contact = not any(words[k].tag in ("WDT", "WP") for k in tree.kids(relative))  # no "that", "who"
+    if words[relative].dep != "relcl" or words[noun].tag not in ("NN", "NNS") or not stranded or not contact:
+        return None
+    return noun
 
 
 def _cleft_focus(tree: Tree, noun: int, pronoun: int) -> bool:
