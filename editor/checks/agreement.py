@@ -22,6 +22,7 @@ from copydesk.checks.base import Check, doc, parse_settings
 from copydesk.checks.syntactic import (
     ADJECTIVE_TAGS,
     ADVERB_TAGS,
+    COUNTABLE_GAP,
     FINITE_TAGS,
     GENITIVE_ENDINGS,
     NEGATIONS,
@@ -29,6 +30,7 @@ from copydesk.checks.syntactic import (
     PLURAL_WITH_A,
     VERB_TAGS,
     Tree,
+    countable,
     counted_by_one,
     inflect,
     lemma_gap,
@@ -171,7 +173,7 @@ def build(rule: Rule) -> Check:
         """The grammatical number of the phrase headed by word s; None when form does not decide."""
         w = tree.words[s]
         lower = w.lower
-        if tree.kids(s, "conj", "cc"):
+        if tree.kids(s, "conj", "cc") and not _premodifiers_joined(tree, s):
             return _joined_number(tree, s)
         if any(
             any(tree.words[c].lower == "and" for c in tree.kids(k, "cc"))
@@ -660,6 +662,27 @@ def _before_its_verb(tree: Tree, clause: int) -> bool:
     words = tree.words
     noun = words[clause].head
     return words[clause].dep == "relcl" and words[noun].dep in _SUBJECT and max(tree.subtree(clause)) < words[noun].head
+
+
+def _premodifiers_joined(tree: Tree, s: int) -> bool:
+    """Whether the noun the parse joined to noun s by "and" is the head of nouns joined before it,
+    inside a phrase of s's: in "information on loan and grant programs", "loan" is a count noun
+    standing bare, so it cannot be a phrase of its own; it modifies "programs" as "grant" does (loan
+    programs and grant programs), and the subject is "information" alone."""
+    words = tree.words
+    joined = tree.kids(s, "conj")
+    links = [c for c in tree.kids(s, "cc") if words[c].lower == "and"]
+    if len(joined) != 1 or len(links) != 1 or links[0] + 1 >= joined[0]:
+        return False
+    before, after = links[0] - 1, links[0] + 1
+    modifier, head = words[before], words[joined[0]]
+    return (
+        modifier.dep == "pobj" and modifier.tag == "NN" and modifier.text.islower() and not tree.kids(before)
+        and words[modifier.head].head == s and countable(modifier.lemma, COUNTABLE_GAP)
+        and words[after].dep == "compound" and words[after].head == joined[0] and words[after].text.islower()
+        and not tree.kids(joined[0], "det", "poss", "conj")
+        and head.tag in ("NN", "NNS")
+    )  # fmt: skip
 
 
 def _stranded_subject(tree: Tree, clause: int) -> int | None:
