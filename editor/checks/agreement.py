@@ -173,7 +173,7 @@ def build(rule: Rule) -> Check:
         """The grammatical number of the phrase headed by word s; None when form does not decide."""
         w = tree.words[s]
         lower = w.lower
-        if tree.kids(s, "conj", "cc") and not _premodifiers_joined(tree, s):
+        if tree.kids(s, "conj", "cc") and not _premodifiers_joined(tree, s) and not _aside_added(tree, s):
             return _joined_number(tree, s)
         if any(
             any(tree.words[c].lower == "and" for c in tree.kids(k, "cc"))
@@ -682,6 +682,22 @@ def _premodifiers_joined(tree: Tree, s: int) -> bool:
         and words[after].dep == "compound" and words[after].head == joined[0] and words[after].text.islower()
         and not tree.kids(joined[0], "det", "poss", "conj")
         and head.tag in ("NN", "NNS")
+    )  # fmt: skip
+
+
+def _aside_added(tree: Tree, s: int) -> bool:
+    """Whether the one noun joined to noun s comes in an aside "as well as" opens, set off by commas:
+    the subject is s alone ("The house, as well as the cars, was sold"). Without the commas writers
+    also let the verb agree with both ("The president as well as his aides are"), so that is left."""
+    words = tree.words
+    joined, links = tree.kids(s, "conj"), tree.kids(s, "cc")
+    if len(joined) != 1 or len(links) != 1 or links[0] < 3:
+        return False
+    opening = links[0] - 3
+    closing = tree.next_word(tree.last_word(joined[0]))
+    return (
+        [w.lower for w in words[opening : links[0] + 1]] == [",", "as", "well", "as"]
+        and closing is not None and words[closing].text == ","
     )  # fmt: skip
 
 
