@@ -397,7 +397,7 @@ def build(rule: Rule) -> Check:
             return None  # "What alarms people such as Dávila is": a clause and a noun for one subject, the
             # noun the clause's object
         inverted = [k for k in subjects if k > i]
-        if len(inverted) == 1 and _reporting_inversion(tree, i, inverted[0]):
+        if len(inverted) == 1 and (_reporting_inversion(tree, i, inverted[0]) or _here_inversion(tree, i, inverted[0])):
             return clause, inverted[0]  # '"…," say Gustafsson': the reporting verb after a quotation; "The
             # plan, say the experts, is": the parse may give the verb the sentence's subject too
         if len(subjects) == 2 and subjects[0] < subjects[1] < i and any(
@@ -653,6 +653,20 @@ def _reporting_inversion(tree: Tree, verb: int, subject: int) -> bool:
     if tree.quotation[before] < 0 or tree.quotation[verb] >= 0 or words[verb].dep != "ROOT":
         return False  # the word before is the quotation's closing mark: inside it, with the verb outside
     return any(k < verb for k in tree.kids(verb, "ccomp"))
+
+
+def _here_inversion(tree: Tree, verb: int, subject: int) -> bool:
+    """Whether "be" follows the "Here" that opens its sentence, with its subject after it: "Here is
+    the results" wants "are" (the subject follows "be" after "here", as after "there"). Not
+    subjects joined by "and", where writers let "is" go with the first ("Here is a map and two
+    photos"), as with "there is"."""
+    words = tree.words
+    before = tree.previous_word(verb)
+    return (
+        words[verb].lemma == "be" and before is not None and words[before].lower == "here"
+        and tree.starts_sentence(before) and words[before].head == verb
+        and min(tree.subtree(subject)) == tree.next_word(verb) and not tree.kids(subject, "conj")
+    )  # fmt: skip
 
 
 def _before_its_verb(tree: Tree, clause: int) -> bool:
