@@ -397,7 +397,11 @@ def build(rule: Rule) -> Check:
             return None  # "What alarms people such as Dávila is": a clause and a noun for one subject, the
             # noun the clause's object
         inverted = [k for k in subjects if k > i]
-        if len(inverted) == 1 and (_reporting_inversion(tree, i, inverted[0]) or _here_inversion(tree, i, inverted[0])):
+        if len(inverted) == 1 and (
+            _reporting_inversion(tree, i, inverted[0]) or _here_inversion(tree, i, inverted[0])
+            or (_question(tree, i) and min(tree.subtree(inverted[0])) == tree.next_word(i)
+                and not tree.kids(inverted[0], "conj"))
+        ):  # fmt: skip
             return clause, inverted[0]  # '"…," say Gustafsson': the reporting verb after a quotation; "The
             # plan, say the experts, is": the parse may give the verb the sentence's subject too
         if len(subjects) == 2 and subjects[0] < subjects[1] < i and any(
@@ -410,7 +414,8 @@ def build(rule: Rule) -> Check:
             before = tree.previous_word(i)
             while before is not None and before != expletive[0] and words[before].tag in ADVERB_TAGS:
                 before = tree.previous_word(before)  # "there still remains"
-            if not after or tree.kids(after[0], "conj") or expletive[0] != before:
+            question = _question(tree, i) and expletive[0] == tree.next_word(i)  # "Is there any questions?"
+            if not after or tree.kids(after[0], "conj") or (expletive[0] != before and not question):
                 return None  # "there is a man and a woman" is usage
             subjects = after[:1]
         elif len(subjects) != 1 or subjects[0] > i:
@@ -666,6 +671,27 @@ def _here_inversion(tree: Tree, verb: int, subject: int) -> bool:
         words[verb].lemma == "be" and before is not None and words[before].lower == "here"
         and tree.starts_sentence(before) and words[before].head == verb
         and min(tree.subtree(subject)) == tree.next_word(verb) and not tree.kids(subject, "conj")
+    )  # fmt: skip
+
+
+def _question(tree: Tree, verb: int) -> bool:
+    """Whether verb is "be", "do" or "have" put before its subject in the direct question that is
+    its sentence, first or after the question word's phrase ("Where do she live?", "Is there any
+    questions?", "How many people was there?"): it agrees with the subject after it."""
+    words = tree.words
+    root = tree.root(verb)
+    span = sorted(tree.subtree(root))
+    clause = words[verb].head if words[verb].dep in ("aux", "auxpass") else verb
+    if clause != root or words[span[-1]].text != "?" or words[verb].lemma not in ("be", "do", "have"):
+        return False
+    if clause != verb and words[clause].tag not in ("VB", "VBG", "VBN"):
+        return False  # "Where are the artist exclusives?": a noun the tagger made a finite verb
+    if clause == verb and words[verb].lemma != "be":
+        return False  # "Why do it?": "do" and "have" ask as auxiliaries; alone, they are infinitives
+    opening = [k for k in span if k < verb and words[k].text not in _QUOTES]
+    return not opening or (
+        words[opening[0]].tag in ("WRB", "WP", "WDT", "WP$")
+        and not any(words[k].tag[:2] in ("VB", "MD") or words[k].text == "," for k in opening)
     )  # fmt: skip
 
 
