@@ -68,6 +68,7 @@ _PLURAL_ENDINGS = ("people", "children")
 _SINGULAR_DETERMINERS = frozenset({"a", "an", "this", "each", "every", "another"})
 _NOMINAL = frozenset({"NN", "NNS", "NNP", "NNPS", "PRP"})
 _BE = frozenset({"is", "are", "am", "was", "were"})
+_NOMINATIVE = frozenset({"i", "he", "she", "we", "they"})  # pronouns only ever a subject
 _POSSESSIVE_PRONOUNS = frozenset({"mine", "yours", "his", "hers", "ours", "theirs"})
 _QUOTES = frozenset({'"', "“", "”", "«", "»"})
 # "Tom Cantwell", "the Cantwells", "Cantwell and Co": not a surname alone
@@ -232,8 +233,8 @@ def build(rule: Rule) -> Check:
             if counted is None or tree.words[counted].lemma.lower() in measures:
                 return None  # "thousands of pounds was": an amount, which may be one thing (Quirk 10.36)
             return number(tree, counted, depth + 1)  # "a lot of those companies show"
-        if lower in plural_words and not tree.kids(s, "det"):
-            return PLURAL  # "many of these incidents were"
+        if lower in plural_words and all(tree.words[d].lower == "a" for d in tree.kids(s, "det")):
+            return PLURAL  # "many of these incidents were", "a few of the players were"
         if w.tag == "CD" and lower not in ("one", "1") and not tree.kids(s, "nummod", "quantmod", "compound") and any(
             tree.words[k].lower == "of" and any(
                 tree.words[o].tag == "NNS" or tree.words[o].lower in _COUNTED_PRONOUNS for o in tree.kids(k, "pobj")
@@ -381,12 +382,15 @@ def build(rule: Rule) -> Check:
         read = _subject_read_as_compound(tree, i)
         subjects = read or tree.kids(clause, *_SUBJECT) or tree.kids(i, *_SUBJECT) or [
             k for k in tree.kids(clause, "csubj")
-            if words[k].tag == "VBG" and tree.starts_sentence(k) and not tree.kids(k, "conj", "cc") and not any(
-                words[o].tag == "NNS" and not tree.kids(o, "det", "poss") for o in tree.kids(k, "dobj")
+            if not tree.kids(k, "conj", "cc") and (
+                (words[k].tag == "VBG" and tree.starts_sentence(k) and not any(
+                    words[o].tag == "NNS" and not tree.kids(o, "det", "poss") for o in tree.kids(k, "dobj")))
+                or (words[k].tag == "VB" and any(words[t].tag == "TO" and tree.starts_sentence(t) and t == k - 1
+                                                 for t in tree.kids(k, "aux")))
             )
         ]  # the parse may hang the subject on the auxiliary ("when animals begins interacting"); "Riding
-        # an e-bike feels": a gerund's clause opening the sentence is one thing ("Rising prices
-        # hurt": a participle before a bare plural may be its adjective)
+        # an e-bike feels", "To learn languages is": a gerund's or infinitive's clause opening the sentence is
+        # one thing ("Rising prices hurt": a participle before a bare plural may be its adjective)
         subjects = [k for k in subjects if words[k].tag != "IN"]  # "One danger are that another eruption": the
         # parse's subject "that" is the complementizer opening the complement
         stranded = _stranded_subject(tree, clause)
@@ -410,7 +414,9 @@ def build(rule: Rule) -> Check:
             subjects = subjects[1:]  # "Typical salary: New graduates start": a heading before a colon is no subject
         expletive = tree.kids(clause, "expl")
         if expletive and not subjects:  # "there is/are": the first noun after the verb decides
-            after = [k for k in tree.kids(clause, "attr") if k > i]
+            after = [k for k in tree.kids(clause, "attr") if k > i] or [
+                k for x in tree.kids(clause, "xcomp") if words[x].lemma == "be" for k in tree.kids(x, "attr") if k > i
+            ]  # "There seems to be many problems": the noun after the "be" a raising verb takes
             before = tree.previous_word(i)
             while before is not None and before != expletive[0] and words[before].tag in ADVERB_TAGS:
                 before = tree.previous_word(before)  # "there still remains"
@@ -906,8 +912,11 @@ def _joined_number(tree: Tree, s: int) -> str | None:
         return None  # "Presents hours and hours": a plural modifier is a clause the parse merged
     if any(k < links[0] and tree.words[k].dep in ("relcl", "acl") for j in joined for k in tree.kids(j)):
         return None  # "one thing that has kept X down and the number ...": which "and" joins what is a guess
-    if not tree.kids(joined[0], "det", "poss") and any(tree.kids(k, "det", "poss") for k in joined[1:]):
+    if not tree.kids(joined[0], "det", "poss") and tree.words[joined[0]].lower not in _NOMINATIVE and any(
+        tree.kids(k, "det", "poss") for k in joined[1:]
+    ):  # fmt: skip
         return None  # "is free-standing and the base is": a determiner only after "and" starts a new clause
+        # (a pronoun needs none: "He and his wife were")
     for c in links:
         before = tree.previous_word(c)
         conjunct = next((k for k in tree.kids(tree.words[c].head, "conj") if k > c), None)
