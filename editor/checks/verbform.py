@@ -237,6 +237,24 @@ def build(rule: Rule) -> Check:
             if all(words[j].tag in ADVERB_TAGS or not words[j].text.strip() for j in range(first + 1, second)):
                 yield first, second, base
 
+    def passive_base(tree: Tree, i: int, aux: int) -> Iterator[Finding]:
+        """The passive's participle where the writer put the base form, straight after "be": "It was
+        build in 1990" wants "built", "was destroy by fire" "destroyed". Not where the two forms are
+        one ("was cut"), nor after a subject with "do" in it, whose "be" takes a bare infinitive ("What
+        he did was walk away", a pseudo-cleft; Quirk 18.29)."""
+        words = tree.words
+        verb = words[i]
+        if verb.tag not in ("VB", "VBP", "VBN") or aux != i - 1 or tree.kids(i, "dobj"):  # the text decides
+            return
+        if verb.tag != "VB" and can_be_noun(verb.text):
+            return  # "you were cheek by jowl": a noun the tagger made a participle
+        if any(words[k].lemma == "do" for s in tree.kids(i, "nsubjpass", "nsubj", "csubj") for k in tree.subtree(s)):
+            return
+        lemma = verb_lemma(verb.text, verb.lemma)
+        right, form = verb_forms(lemma, "VBN"), inflect(lemma, "VBN")
+        if right and form and verb.lower not in right and verb.lower == inflect(lemma, "VB"):
+            yield rule.finding(verb.start, verb.end, verb.text, [with_case(verb, form)], governor=words[aux].text)
+
     def check(analysis: Analysis) -> Iterator[Finding]:
         for tree in trees(analysis):
             words = tree.words
@@ -257,6 +275,9 @@ def build(rule: Rule) -> Check:
                     if fixes and verb.lower not in fixes:
                         yield rule.finding(verb.start, verb.end, verb.text, [with_case(verb, f) for f in fixes],
                                            governor=aux.text)  # fmt: skip
+                    continue
+                if aux.dep == "auxpass" and aux.lemma.lower() == "be" and aux.text.isalpha():
+                    yield from passive_base(tree, i, auxes[-1])
                     continue
                 if aux.dep == "auxpass" or aux.lower in ("'d", "'s"):
                     continue  # "'d" is had or would, "'s" is or has (the tagger may call either a modal)
