@@ -241,7 +241,7 @@ def build(rule: Rule) -> Check:
         """The passive's participle where the writer put the base form, straight after "be": "It was
         build in 1990" wants "built", "was destroy by fire" "destroyed". Not where the two forms are
         one ("was cut"), nor after a subject with "do" in it, whose "be" takes a bare infinitive ("What
-        he did was walk away", a pseudo-cleft; Quirk 18.29)."""
+        he did was walk away", a pseudo-cleft)."""
         words = tree.words
         verb = words[i]
         if verb.tag not in ("VB", "VBP", "VBN") or aux != i - 1 or tree.kids(i, "dobj"):  # the text decides
