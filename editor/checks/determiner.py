@@ -49,6 +49,8 @@ _NUMBER_WORDS = frozenset({"two", "three", "four", "five", "six", "seven", "eigh
                            "twenty", "thirty", "forty", "fifty", "hundred", "thousand", "million", "billion",
                            "trillion", "dozens", "hundreds"})
 _NOUN_ROLES = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
+# Nouns used as time adverbs, never the modifier of a noun before them: "bought two book yesterday"
+_DEICTIC_TIME = frozenset({"yesterday", "today", "tomorrow", "tonight"})
 _LARGE_NUMBERS = frozenset({"million", "billion", "trillion"})
 # A determiner before a number that still counts the noun: "every 30 year" (a possessive too: "her
 # 20 day"); after "a" or "the" the two may name or modify a thing ("a 24 hour service", "the
@@ -161,7 +163,9 @@ def _counted(tree: Tree, number: int, n: int, after: int | None) -> bool:
     if money(tree, number) or (before is not None and tree.words[before].tag in ("NNP", "NNPS")):
         return False  # "the £20 note", "a $1 billion fine": an amount of money names a thing; so does a name's number
     predicative = after is not None and after_tag == "JJ" and _predicative(tree, after, number)
-    if (after_tag in _NOUN_PHRASE_START and not predicative) or after_tag[:2] == "NN" or after_tag == "``" or (
+    adverb = after is not None and tree.words[after].lower in _DEICTIC_TIME  # "bought two book yesterday"
+    modifier = not adverb and ((after_tag in _NOUN_PHRASE_START and not predicative) or after_tag[:2] == "NN")
+    if modifier or after_tag == "``" or (
         "VB" in tags(noun.text) and noun.tag != "JJ" and after_tag in ("IN", "DT", "PRP", "PRP$", "TO", "WDT")
         and not _mostly_noun(noun.lower)
         and not (noun.dep == "dobj" and noun.head < number and after_tag == "IN" and tree.kids(noun.head, "nsubj"))
