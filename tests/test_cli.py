@@ -7,12 +7,41 @@ import codecs
 import json
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 from conftest import IRAN, SAMPLES, main_in_process, run_cli
 
 # The command in this process (fast); the tests that keep run_cli are the real-process smoke tests.
 copydesk = main_in_process
+
+
+def test_json_on_stdout_stays_clean_when_harper_prints(tmp_path: Path) -> None:
+    """harper-py 0.2.0's Rust prints a debug line to file descriptor 1 on this sentence; the real
+    command keeps it out of the report on stdout (it goes to stderr)."""
+    article = tmp_path / "a.txt"
+    article.write_text("I am looking forward to see you.\n", encoding="utf-8")
+    cache = tmp_path / "cache"  # a fresh cache, so that Harper really lints the sentence
+    result = run_cli("check", "--format", "json", "--fail-on", "never", str(article),
+                     env={"COPYDESK_CACHE_DIR": str(cache)})  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert [f["text"] for f in report["files"][0]["findings"]] == ["to see"]
+
+
+def test_native_writes_to_stdout_go_to_stderr() -> None:
+    """What native code writes straight to descriptor 1 lands on stderr; what copydesk prints stays
+    on stdout."""
+    script = (
+        "import os, sys\n"
+        "from copydesk.cli import _native_output_to_stderr\n"
+        "_native_output_to_stderr()\n"
+        "os.write(1, b'native\\n')\n"
+        "print('ours')\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60, check=True)
+    assert proc.stdout == "ours\n"
+    assert "native" in proc.stderr
 
 
 def test_check_samples_flags_the_iran_focus_slips() -> None:

@@ -23,6 +23,7 @@ _HARPER_COMMANDS = frozenset({"check", "fix"})
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    _native_output_to_stderr()
     args = list(sys.argv[1:] if argv is None else argv)
     if _checks_a_few_files_here(args):
         from copydesk.cli.client import forward
@@ -55,3 +56,23 @@ def build_parser() -> argparse.ArgumentParser:
     from copydesk.cli.parser import build_parser as build
 
     return build()
+
+
+def _native_output_to_stderr() -> None:
+    """Point file descriptor 1 at stderr and give `sys.stdout` a descriptor of its own on the real
+    stdout: native code that prints there lands on stderr, not inside the JSON, SARIF, diff or LSP
+    stream copydesk writes (harper-py 0.2.0's Rust prints "gerund_form: -seeing- -- verb: -see-"
+    on "looking forward to see you"). Forked checkers inherit the arrangement. Only where stdout
+    and stderr are the process's own descriptors: a test's buffer or the server's capture is left."""
+    try:
+        if sys.stdout.fileno() != 1 or sys.stderr.fileno() != 2:
+            return
+    except (AttributeError, OSError, ValueError):
+        return
+    sys.stdout.flush()
+    own = os.dup(1)
+    os.dup2(2, 1)
+    sys.stdout = os.fdopen(
+        own, "w", encoding=sys.stdout.encoding, errors=sys.stdout.errors,
+        buffering=1 if sys.stdout.line_buffering else -1,
+    )  # fmt: skip
