@@ -69,7 +69,9 @@ def build(rule: Rule) -> Check:
 
     def surely_a_verb(tree: Tree, c: int) -> bool:
         """Whether the word after "to" is a verb, not a noun the tagger read as one after "to"
-        ("object to consent", "in addition to report type"): it cannot be a noun, or its object
+        ("object to consent", "in addition to report type"), where the phrase's own preposition is
+        "to" (after "insisted to" or "capable to", which take another, the "to" is the infinitive's
+        whatever the word may also be: "insisted to pay"): it cannot be a noun, or its object
         is one no noun would take: a pronoun, a plural, a noun phrase with a determiner or a
         number, or a mass noun ("play chess"); a bare singular count noun is a compound's."""
         if not can_be_noun(tree.words[c].lower):
@@ -93,7 +95,7 @@ def build(rule: Rule) -> Check:
                     continue
                 head = verb.head
                 before = tree.previous_word(to)
-                if head == c or not surely_a_verb(tree, c) or (
+                if head == c or (settings.preposition == "to" and not surely_a_verb(tree, c)) or (
                     head > to and (before is None or words[before].head != c)
                 ):  # fmt: skip
                     continue  # the phrase is what the verb hangs on, or hangs on it ("Prior to start the engine,")
