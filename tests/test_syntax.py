@@ -193,3 +193,14 @@ def test_a_verb_the_tagger_took_for_a_noun_gets_no_plural() -> None:
     text = "Brabon says that many student enrol on MOOCs because they are free."
     found = Checker(SYNTAX_RULES, NO_ENGINES).check(text)
     assert not [f for f in found if any("enrols" in r for r in f.replacements)]
+
+
+def test_a_joined_or_clausal_subject_is_named_whole_in_the_message() -> None:
+    """The message names the subject the verb agrees with: "He and his wife", not "He"; a clause's
+    words, not its verb; a noun subject by its head word, as before."""
+    text = "He and his wife was at home. To ignore these warnings are dangerous. The results of the survey shows it."
+    found = Checker(SYNTAX_RULES, NO_ENGINES).check(text)
+    messages = [f.message for f in found if f.rule == "agreement.subject-verb"]
+    assert [m.split(" subject ")[1].split(":")[0] for m in messages] == [
+        "'He and his wife'", "'To ignore these warnings'", "'results'"
+    ]  # fmt: skip

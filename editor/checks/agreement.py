@@ -554,7 +554,7 @@ def build(rule: Rule) -> Check:
             return
         yield rule.finding(
             verb.start, verb.end, verb.text, [with_case(verb, fix)],
-            subject=subject.text, number=wanted if wanted != FIRST else "first-person",
+            subject=_named(analysis, tree, s), number=wanted if wanted != FIRST else "first-person",
         )  # fmt: skip
 
     def joined_verb(analysis: Analysis, tree: Tree, i: int, subject: int) -> Iterator[Finding]:
@@ -591,6 +591,15 @@ def build(rule: Rule) -> Check:
 # Words in a noun's phrase that show its number: the singular determiners, the demonstratives, quantifiers
 _NUMBER_SHOWN = _SINGULAR_DETERMINERS | {"that", "these", "those", "one", "much", "little", "many", "several", "few",
                                          "various", "numerous", "multiple", "both"}
+
+
+def _named(analysis: Analysis, tree: Tree, s: int) -> str:
+    """How the message names subject s: its head word, or the whole phrase when words joined by
+    "and" or a clause make it ("He and his wife", "To ignore these warnings"), not its first word."""
+    if tree.words[s].dep != "csubj" and not tree.kids(s, "conj"):
+        return tree.words[s].text
+    first, last = min(tree.subtree(s)), tree.last_word(s)
+    return analysis.text[tree.words[first].start : tree.words[last].end]
 
 
 _DEMONSTRATIVE_PARTNERS = {"this": "these", "these": "this", "that": "those", "those": "that"}
