@@ -26,9 +26,11 @@ from copydesk.checks.syntactic import (
     FINITE_TAGS,
     GENITIVE_ENDINGS,
     NEGATIONS,
+    NOMINATIVE,
     NOUN_TAGS,
     PLURAL_WITH_A,
     VERB_TAGS,
+    WH_TAGS,
     Tree,
     countable,
     counted_by_one,
@@ -68,7 +70,6 @@ _PLURAL_ENDINGS = ("people", "children")
 _SINGULAR_DETERMINERS = frozenset({"a", "an", "this", "each", "every", "another"})
 _NOMINAL = frozenset({"NN", "NNS", "NNP", "NNPS", "PRP"})
 _BE = frozenset({"is", "are", "am", "was", "were"})
-_NOMINATIVE = frozenset({"i", "he", "she", "we", "they"})  # pronouns only ever a subject
 _POSSESSIVE_PRONOUNS = frozenset({"mine", "yours", "his", "hers", "ours", "theirs"})
 _QUOTES = frozenset({'"', "“", "”", "«", "»"})
 # "Tom Cantwell", "the Cantwells", "Cantwell and Co": not a surname alone
@@ -705,7 +706,7 @@ def _question(tree: Tree, verb: int) -> bool:
         return False  # "Why do it?": "do" and "have" ask as auxiliaries; alone, they are infinitives
     opening = [k for k in span if k < verb and words[k].text not in _QUOTES]
     return not opening or (
-        words[opening[0]].tag in ("WRB", "WP", "WDT", "WP$")
+        words[opening[0]].tag in WH_TAGS
         and not any(words[k].tag[:2] in ("VB", "MD") or words[k].text == "," for k in opening)
     )  # fmt: skip
 
@@ -730,13 +731,13 @@ def _premodifiers_joined(tree: Tree, s: int) -> bool:
     if len(joined) != 1 or len(links) != 1 or links[0] + 1 >= joined[0]:
         return False
     before, after = links[0] - 1, links[0] + 1
-    modifier, head = words[before], words[joined[0]]
+    modifier = words[before]
     return (
         modifier.dep == "pobj" and modifier.tag == "NN" and modifier.text.islower() and not tree.kids(before)
         and words[modifier.head].head == s and countable(modifier.lemma, COUNTABLE_GAP)
         and words[after].dep == "compound" and words[after].head == joined[0] and words[after].text.islower()
         and not tree.kids(joined[0], "det", "poss", "conj")
-        and head.tag in ("NN", "NNS")
+        and words[joined[0]].tag in ("NN", "NNS")
     )  # fmt: skip
 
 
@@ -764,19 +765,13 @@ def _stranded_subject(tree: Tree, clause: int) -> int | None:
     ("the things you need to know your child does": what the child does)."""
     words = tree.words
     infinitive = words[clause].head
-    if words[clause].dep != "ccomp" or tree.kids(clause, "mark") or not tree.kids(clause, "dobj") or (
-        words[infinitive].dep != "xcomp"
-    ) or not any(
-        words[k].tag == "TO" for k in tree.kids(infinitive, "aux")
-    ):  # fmt: skip
-        return None
     relative = words[infinitive].head
     noun = words[relative].head
+    complement = words[clause].dep == "ccomp" and bool(tree.kids(clause, "dobj")) and not tree.kids(clause, "mark")
+    to_infinitive = words[infinitive].dep == "xcomp" and any(words[k].tag == "TO" for k in tree.kids(infinitive, "aux"))
+    contact = words[relative].dep == "relcl" and not any(words[k].tag in WH_TAGS for k in tree.kids(relative))
     stranded = words[noun].dep == "ROOT" or (words[noun].dep == "conj" and words[words[noun].head].tag[:2] == "VB")
-    contact = not any(words[k].tag in ("WDT", "WP") for k in tree.kids(relative))  # no "that", "who"
-    if words[relative].dep != "relcl" or words[noun].tag not in ("NN", "NNS") or not stranded or not contact:
-        return None
-    return noun
+    return noun if complement and to_infinitive and contact and stranded and words[noun].tag in ("NN", "NNS") else None
 
 
 def _cleft_focus(tree: Tree, noun: int, pronoun: int) -> bool:
@@ -921,7 +916,7 @@ def _joined_number(tree: Tree, s: int) -> str | None:
         return None  # "Presents hours and hours": a plural modifier is a clause the parse merged
     if any(k < links[0] and tree.words[k].dep in ("relcl", "acl") for j in joined for k in tree.kids(j)):
         return None  # "one thing that has kept X down and the number ...": which "and" joins what is a guess
-    if not tree.kids(joined[0], "det", "poss") and tree.words[joined[0]].lower not in _NOMINATIVE and any(
+    if not tree.kids(joined[0], "det", "poss") and tree.words[joined[0]].lower not in NOMINATIVE and any(
         tree.kids(k, "det", "poss") for k in joined[1:]
     ):  # fmt: skip
         return None  # "is free-standing and the base is": a determiner only after "and" starts a new clause
