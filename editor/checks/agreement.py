@@ -165,8 +165,9 @@ def build(rule: Rule) -> Check:
         verb agrees with the number meant, so it is left alone, not made to agree with the slip
         (both fixes together would make "This problem are"); "a few people", "a great many" are plural."""
         determiners = [tree.words[d].lower for d in tree.kids(s, "det")]
-        if tag == "NN":
-            return any(d in plural_words or _PRONOUNS.get(d) == PLURAL for d in determiners)
+        if tag == "NN":  # "many" and "several" may be parsed as adjectives: "many subscriber have"
+            quantifiers = [tree.words[d].lower for d in tree.kids(s, "amod")]
+            return any(d in plural_words or _PRONOUNS.get(d) == PLURAL for d in (*determiners, *quantifiers))
         return tag == "NNS" and any(d in _SINGULAR_DETERMINERS for d in determiners) and not any(
             tree.words[k].lower in PLURAL_WITH_A for k in tree.kids(s, "amod", "nummod", "quantmod")
         )

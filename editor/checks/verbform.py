@@ -305,6 +305,8 @@ def build(rule: Rule) -> Check:
                         for j in range(auxes[-1] + 1, i)) or i - auxes[-1] > 4) and not _asked(tree, auxes[-1], i):
                     continue  # only adverbs and "not" between (whatever the tagger made of "n’t"): a subject between
                     # is a question the parse may misread
+                if any(words[j].lower == "too" for j in range(auxes[-1] + 1, i)):
+                    continue  # "have too ask": "too" never comes before a verb, so it is "to" (confusable's)
                 if verb.dep in ("amod", "compound") or (aux.lower == "had" and any(
                     words[j].lower == "better" for j in range(auxes[-1] + 1, i)
                 )):  # fmt: skip
