@@ -60,6 +60,8 @@ _PRONOUNS = {
     "us": PLURAL, "them": PLURAL,  # what a partitive takes a part of: "most of us find", "half of them are"
 }  # fmt: skip
 _SUBJECT = ("nsubj", "nsubjpass")
+_FREE_RELATIVES = frozenset({"whoever", "whatever", "whichever"})
+_DISTRIBUTIVE = frozenset({"each", "every"})
 _RELATIVE = frozenset({"who", "that", "which"})
 # What a number with "of" counts when it is a pronoun: "six of which were", "two of them are"
 _COUNTED_PRONOUNS = frozenset({"which", "whom", "them", "these", "those", "us"})
@@ -166,7 +168,9 @@ def build(rule: Rule) -> Check:
         (both fixes together would make "This problem are"); "a few people", "a great many" are plural."""
         determiners = [tree.words[d].lower for d in tree.kids(s, "det")]
         if tag == "NN":  # "many" and "several" may be parsed as adjectives: "many subscriber have"
-            quantifiers = [tree.words[d].lower for d in tree.kids(s, "amod")]
+            quantifiers = [tree.words[q].lower for q in tree.kids(s, "amod") if not any(
+                tree.words[d].lower in ("a", "an") and d > q for d in tree.kids(s, "det")
+            )]  # (but "many a student has": one at a time; "a few explanation" is plural)
             return any(d in plural_words or _PRONOUNS.get(d) == PLURAL for d in (*determiners, *quantifiers))
         return tag == "NNS" and any(d in _SINGULAR_DETERMINERS for d in determiners) and not any(
             tree.words[k].lower in PLURAL_WITH_A for k in tree.kids(s, "amod", "nummod", "quantmod")
@@ -230,6 +234,11 @@ def build(rule: Rule) -> Check:
             # is required": the amount needed
             plural = counted is not None and not amount and number(tree, counted, depth + 1) == PLURAL
             return PLURAL if plural else None
+        if lower == "none" and depth == 0:
+            counted = _counted_after_of(tree, s)  # "none of the water is"; before a plural either ("none of the
+            # proposals has/have")
+            singular = counted is not None and number(tree, counted, depth + 1) == SINGULAR
+            return SINGULAR if singular else None
         if lower in of_partitives or (w.tag == "NNS" and w.lemma.lower() in of_partitives):  # "two-thirds of"
             counted = _counted_after_of(tree, s)
             if counted is None or tree.words[counted].lemma.lower() in measures:
@@ -389,6 +398,7 @@ def build(rule: Rule) -> Check:
                     words[o].tag == "NNS" and not tree.kids(o, "det", "poss") for o in tree.kids(k, "dobj")))
                 or (words[k].tag == "VB" and any(words[t].tag == "TO" and tree.starts_sentence(t) and t == k - 1
                                                  for t in tree.kids(k, "aux")))
+                or _free_relative(tree, k)
             )
         ]  # the parse may hang the subject on the auxiliary ("when animals begins interacting"); "Riding
         # an e-bike feels", "To learn languages is": a gerund's or infinitive's clause opening the sentence is
@@ -545,7 +555,7 @@ def build(rule: Rule) -> Check:
                 safe=False, subject=subject.text, number=wanted,
             )  # fmt: skip  # which is the slip is the writer's: proposed, never applied unattended
             return
-        other = _other_number(tree, s) if tree.previous_word(i) == s else None
+        other = _other_number(tree, s) if tree.previous_word(i) == s and subject.lower not in plural_nouns else None
         if other is not None:  # "Managerial styles is": "styles are", or "style is" if the noun is the slip
             gap = analysis.text[subject.end : verb.start]
             yield rule.finding(
@@ -655,6 +665,15 @@ def _subject_read_as_compound(tree: Tree, verb: int) -> list[int]:
         return []  # "how these resource tie into": a determiner with a number of its own sides with the
         # verb, and the noun is the slip (agreement.determiner-noun)
     return [noun]
+
+
+def _free_relative(tree: Tree, clause: int) -> bool:
+    """Whether a clausal subject opens with "whoever", "whatever" or "whichever" standing for a
+    noun ("Whoever wins gets", "Whatever happens is"): one person or thing (not "whatever toys
+    you buy", where the word is a determiner and the noun decides)."""
+    first = min(tree.subtree(clause))
+    word = tree.words[first]
+    return word.lower in _FREE_RELATIVES and word.dep in ("nsubj", "nsubjpass", "dobj") and word.head == clause
 
 
 def _reporting_inversion(tree: Tree, verb: int, subject: int) -> bool:
@@ -928,6 +947,9 @@ def _joined_number(tree: Tree, s: int) -> str | None:
         after = tree.next_word(tree.last_word(conjunct)) if conjunct is not None else None
         if before is not None and after is not None and tree.words[before].text == tree.words[after].text == ",":
             return None  # "The quality of this squad, and the balance of ages, bodes": an aside
+    distributive = [tree.words[d].lower in _DISTRIBUTIVE for k in joined for d in tree.kids(k, "det")]
+    if distributive[:1] == [True] and all(distributive) and all(tree.words[k].tag == "NN" for k in joined):
+        return SINGULAR  # "Every student and teacher was", "each boy and each girl has": one at a time
     if (
         all(tree.words[k].tag == "NNS" for k in joined)  # "consumers and retailers" ("fish and chips" is a dish)
         or any(tree.words[k].tag == "NNS" and tree.kids(k, "det", "amod", "poss", "nummod") for k in joined)
