@@ -197,10 +197,12 @@ def test_a_verb_the_tagger_took_for_a_noun_gets_no_plural() -> None:
 
 def test_a_joined_or_clausal_subject_is_named_whole_in_the_message() -> None:
     """The message names the subject the verb agrees with: "He and his wife", not "He"; a clause's
-    words, not its verb; a noun subject by its head word, as before."""
-    text = "He and his wife was at home. To ignore these warnings are dangerous. The results of the survey shows it."
+    words, not its verb; a quantity with what it counts, "A lot of people", not "lot"; a noun
+    subject by its head word, as before."""
+    text = ("He and his wife was at home. To ignore these warnings are dangerous. A lot of people is waiting. "
+            "The results of the survey shows it.")
     found = Checker(SYNTAX_RULES, NO_ENGINES).check(text)
     messages = [f.message for f in found if f.rule == "agreement.subject-verb"]
     assert [m.split(" subject ")[1].split(":")[0] for m in messages] == [
-        "'He and his wife'", "'To ignore these warnings'", "'results'"
+        "'He and his wife'", "'To ignore these warnings'", "'A lot of people'", "'results'"
     ]  # fmt: skip

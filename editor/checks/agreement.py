@@ -148,6 +148,8 @@ def build(rule: Rule) -> Check:
     demonstrative_nouns = frozenset(w.lower() for w in settings.demonstrative_nouns)
     plural_nouns = frozenset(w.lower() for w in settings.plural_nouns)
     counting_nouns = frozenset(w.lower() for w in settings.counting_nouns)
+    quantities = of_partitives | plural_partitives | plural_words | singular_words | {"none"}  # named with what
+    # they count
 
     def subjunctive(tree: Tree, clause: int) -> bool:
         """Whether the clause (or the clause it is joined to) is a 'that' clause of a mandative
@@ -566,7 +568,7 @@ def build(rule: Rule) -> Check:
             return
         yield rule.finding(
             verb.start, verb.end, verb.text, [with_case(verb, fix)],
-            subject=_named(analysis, tree, s), number=wanted if wanted != FIRST else "first-person",
+            subject=_named(analysis, tree, s, quantities), number=wanted if wanted != FIRST else "first-person",
         )  # fmt: skip
 
     def joined_verb(analysis: Analysis, tree: Tree, i: int, subject: int) -> Iterator[Finding]:
@@ -605,12 +607,17 @@ _NUMBER_SHOWN = _SINGULAR_DETERMINERS | {"that", "these", "those", "one", "much"
                                          "various", "numerous", "multiple", "both"}
 
 
-def _named(analysis: Analysis, tree: Tree, s: int) -> str:
+def _named(analysis: Analysis, tree: Tree, s: int, quantities: frozenset[str]) -> str:
     """How the message names subject s: its head word, or the whole phrase when words joined by
-    "and" or a clause make it ("He and his wife", "To ignore these warnings"), not its first word."""
-    if tree.words[s].dep != "csubj" and not tree.kids(s, "conj"):
+    "and" or a clause make it ("He and his wife", "To ignore these warnings"), not its first word,
+    or a quantity with what it counts ("A lot of people", "None of the water"), not "lot"."""
+    counted = _counted_after_of(tree, s) if tree.words[s].lower in quantities else None
+    if counted is not None:
+        first, last = min(tree.subtree(s)), tree.last_word(counted)
+    elif tree.words[s].dep != "csubj" and not tree.kids(s, "conj"):
         return tree.words[s].text
-    first, last = min(tree.subtree(s)), tree.last_word(s)
+    else:
+        first, last = min(tree.subtree(s)), tree.last_word(s)
     return analysis.text[tree.words[first].start : tree.words[last].end]
 
 
