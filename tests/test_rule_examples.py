@@ -5,6 +5,8 @@ A new rule needs no new test code; a rule without examples fails here.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from conftest import ROOT
 
@@ -35,6 +37,8 @@ def test_bad_examples_are_flagged_and_fixed(rule: Rule) -> None:
         findings = checker.check(example.text)
         assert findings, f"{rule.id}: not flagged: {example.text!r}"
         assert all(f.rule == rule.id for f in findings)
+        unfilled = [f.message for f in findings if re.search(r"\{\w+\}", f.message)]
+        assert not unfilled, f"{rule.id}: a field of the message is not filled: {unfilled}"
         fixed = apply_edits(example.text, resolve(findings).edits)
         expected = example.fixed if example.fixed is not None else example.text
         assert fixed == expected, f"{rule.id}: {example.text!r} fixed as {fixed!r}"
