@@ -51,6 +51,8 @@ _NOUN_OPENERS = frozenset({"DT", "JJ", "JJR", "JJS", "PRP$", "POS", "CD"})
 _SUBJECT_DETERMINERS = frozenset({"this", "that", "all", "both", "each"})
 # The auxiliaries whose finite forms may follow a modal by mistake ("would has been")
 _AUXILIARIES = frozenset({"be", "have", "do"})
+# Adverbs of the perfect ("had already left"): after them "have" is the auxiliary, not "have leave"
+_PERFECT_ADVERBS = frozenset({"already", "just", "never", "recently", "finally"})
 
 
 def wanted_form(aux_tag: str, aux_lemma: str) -> str | None:
@@ -258,7 +260,12 @@ def build(rule: Rule) -> Check:
             return
         lemma = verb_lemma(verb.text, verb.lemma)
         right, form = verb_forms(lemma, "VBN"), inflect(lemma, "VBN")
-        if right and form and verb.lower not in right and verb.lower == inflect(lemma, "VB"):
+        past = (  # a strong verb's past for its participle: "was wrote", "were ate" (not "was broke", an adjective
+            # too; nor where the lexicon lacks a spelling, "learnt", "fuelled", "lit")
+            verb.lower in verb_forms(lemma, "VBD") and "JJ" not in tags(verb.lower) and verb.lower not in accepted
+            and not verb.lower.endswith("ed") and not (form or "ed").endswith("ed")
+        )  # fmt: skip
+        if right and form and verb.lower not in right and (verb.lower == inflect(lemma, "VB") or past):
             yield rule.finding(verb.start, verb.end, verb.text, [with_case(verb, form)], governor=words[aux].text)
 
     def check(analysis: Analysis) -> Iterator[Finding]:
@@ -320,8 +327,12 @@ def build(rule: Rule) -> Check:
                 tag = wanted_form(aux.tag, aux.lemma.lower())
                 if tag is None or verb.tag == "VBG" or (tag == "VBN" and verb.lower in accepted):
                     continue  # "to coming", "have been going": other constructions; "has got", British
-                if tag == "VBN" and verb.tag == "VB" and can_be_noun(verb.text) and not tree.kids(i, "dobj"):
-                    continue  # "they have cause for concern": "have" and a noun the tagger took for a verb
+                perfect_adverb = any(words[j].lower in _PERFECT_ADVERBS for j in range(auxes[-1] + 1, i))
+                if tag == "VBN" and verb.tag == "VB" and can_be_noun(verb.text) and not tree.kids(i, "dobj") and (
+                    not perfect_adverb
+                ):  # fmt: skip
+                    continue  # "they have cause for concern": "have" and a noun the tagger took for a verb (but
+                    # "had already leave": "already" is the perfect's)
                 # The text decides, not the tagger (which tags "went" after "has" VBN): a form the
                 # lexicon gives the lemma for the wanted tag is right.
                 lemma = verb_lemma(verb.text, verb.lemma)
