@@ -35,7 +35,7 @@ from copydesk.checks.syntactic import (
     with_case,
 )
 from copydesk.findings import Finding
-from copydesk.lexicon import can_be_noun
+from copydesk.lexicon import bigram_counts, can_be_noun
 from copydesk.rules import Rule
 from copydesk.text import Analysis
 from copydesk.wordclass import tags
@@ -51,6 +51,7 @@ _NOUN_OPENERS = frozenset({"DT", "JJ", "JJR", "JJS", "PRP$", "POS", "CD"})
 _SUBJECT_DETERMINERS = frozenset({"this", "that", "all", "both", "each"})
 # The auxiliaries whose finite forms may follow a modal by mistake ("would has been")
 _AUXILIARIES = frozenset({"be", "have", "do"})
+_PRESENT_BE = frozenset({"am", "is", "are"})
 # Adverbs of the perfect ("had already left"): after them "have" is the auxiliary, not "have leave"
 _PERFECT_ADVERBS = frozenset({"already", "just", "never", "recently", "finally"})
 
@@ -266,7 +267,16 @@ def build(rule: Rule) -> Check:
             and not verb.lower.endswith("ed") and not (form or "ed").endswith("ed")
         )  # fmt: skip
         if right and form and verb.lower not in right and (verb.lower == inflect(lemma, "VB") or past):
-            yield rule.finding(verb.start, verb.end, verb.text, [with_case(verb, form)], governor=words[aux].text)
+            fixes = [form]
+            progressive = inflect(lemma, "VBG")
+            present = words[aux].lower
+            if progressive and present in _PRESENT_BE:  # "She is go to school": the progressive as likely as the
+                counts = bigram_counts(_PRESENT_BE)  # passive; the likelier in edited prose first ("is going",
+                # "is paid")
+                both = (progressive, form)
+                fixes = sorted(both, key=lambda f: -counts.get((present, f), 0))
+            yield rule.finding(verb.start, verb.end, verb.text, [with_case(verb, f) for f in fixes],
+                               governor=words[aux].text)  # fmt: skip
 
     def check(analysis: Analysis) -> Iterator[Finding]:
         for tree in trees(analysis):
