@@ -111,7 +111,8 @@ def build(rule: Rule) -> Check:
                                 and not any(tree.words[k].text == "," for k in range(head, last)))  # fmt: skip
             # or the phrase is itself its subject: "a majority the athletes were"
             two = phrase.dep in ("nsubj", "nsubjpass") and phrase.head == verb
-            return second or two or _unclosed_apposition(tree, head, verb)
+            # or the parse made the phrase's own word its verb: "Regardless the weather, we go"
+            return second or two or verb == phrase_end or _unclosed_apposition(tree, head, verb)
         return tree.words[head].dep not in _CLAUSE_DEPS
 
     def after_object(tree: Tree, i: int) -> bool:
