@@ -148,8 +148,8 @@ def build(rule: Rule) -> Check:
     demonstrative_nouns = frozenset(w.lower() for w in settings.demonstrative_nouns)
     plural_nouns = frozenset(w.lower() for w in settings.plural_nouns)
     counting_nouns = frozenset(w.lower() for w in settings.counting_nouns)
-    quantities = of_partitives | plural_partitives | plural_words | singular_words | {"none"}  # named with what
-    # they count
+    # named in the message with what they count ("A lot of people")
+    quantities = of_partitives | plural_partitives | plural_words | singular_words | counting_nouns | {"none"}
 
     def subjunctive(tree: Tree, clause: int) -> bool:
         """Whether the clause (or the clause it is joined to) is a 'that' clause of a mandative
@@ -229,7 +229,9 @@ def build(rule: Rule) -> Check:
             if counted is not None and article == ["the"]:
                 return SINGULAR  # "the number of people has risen": the number itself (Quirk 10.35)
             if counted is not None and article in (["a"], ["an"]):
-                return number(tree, counted, depth + 1)  # "a number of people have": the people
+                counted_number = number(tree, counted, depth + 1)  # "a number of people have": the people (a
+                # singular after it is the slip, plural-after-quantity's: "a number of student were")
+                return counted_number if counted_number == PLURAL else None
         if lower in plural_partitives and w.tag == "NN" and depth == 0:
             counted = _counted_after_of(tree, s)  # "the majority of fans are" (Quirk 10.35)
             amount = any(tree.words[d].lower in ("a", "an") for d in tree.kids(s, "det"))  # "a majority of members
