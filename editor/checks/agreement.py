@@ -217,6 +217,11 @@ def build(rule: Rule) -> Check:
         demonstrative = _demonstrative_before(tree, s) if lower in demonstrative_nouns else None
         if demonstrative is not None:  # "this data shows", "these data show"
             return SINGULAR if tree.words[demonstrative].lower in ("this", "that") else PLURAL
+        if w.tag == "NNS" and any(tree.words[d].lower in _DISTRIBUTIVE for d in tree.kids(s, "det")) and not (
+            tree.kids(s, "nummod", "quantmod") or any(tree.words[a].lower == "few" for a in tree.kids(s, "amod"))
+        ):  # fmt: skip
+            return SINGULAR  # "Every children need": the determiner check makes it "Every child", one at a time
+            # (but "every two weeks", "every few days" count a plural)
         if determiner_disagrees(tree, s, w.tag):
             return None  # the determiner shows the noun is the slip, the determiner check's to tell
         if lower in singular_words:
