@@ -264,7 +264,7 @@ def build(rule: Rule) -> Check:
         past = (  # a strong verb's past for its participle: "was wrote", "were ate" (not "was broke", an adjective
             # too; nor where the lexicon lacks a spelling, "learnt", "fuelled", "lit")
             verb.lower in verb_forms(lemma, "VBD") and "JJ" not in tags(verb.lower) and verb.lower not in accepted
-            and not verb.lower.endswith("ed") and not (form or "ed").endswith("ed")
+            and not verb.lower.endswith("ed") and form is not None and not form.endswith("ed")
         )  # fmt: skip
         if right and form and verb.lower not in right and (verb.lower == inflect(lemma, "VB") or past):
             fixes = [form]
