@@ -253,7 +253,7 @@ def build(rule: Rule) -> Check:
             return  # "you were cheek by jowl": a noun the tagger made a participle
         if verb.lemma.lower() == "be":
             return  # "can be be as high": a doubled word, repetition's
-        if words[aux].lower in ("is", "are", "am") and any(
+        if words[aux].lower in _PRESENT_BE and any(
             words[s].tag in ("NN", "NNS") for k in (i, aux) for s in tree.kids(k, "nsubjpass", "nsubj")
         ):  # fmt: skip
             return  # "My advice is go to": a noun's "be" and a base verb lost its "to" (missing-word's)
