@@ -274,7 +274,8 @@ def build(rule: Rule) -> Check:
             if tree.kids(w.head, "attr"):
                 return None  # "who am I", "which is it": a question, not a relative clause
             if clause.dep == "relcl" and clause.head != w.head and (
-                (clause.head == before and tree.words[clause.head].dep != "pobj") or _cleft_focus(tree, clause.head, s)
+                (before in _conjuncts(tree, clause.head) and tree.words[clause.head].dep != "pobj")
+                or _cleft_focus(tree, clause.head, s)
             ):  # "the people across the globe who live": which noun the clause is about is a guess
                 antecedent = clause.head  # the noun right before the pronoun ("people who live"), or a cleft's focus
                 if tree.words[antecedent].dep not in ("nsubj", "nsubjpass", "dobj", "attr", "ROOT"):
@@ -585,9 +586,12 @@ def build(rule: Rule) -> Check:
         does: "if either me or PS calls out to her and ask her" -> "asks"."""
         words = tree.words
         verb, first = words[i], words[words[i].head]
+        wanted = number(tree, subject)
+        if wanted is None and verb.tag in ("VBZ", "VBP") and first.tag in ("VBZ", "VBP"):
+            yield from disagreeing_pair(analysis, tree, i, subject)
+            return
         if not verb.text.isalpha() or verb.lower in _BE or verb.lower in ("was", "were"):
             return
-        wanted = number(tree, subject)
         if wanted is None and first.tag == "VBZ" and tree.kids(i, "dobj"):
             wanted = SINGULAR  # with an object it is surely a verb ("has a sound and feel" is a noun)
         shown = PLURAL if verb.tag == "VB" else _number_of(verb)
@@ -605,6 +609,39 @@ def build(rule: Rule) -> Check:
         if fix and fix != verb.lower:
             yield rule.finding(verb.start, verb.end, verb.text, [with_case(verb, fix)],
                                subject=words[subject].text, number=wanted)  # fmt: skip
+
+    def disagreeing_pair(analysis: Analysis, tree: Tree, i: int, subject: int) -> Iterator[Finding]:
+        """Two verbs sharing a subject whose form does not tell its number, one singular and one
+        plural ("The data in the files includes eight pools and are as of June"): one of them is
+        the slip, and which is the writer's, so both readings are offered, never applied unattended."""
+        words = tree.words
+        verb, first = words[i], words[words[i].head]
+        first_number, second_number = _number_of(first), _number_of(verb)
+        if first_number is None or second_number is None or FIRST in (first_number, second_number):
+            return
+        if first_number == second_number or not first.text.isalpha():
+            return
+        link = max(k for k in tree.kids(verb.head, "cc") if k < i)
+        if any(words[k].tag not in ADVERB_TAGS for k in range(link + 1, i)):
+            return  # "mention loneliness and Get Connected is": a subject of its own the parse missed
+        if not tree.kids(i, "dobj", "attr", "acomp", "prep", "xcomp", "ccomp", "oprd", "prt", "dative"):
+            return  # "has a Beatlesque sound and feel as Sean drains": a verb with no complement may be a noun
+        lemmas = (verb_lemma(first.text, first.lemma), verb_lemma(verb.text, verb.lemma))
+        if any(w.lower not in (*verb_forms(lemma, "VBZ"), *verb_forms(lemma, "VBP"), *_BE)
+               for w, lemma in zip((first, verb), lemmas, strict=True)):  # fmt: skip
+            return  # not present forms the lexicon knows: no fix to build
+        as_first = _agreeing(lemmas[1], verb.lower, first_number)
+        as_second = _agreeing(lemmas[0], first.lower, second_number)
+        if not as_first or not as_second:
+            return
+        between = analysis.text[first.end : verb.start]
+        yield rule.finding(
+            first.start, verb.end, analysis.text[first.start : verb.end],
+            [f"{first.text}{between}{with_case(verb, as_first)}", f"{with_case(first, as_second)}{between}{verb.text}"],
+            safe=False, message=f"'{first.text}' is {first_number} and '{verb.text}' {second_number}, with one subject "
+            f"'{words[subject].text}': make them agree ('{with_case(verb, as_first)}' or "
+            f"'{with_case(first, as_second)}')",
+        )  # fmt: skip
 
     return check
 
