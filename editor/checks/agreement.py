@@ -25,6 +25,7 @@ from copydesk.checks.syntactic import (
     COUNTABLE_GAP,
     FINITE_TAGS,
     GENITIVE_ENDINGS,
+    KINDS,
     NEGATIONS,
     NOMINATIVE,
     NOUN_TAGS,
@@ -77,7 +78,6 @@ _QUOTES = frozenset({'"', "“", "”", "«", "»"})
 # "Tom Cantwell", "the Cantwells", "Cantwell and Co": not a surname alone
 _BEYOND_SURNAME = ("compound", "det", "poss", "conj", "cc", "appos")
 _HYPOTHETICAL = frozenset({"if", "though", "unless", "whether"})
-_KINDS = frozenset({"kind", "sort", "type"})  # "all kinds of X": the X may give the number
 _PERSONAL = frozenset({"i", "he", "she"})  # "as I were leaving": "as" here is "while"
 _NEWER_NOUN_ZIPF = 3.0  # a word the lexicon lacks counts as a noun when both its numbers are this common
 
@@ -321,7 +321,7 @@ def build(rule: Rule) -> Check:
         if w.tag not in NOUN_TAGS or lower in sense:
             return None
         if w.lemma.lower() in sense and not (w.tag == "NNS" and _noun_of_number(lower, "NNS") and not (
-            w.lemma.lower() in _KINDS and any(tree.words[k].lower == "of" for k in tree.kids(s, "prep"))
+            w.lemma.lower() in KINDS and any(tree.words[k].lower == "of" for k in tree.kids(s, "prep"))
         )):  # fmt: skip
             return None  # "the team are" is usage; a plural of it is plural ("Numbers seem", "groups of people are";
             # but "all kinds of stuff was": the noun after "of" may decide)

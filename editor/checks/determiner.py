@@ -19,6 +19,7 @@ from copydesk.checks.syntactic import (
     FINITE_TAGS,
     GENITIVE_ENDINGS,
     HYPHENS,
+    KINDS,
     NOUN_TAGS,
     PLURAL_WITH_A,
     VERB_TAGS,
@@ -256,6 +257,10 @@ def _phrase_number(tree: Tree, n: int) -> bool | None:
     if any(words[k].lower == "all" for k in tree.kids(n, "predet")):
         return True
     noun = words[n]
+    if noun.lemma.lower() in KINDS and any(
+        words[o].tag == "NNS" for k in tree.kids(n, "prep") if words[k].lower == "of" for o in tree.kids(k, "pobj")
+    ):  # fmt: skip
+        return True  # "these kind of things": "these kinds of things", the plural after "of" sides with the determiner
     if noun.dep == "pobj" and words[noun.head].lower == "of" and _counts_a_part(tree, words[noun.head].head) and (
         countable(noun.lemma, COUNTABLE_GAP)
     ):  # fmt: skip

@@ -27,6 +27,7 @@ PLURAL_WITH_A = frozenset({"few", "many", "lot", "couple", "dozen", "hundred", "
 VERB_TAGS = frozenset({"VB", "VBD", "VBG", "VBN", "VBP", "VBZ"})  # every Penn tag of a verb
 ADJECTIVE_TAGS = frozenset({"JJ", "JJR", "JJS"})  # every Penn tag of an adjective
 ADVERB_TAGS = frozenset({"RB", "RBR", "RBS"})  # every Penn tag of an adverb
+KINDS = frozenset({"kind", "sort", "type"})  # nouns of variety: "all kinds of X", where the X may give the number
 NEGATIONS = frozenset({"not", "n't", "n’t"})  # by their text: the tagger may call "n’t" a noun
 SENTENCE_ENDS = frozenset({".", "!", "?"})
 GENITIVE_ENDINGS = frozenset({"'s", "’s", "'", "’"})  # the parse's genitive tokens: "Mary's", "farmers’"
