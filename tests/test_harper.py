@@ -153,13 +153,13 @@ def test_a_paragraph_broken_mid_sentence_is_not_a_missing_capital() -> None:
 
 
 def test_an_engines_finding_inside_one_of_copydesks_joins_it() -> None:
-    """Harper's "kind" -> "kinds" inside copydesk's "these kind" -> "this kind": one finding with
-    both fixes, each over the whole span, and both sources."""
-    text = "We are not producing a new generation of these kind of acts.\n"
+    """Harper's "Those" -> "That" inside copydesk's "Those kind" -> "Those kinds" (the plural verb
+    sides with the determiner): one finding with both fixes, each over the whole span, and both sources."""
+    text = "Those kind of thing worry me.\n"
     findings = Checker(load_rules(), Settings(languagetool="off")).check(text)
     [found] = [f for f in findings if "kind" in f.text]
-    assert (found.rule, found.text) == ("agreement.determiner-noun", "these kind")
-    assert found.replacements == ("this kind", "these kinds")
+    assert (found.rule, found.text) == ("agreement.determiner-noun", "Those kind")
+    assert found.replacements == ("Those kinds", "That kind")
     assert any(s.startswith("harper:") for s in found.sources)
 
 
