@@ -111,6 +111,9 @@ def build(rule: Rule) -> Check:
                                 and not any(tree.words[k].text == "," for k in range(head, last)))  # fmt: skip
             # or the phrase is itself its subject: "a majority the athletes were"
             two = phrase.dep in ("nsubj", "nsubjpass") and phrase.head == verb
+            # or the parse made the phrase an adverbial of that verb, fronted with no comma before its
+            # subject: "A lot the message was impossible to read"
+            two = two or (phrase.dep == "npadvmod" and phrase.head == verb)
             # or the parse made the phrase's own word its verb: "Regardless the weather, we go"
             return second or two or verb == phrase_end or _unclosed_apposition(tree, head, verb)
         return tree.words[head].dep not in _CLAUSE_DEPS

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from copydesk.checks.base import Check, doc, parse_settings
-from copydesk.checks.syntactic import Tree, trees
+from copydesk.checks.syntactic import NOUN_TAGS, Tree, trees
 from copydesk.findings import Finding
 from copydesk.lexicon import followed_rather
 from copydesk.rules import Rule
@@ -33,6 +33,7 @@ _OWN_ROLES = frozenset({"npadvmod", "oprd", "ccomp", "xcomp", "advmod"})
 # The first word's roles that end its phrase: an indirect object, a particle, an adverbial.
 _ENDS_PHRASE = frozenset({"dative", "prt", "advmod", "npadvmod"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+_CENTRAL_DETERMINERS = frozenset({"the", "these", "those"})  # with the possessive pronouns (Quirk 5.13)
 
 
 @dataclass(frozen=True)
@@ -145,14 +146,37 @@ def build(rule: Rule) -> Check:
             noun.tag == "PRP" or (before is not None and words[before].tag in ("NN", "NNS") and first.lower == "the")
         )
 
+    def cardinal_before_determiner(tree: Tree, number: int, opener: int) -> bool:
+        """Whether cardinal `number` stands before the central determiner of the plural it counts
+        ("120 those households", "six the 24 women"): cardinals follow the central determiners
+        ("those 120 households", Quirk 5.13-5.22), so before one a cardinal takes a part of the
+        phrase, with "of" (Quirk 5.25). Not a year or time a preposition governs ("in 2011 the
+        judge"), nor a number that belongs to the noun before it ("part three the", "Scream 2")."""
+        words = tree.words
+        word, determiner = words[number], words[opener]
+        if (determiner.lower not in _CENTRAL_DETERMINERS and determiner.tag != "PRP$") or not determiner.text.islower():
+            return False  # "18 The doors aren't locked": a numbered heading
+        noun = determiner.head
+        if words[noun].tag != "NNS" or noun < opener or word.dep == "pobj" or word.head not in (noun, words[noun].head):
+            return False
+        before = tree.previous_word(number)
+        if before is not None and (words[before].tag in NOUN_TAGS | _NAME_TAGS or not words[before].text[:1].isalnum()):
+            return False  # "Figure 3 the", "#2 the": a number naming the thing before it
+        return word.lower not in ("one", "1") and not (len(word.text) == 4 and word.text.isdigit())
+
     def check(analysis: Analysis) -> Iterator[Finding]:
         for tree in trees(analysis):
             words = tree.words
             for i, word in enumerate(words):
-                if word.tag not in _FIRST_TAGS or not word.text.isalpha() or tree.hyphenated(i):
+                if word.tag not in _FIRST_TAGS or tree.hyphenated(i):
                     continue  # "co-authors a casebook": a compound, most likely a verb the tagger missed
                 opener = tree.next_word(i)
                 if opener is None:
+                    continue
+                if word.tag == "CD" and cardinal_before_determiner(tree, i, opener):
+                    yield rule.finding(word.start, word.end, word.text, [f"{word.text} of"], word=word.text)
+                    continue
+                if not word.text.isalpha():
                     continue
                 gerund = word.tag == "JJ" and word.dep == "acomp" and words[opener].tag == "VBG"
                 complement = word.tag == "JJ" and adjective_object(tree, i, opener)
