@@ -58,12 +58,19 @@ class Settings:
         metadata=doc("quantifiers that take a partitive with the meant preposition ('most of them'): before a "
                      "determined phrase or a pronoun the written one is the slip, whatever the counts"),
     )  # fmt: skip
+    places: tuple[str, ...] = field(
+        default=(),
+        metadata=doc("nouns of place the written preposition takes in its own sense ('off': 'coast', 'road'): "
+                     "a phrase headed by one after a noun is where that thing lies ('an island off the "
+                     "coast'), whatever the counts of the noun before"),
+    )  # fmt: skip
 
 
 def build(rule: Rule) -> Check:
     settings = parse_settings(rule, Settings)
     swaps = {written.lower(): meant[0].lower() for written, meant in settings.swaps.items() if meant}
     quantifiers = frozenset(q.lower() for q in settings.quantifiers)
+    places = frozenset(p.lower() for p in settings.places)
 
     def slip(tree: Tree, i: int) -> str | None:
         """The preposition meant where word i is written, or None."""
@@ -90,6 +97,8 @@ def build(rule: Rule) -> Check:
             return meant if followed_rather(noun.lower, meant, word.lower, settings.min_count, 0) else None
         # A quantifier's part of a determined whole ("most off them", "one off their ships") needs no counts.
         if not partitive:
+            if any(words[o].lower in places for o in tree.kids(i, "pobj")):
+                return None  # "an island off the coast", "a street off the main road": where the thing lies
             if noun.tag not in _BEFORE or words[after].tag not in _PHRASE_STARTS or tree.kids(before, "nummod"):
                 return None  # "two months off work", "38% off": a measure taken off something
             # A rarer noun is judged when the word after is never written after the written one either
