@@ -631,6 +631,9 @@ def build(rule: Rule) -> Check:
         if words[verb].lower not in ("is", "was") or not subjects or words[subjects[0]].tag not in ("NN", "NNP"):
             return
         the = [k for k in tree.kids(n, "det") if words[k].lower == "the"]
+        before = tree.previous_word(the[0]) if the else None
+        if before is not None and (words[before].tag == "CD" or words[before].lower == "one"):
+            return  # "Norway is one the richest countries": a part of them, whose "of" is lost (missing-word's)
         if _superlative(tree, n) and the and not tree.kids(subjects[0], "conj"):
             yield words[the[0]], noun, False, None
 

@@ -115,6 +115,12 @@ def build(rule: Rule) -> Check:
             return True  # "Is the creepiness of a technology an instinctive certainty?": a question's complement
             # (not "It was in the centre the city": a subject before its verb and a phrase on the same verb)
         heavy = bool(tree.kids(head, "relcl", "acl", "ccomp"))
+        if second.dep == "dobj" and any(
+            k == tree.next_word(head) and "VBD" in tags(words[k].lower) and not tree.kids(k, "agent")
+            for k in tree.kids(head, "acl")
+        ):  # fmt: skip
+            return True  # "published a list the opposition called incomplete": a past tense the parse read as
+            # a participle describing the noun is the verb of a clause whose subject the noun is
         if second.dep == "dobj" and ((word.dep == "pobj" and heavy) or second.head == first):
             return True  # "cut by a third the money it gives"; a verb tagged as a noun ("picture the scene")
         # "gave many the impression": the first phrase is the verb's other object
