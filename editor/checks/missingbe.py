@@ -126,16 +126,29 @@ def _holds_verb(word: Word) -> bool:
     return any(lower.endswith(verb) and tags(lower[: -len(verb)]) for verb in _FUSED_VERBS)
 
 
+def _finite(word: Word) -> bool:
+    """Whether the parse tags the word a finite verb and the lexicon knows it as one (or not at
+    all): "there birds to see", where the tagger, expecting a verb after "there", calls the plural
+    "birds" one."""
+    if word.tag not in FINITE_TAGS:
+        return False
+    known = tags(word.lower)
+    return not known or bool(known & (FINITE | {"VB", "FINITE"}))
+
+
 def _plural_after(tree: Tree, there: int) -> bool:
     """Whether the noun that follows "there" is plural ("There a lot of dogs" wants "are")."""
     words = tree.words
     for k in range(there + 1, len(words)):
-        if words[k].tag[:2] == "NN" and not (words[k].dep in ("compound", "npadvmod") and words[k].head > k):
+        misread = words[k].tag in FINITE_TAGS and not _finite(words[k])  # "there birds to see": a plural as a verb
+        if (words[k].tag[:2] == "NN" or misread) and not (
+            words[k].dep in ("compound", "npadvmod") and words[k].head > k
+        ):  # fmt: skip
             # a noun modifying a later word is not the phrase's head ("there high-detail maps", "moon-shaped mirrors")
             following = tree.next_word(k)
             if words[k].lower in _QUANTITY and following is not None and words[following].lower == "of":
                 continue
-            return words[k].tag in _PLURAL_SUBJECT_TAGS
+            return words[k].tag in _PLURAL_SUBJECT_TAGS or (misread and "NNS" in tags(words[k].lower))
     return False
 
 
@@ -295,7 +308,7 @@ def build(rule: Rule) -> Check:
         personal = subject.lower not in demonstratives and subject.lower != "there"  # "There the similarity ends"
         voice = tree.quotation[sentence[i]]
         if not (personal and tree.starts_sentence(sentence[i]) and after.lower not in _FLOATING) and any(
-            words[k].tag in FINITE_TAGS for k in sentence if k not in clauses and tree.quotation[k] == voice
+            _finite(words[k]) for k in sentence if k not in clauses and tree.quotation[k] == voice
         ):  # fmt: skip
             return None  # a verb of its own (a relative clause's is not: "It one of the houses that have"; nor
             # the reporting clause's outside a quotation: "'There not any way,' she said")
@@ -305,7 +318,8 @@ def build(rule: Rule) -> Check:
             return sentence[i]  # "It Spain's worst disaster": a possessive name opens the complement
         before = tree.previous_word(sentence[i])
         opens = before is None or tree.starts_sentence(sentence[i]) or words[before].text in (",", ";")
-        if subject.lower == "there" and opens and after.tag in _NOUN_OR_ADJECTIVE and then.text not in (",", ";"):
+        noun_after = after.tag in _NOUN_OR_ADJECTIVE or (after.tag in FINITE_TAGS and not _finite(after))
+        if subject.lower == "there" and opens and noun_after and then.text not in (",", ";"):
             return sentence[i]  # "Even in our cities, there birds to see": a noun after existential "there", no verb
         if not tags(after.lower):
             return None  # a word the lexicon does not know ("They hopethe results") may hold the verb
