@@ -146,6 +146,14 @@ def test_one_slip_is_told_once_where_the_determiner_shows_it(text: str, slip: st
     assert [(f.rule, f.text, f.replacements[0]) for f in found] == [("agreement.determiner-noun", slip, fix)]
 
 
+def test_a_determiner_and_noun_apart_in_number_offer_both_readings() -> None:
+    """"these memory": the determiner with a partner changes first ("this memory"), and the noun's
+    other number is offered beside it, for the reviewer whose writer meant the plural."""
+    rules = [r for r in SYNTAX_RULES if r.id == "agreement.determiner-noun"]
+    found = Checker(rules, NO_ENGINES).check("We do not know how our brains make these memory.")
+    assert [(f.text, f.replacements) for f in found] == [("these memory", ("this memory", "these memories"))]
+
+
 def test_which_nouns_want_a_determiner_is_measured_from_word_pairs() -> None:
     """Count nouns are told from mass nouns by how edited prose writes them (bigram counts), and a
     verb's listed forms stand for its lemma: "gives way" listed lets "given way" stand."""

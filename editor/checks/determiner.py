@@ -685,6 +685,12 @@ def build(rule: Rule) -> Check:
                     else:
                         phrase = analysis.text[det.start : noun.start] + replacements[0]
                     phrases = [phrase]
+                    other = inflect(noun.lemma, "NNS" if wants_plural else "NN")
+                    if replacements[0].lower() == partner and found[0] not in pronouns and other and (
+                        other.lower() != noun.lower
+                    ):  # fmt: skip
+                        phrases.append(analysis.text[det.start : noun.start] + with_case(noun, other))  # "this
+                        # memory", or "these memories" if the noun is the slip: the reviewer's choice
                     if det.lower in ("a", "an"):  # "with a predefined rules": the article may be the slip
                         bare = with_case(det, analysis.text[det.end : noun.end].lstrip())
                         phrases = [bare, phrase] if _phrase_number(tree, n) else [phrase, bare]
