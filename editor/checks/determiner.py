@@ -380,12 +380,16 @@ def build(rule: Rule) -> Check:
     counted_alike = frozenset(w.lower() for w in settings.counted_alike)
     plural_of = frozenset(w.lower() for w in settings.plural_of)
 
+    def noun_fix(noun: Word, wants_plural: bool) -> str | None:
+        """The noun in the number the determiner wants ("these memory" -> "memories"), if it has one."""
+        form = inflect(noun.lemma, "NNS" if wants_plural else "NN")
+        return with_case(noun, form) if form and form.lower() != noun.lower else None
+
     def fixes(tree: Tree, n: int, det: Word, wants_plural: bool, partner: str | None) -> list[str]:
-        noun = tree.words[n]
         if settings.fix == "determiner" and partner and _phrase_number(tree, n) != wants_plural:
             return [with_case(det, partner)]
-        form = inflect(noun.lemma, "NNS" if wants_plural else "NN")
-        return [with_case(noun, form)] if form and form.lower() != noun.lower else []
+        form = noun_fix(tree.words[n], wants_plural)
+        return [form] if form else []
 
     def mismatch(tree: Tree, n: int) -> Iterator[tuple[Word, Word, bool, str | None]]:
         noun = tree.words[n]
@@ -685,12 +689,9 @@ def build(rule: Rule) -> Check:
                     else:
                         phrase = analysis.text[det.start : noun.start] + replacements[0]
                     phrases = [phrase]
-                    other = inflect(noun.lemma, "NNS" if wants_plural else "NN")
-                    if replacements[0].lower() == partner and found[0] not in pronouns and other and (
-                        other.lower() != noun.lower
-                    ):  # fmt: skip
-                        phrases.append(analysis.text[det.start : noun.start] + with_case(noun, other))  # "this
-                        # memory", or "these memories" if the noun is the slip: the reviewer's choice
+                    other = noun_fix(noun, wants_plural) if found[0] not in pronouns else None
+                    if replacements[0].lower() == partner and other:  # "this memory", or "these memories" if
+                        phrases.append(analysis.text[det.start : noun.start] + other)  # the noun is the slip
                     if det.lower in ("a", "an"):  # "with a predefined rules": the article may be the slip
                         bare = with_case(det, analysis.text[det.end : noun.end].lstrip())
                         phrases = [bare, phrase] if _phrase_number(tree, n) else [phrase, bare]

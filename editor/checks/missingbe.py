@@ -136,11 +136,16 @@ def _finite(word: Word) -> bool:
     return not known or bool(known & (FINITE | {"VB", "FINITE"}))
 
 
+def _noun_taken_for_verb(word: Word) -> bool:
+    """Whether the parse tags the word a finite verb that the lexicon knows only otherwise ("birds")."""
+    return word.tag in FINITE_TAGS and not _finite(word)
+
+
 def _plural_after(tree: Tree, there: int) -> bool:
     """Whether the noun that follows "there" is plural ("There a lot of dogs" wants "are")."""
     words = tree.words
     for k in range(there + 1, len(words)):
-        misread = words[k].tag in FINITE_TAGS and not _finite(words[k])  # "there birds to see": a plural as a verb
+        misread = _noun_taken_for_verb(words[k])  # "there birds to see": a plural the tagger calls a verb
         if (words[k].tag[:2] == "NN" or misread) and not (
             words[k].dep in ("compound", "npadvmod") and words[k].head > k
         ):  # fmt: skip
@@ -318,7 +323,7 @@ def build(rule: Rule) -> Check:
             return sentence[i]  # "It Spain's worst disaster": a possessive name opens the complement
         before = tree.previous_word(sentence[i])
         opens = before is None or tree.starts_sentence(sentence[i]) or words[before].text in (",", ";")
-        noun_after = after.tag in _NOUN_OR_ADJECTIVE or (after.tag in FINITE_TAGS and not _finite(after))
+        noun_after = after.tag in _NOUN_OR_ADJECTIVE or _noun_taken_for_verb(after)
         if subject.lower == "there" and opens and noun_after and then.text not in (",", ";"):
             return sentence[i]  # "Even in our cities, there birds to see": a noun after existential "there", no verb
         if not tags(after.lower):
