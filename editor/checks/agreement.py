@@ -200,6 +200,8 @@ def build(rule: Rule) -> Check:
             _age(tree, a) for a in tree.kids(s, "appos") if a == s + 2
         ):  # fmt: skip
             return SINGULAR  # "Fildes, 49, is": a name given an age is a person
+        if w.tag == "NNS" and any(counted_by_one(tree, k, s) for k in tree.kids(s, "nummod")):
+            return SINGULAR  # "There are 1 Townhomes": one of them, whatever its capital (the noun is noun-number's)
         if w.text[:1].isupper() and lower != "i" and not tree.starts_sentence(s):
             return None  # a name ("Mars One", "Keyes")
         if depth == 0 and any(tree.words[k].text.isupper() and len(tree.words[k].text) > 1
@@ -208,8 +210,6 @@ def build(rule: Rule) -> Check:
         if w.tag == "CD" and (tree.hyphenated(s) or any(tree.words[k].lower == "per" for k in tree.kids(s, "prep"))):
             return None  # "Ninety-one per cent post": the number is the whole compound; "One per cent are": a share,
             # whose number is usage
-        if w.tag == "NNS" and any(counted_by_one(tree, k, s) for k in tree.kids(s, "nummod")):
-            return SINGULAR  # "There are 1 townhomes": one of them (the noun is noun-number's)
         if lower in _PRONOUNS:
             return _PRONOUNS[lower] if not tree.kids(s, "det", "amod") else None  # "a healthier you"
         if w.tag == "NNS" and singular_in_s(lower):

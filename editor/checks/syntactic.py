@@ -245,13 +245,19 @@ def countable(lemma: str, min_ratio: float) -> bool:
 def counted_by_one(tree: Tree, number: int, n: int) -> bool:
     """Whether "1" or "one", standing alone before a plural, counts it: "There are only 1 townhomes". Not
     part of a longer number or range ("one or two days", "1-2 days", "one hundred"), nor before a
-    plural that is not the lexicon's plural of its lemma ("1 pence", beside "pennies")."""
+    plural that is not the lexicon's plural of its lemma ("1 pence", beside "pennies"). A capitalised
+    plural counts only where the tagger reads a common noun and no capital follows it ("1 Townhomes for
+    sale"; not a name or a title in capitals, "One Kings Lane", "1 Hotels Group")."""
     count, noun = tree.words[number], tree.words[n]
     if count.lower not in ("1", "one") or tree.kids(number, "conj", "cc", "compound", "quantmod", "prep") or (
         tree.hyphenated(number) or number + 1 != n
     ):  # fmt: skip
         return False
-    return noun.text.isalpha() and noun.text.islower() and inflect(noun.lemma, "NNS") == noun.lower
+    following = tree.next_word(n)
+    common = noun.text.islower() or (
+        noun.tag == "NNS" and noun.text.istitle() and (following is None or not tree.words[following].text[0].isupper())
+    )
+    return noun.text.isalpha() and common and inflect(noun.lemma, "NNS") == noun.lower
 
 
 _CURRENCY = frozenset("$£€¥")
