@@ -297,13 +297,17 @@ def build(rule: Rule) -> Check:
             return None  # a name the tagger took for a common noun ("Keyes", "Sanders agrees", "People for ...")
         if w.tag == "NNPS" and w.text[:1].isupper():
             w = replace(w, tag="NNS")  # "Typical salary: Graduates starts": a common plural the tagger took for a name
-        if (zipf(lower) < 2.5 and not _rare_plural(lower, w)) or tree.kids(s, "appos"):
+        if (zipf(lower) < 2.5 and not _rare_plural(lower, w)) or (
+            tree.kids(s, "appos") and not _plural_apposed(tree, s)
+        ):  # fmt: skip
             return None  # a word the lexicon hardly knows (a typo, a brand); an apposition the parse may misplace
         before = tree.previous_word(s)
         while depth == 0 and before is not None and tree.words[before].dep in ("det", "amod", "compound", "poss"):
             word = tree.words[before]
-            if word.tag == "VBG" or (word.lower.endswith("ing") and "VBG" in tags(word.text)
-                                     and tree.starts_sentence(before)):  # fmt: skip
+            determined = any(k < before for k in tree.kids(s, "det", "poss"))  # "the struggling students":
+            if not determined and (word.tag == "VBG" or (  # a participle that modifies, no gerund
+                word.lower.endswith("ing") and "VBG" in tags(word.text) and tree.starts_sentence(before)
+            )):  # fmt: skip
                 return None  # the tagger may call a sentence's first gerund a noun: "Minimizing mistakes is"
             before = tree.previous_word(before)
         if depth == 0 and before is not None and tree.words[before].tag == "VBG":
@@ -391,11 +395,17 @@ def build(rule: Rule) -> Check:
             previous is not None and words[previous].text in GENITIVE_ENDINGS
         ):  # fmt: skip
             return None  # a contraction ("there's") is speech; a verb form used as a noun or adjective
+        if previous is not None and words[previous].tag == "JJ" and words[previous].dep in ("amod", "conj") and (
+            "NN" in tags(verb.text)
+        ):  # fmt: skip
+            return None  # "functioning and negative affect on": the noun an adjective modifies, which the parse
+            # read as a verb (an adjective that is a verb's subject is its nsubj: "the rich get richer")
         clause = verb.head if verb.dep in ("aux", "auxpass") else i
         if words[clause].dep in ("ccomp", "xcomp") and words[words[clause].head].lemma in _BARE_INFINITIVE and (
-            words[clause].head < clause
+            words[clause].head < clause and not tree.kids(clause, "mark")
         ):  # fmt: skip
-            return None  # "make the flyer turn": a bare infinitive, not a finite verb (which follows its governor)
+            return None  # "make the flyer turn": a bare infinitive, not a finite verb (which follows its governor;
+            # "see if the students is helped" is finite: a bare infinitive takes no "if", "that" or "whether")
         if any(k < i and words[k].dep in ("aux", "auxpass") for k in tree.kids(clause)):
             return None  # not the first verb of the chain: the finite one before it agrees, or a modal rules
         if verb.lower not in verb_forms(verb_lemma(verb.text, verb.lemma), verb.tag) and lower not in _BE:
@@ -535,6 +545,8 @@ def build(rule: Rule) -> Check:
             wanted = PLURAL
         if wanted is None or wanted == _number_of(verb):
             return  # no number to agree with, or the verb already has it
+        if wanted == SINGULAR and _parallel_conjunct(tree, s, i):
+            return  # "a growing appetite for crops and booming food markets are": the plural may be the two's
         if verb.tag == "VBP" and subjunctive(tree, clause):
             return
         if verb.tag == "VBP" and lower in verb_forms(verb_lemma(verb.text, verb.lemma), "VBD") and tree.in_past(i):
@@ -1206,6 +1218,33 @@ def _article_apposition(tree: Tree, n: int) -> bool:
         and before is not None and tree.words[before].text == ","
         and (after is None or tree.words[after].text in (",", ".", ";"))
     )  # fmt: skip
+
+
+def _parallel_conjunct(tree: Tree, s: int, verb: int) -> bool:
+    """Whether a noun joined by "and" inside subject s's phrase, before the verb, is built like s
+    itself (a determiner or modifier of the same kind and tag before each): the parse may have joined
+    it too low, and the whole coordination be the subject ("a growing appetite for crops and booming
+    food markets are", "the cost of food and the price of fuel are"); "the list of names and
+    addresses are" has no such twin."""
+
+    def shape(n: int) -> set[tuple[str, str]]:
+        return {(tree.words[c].dep, tree.words[c].tag) for c in tree.kids(n, "det", "amod", "poss", "nummod") if c < n}
+
+    own = shape(s)
+    return any(
+        s < k < verb and tree.words[k].dep == "conj" and tree.words[k].head != s and shape(k) & own
+        for k in tree.subtree(s)
+    )
+
+
+def _plural_apposed(tree: Tree, s: int) -> bool:
+    """Whether plural subject s has only appositions the parse cannot have misplaced: each after it,
+    opened by an article, between commas, and joined to nothing ("the struggling students, the C
+    student, is" wants "are"). A list the parse took for appositions ("The president, the secretary and
+    the treasurer") has a conjunction."""
+    return tree.words[s].tag == "NNS" and not tree.kids(s, "conj", "cc") and all(
+        a > s and _article_apposition(tree, a) and not tree.kids(a, "conj", "cc") for a in tree.kids(s, "appos")
+    )
 
 
 def _rare_plural(lower: str, word: Word) -> bool:
