@@ -53,6 +53,7 @@ def test_the_wheel_holds_one_import_package_with_its_rule_packs(wheel_install: t
     wheel, _, _ = wheel_install
     names = zipfile.ZipFile(wheel).namelist()
     assert {n.split("/", 1)[0] for n in names} == {"copydesk", "copydesk-0.1.0.dist-info"}
+    assert "copydesk/__init__.py" in names  # a regular package: no namespace for other folders to join
     packs = {n for n in names if n.startswith("copydesk/rulepacks/")}
     source = {"copydesk/rulepacks/" + p.relative_to(ROOT / "rules").as_posix()
               for p in (ROOT / "rules").rglob("*") if p.is_file() and p.suffix in (".yaml", ".txt", ".md")}  # fmt: skip
