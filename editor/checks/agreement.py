@@ -301,14 +301,16 @@ def build(rule: Rule) -> Check:
             tree.kids(s, "appos") and not _plural_apposed(tree, s)
         ):  # fmt: skip
             return None  # a word the lexicon hardly knows (a typo, a brand); an apposition the parse may misplace
+        determiners = tree.kids(s, "det", "poss")
         before = tree.previous_word(s)
         while depth == 0 and before is not None and tree.words[before].dep in ("det", "amod", "compound", "poss"):
             word = tree.words[before]
-            determined = any(k < before for k in tree.kids(s, "det", "poss"))  # "the struggling students":
-            if not determined and (word.tag == "VBG" or (  # a participle that modifies, no gerund
+            gerund = word.tag == "VBG" or (
                 word.lower.endswith("ing") and "VBG" in tags(word.text) and tree.starts_sentence(before)
-            )):  # fmt: skip
+            )
+            if gerund and not any(k < before for k in determiners):
                 return None  # the tagger may call a sentence's first gerund a noun: "Minimizing mistakes is"
+                # (after a determiner it is a participle that modifies: "the struggling students")
             before = tree.previous_word(before)
         if depth == 0 and before is not None and tree.words[before].tag == "VBG":
             return None  # "Minimizing mistakes is the aim": the gerund is the subject
